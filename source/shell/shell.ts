@@ -1,0 +1,417 @@
+import type {CommandContext, ShellEffect} from '../commands/context';
+import type {CommandRegistry} from '../commands/registry';
+import type {Lang} from '../i18n/lang';
+import {FsError, FS_ERROR_TEXT} from '../sim/fs/filesystem';
+import {resolvePath} from '../sim/fs/path';
+import type {Host} from '../sim/host';
+import type {World} from '../sim/world';
+import type {AndOr, CommandList, Pipeline, Redirect, SimpleCommand, Word} from './ast';
+import {escapeGlob, glob, hasGlob} from './glob';
+import {parse} from './parse';
+import {Session, type Login} from './session';
+
+export type Stream = 'out' | 'err';
+
+/** Output in the order it was produced, tagged by stream. */
+export interface OutputChunk {
+	readonly stream: Stream;
+	readonly text: string;
+}
+
+export interface ExecResult {
+	readonly output: OutputChunk[];
+	readonly status: number;
+	readonly effects: ShellEffect[];
+}
+
+export interface ShellOptions {
+	lang: Lang;
+	/** True in the TUI: full-screen tools may take over. */
+	interactive: boolean;
+	start: Host;
+}
+
+interface Sink {
+	out(text: string): void;
+	err(text: string): void;
+}
+
+interface Frame {
+	login: Login;
+	sink: Sink;
+	effects: ShellEffect[];
+}
+
+/** Signals `exit` at the top level (ends a `run` script, quits the lab). */
+class ExitRequest {
+	constructor(readonly status: number) {}
+}
+
+/** Ends the shell (top-level `exit`): the run stops, the lab quits. */
+export function exitShell(status: number): never {
+	throw new ExitRequest(status);
+}
+
+const MAX_DEPTH = 16;
+
+/**
+ * The lab's bash-like shell, shared by the TUI and `cluster-lab run`. It parses
+ * input, expands words, wires pipes and redirections, and runs commands from the
+ * registry on whichever simulated host the session is logged into.
+ */
+export class Shell {
+	readonly session: Session;
+	private depth = 0;
+
+	constructor(
+		readonly world: World,
+		readonly registry: CommandRegistry,
+		readonly options: ShellOptions,
+	) {
+		this.session = new Session(options.start);
+	}
+
+	get lang(): Lang {
+		return this.options.lang;
+	}
+
+	prompt(): string {
+		return this.session.prompt();
+	}
+
+	/** True when `source` is a whole command (no open quote, heredoc or trailing `|`). */
+	isComplete(source: string): boolean {
+		return parse(source).kind !== 'incomplete';
+	}
+
+	/** Runs one input (one or more lines) typed at the prompt. */
+	execute(source: string): ExecResult {
+		const output: OutputChunk[] = [];
+		const push = (stream: Stream) => (text: string) => {
+			if (text === '') return;
+			const last = output[output.length - 1];
+			if (last?.stream === stream) output[output.length - 1] = {stream, text: last.text + text};
+			else output.push({stream, text});
+		};
+		const frame: Frame = {login: this.session.current, sink: {out: push('out'), err: push('err')}, effects: []};
+		const trimmed = source.trim();
+		if (trimmed !== '' && !trimmed.startsWith('#')) this.session.history.push(source.replace(/\n$/, ''));
+		const parsed = parse(source);
+		let status: number;
+		if (parsed.kind === 'error') {
+			frame.sink.err(`bash: ${parsed.message}\n`);
+			status = 2;
+		} else if (parsed.kind === 'incomplete') {
+			frame.sink.err('bash: syntax error: unexpected end of file\n');
+			status = 2;
+		} else {
+			try {
+				status = this.runList(parsed.list, frame);
+			} catch (error) {
+				if (!(error instanceof ExitRequest)) throw error;
+				status = error.status;
+				frame.effects.push({kind: 'quit'});
+			}
+		}
+		this.session.lastStatus = status;
+		this.dropDeadLogins(frame.sink);
+		return {output, status, effects: frame.effects};
+	}
+
+	/** Leaves ssh sessions whose host went away (powered off or unplugged). */
+	private dropDeadLogins(sink: Sink): void {
+		while (this.session.logins.length > 1 && !this.session.host.powered) {
+			const login = this.session.logins.pop()!;
+			sink.err(`Connection to ${login.host.name} closed by remote host.\n`);
+		}
+	}
+
+	private runList(list: CommandList, frame: Frame, stdin?: string): number {
+		let status = this.session.lastStatus;
+		for (const item of list) status = this.runAndOr(item, frame, stdin);
+		return status;
+	}
+
+	private runAndOr(item: AndOr, frame: Frame, stdin?: string): number {
+		let status = this.runPipeline(item.first, frame, stdin, item.background);
+		this.session.lastStatus = status;
+		for (const {op, pipeline} of item.rest) {
+			if ((op === '&&') === (status === 0)) {
+				status = this.runPipeline(pipeline, frame, stdin, item.background);
+				this.session.lastStatus = status;
+			}
+		}
+		return status;
+	}
+
+	private runPipeline(pipeline: Pipeline, frame: Frame, stdin: string | undefined, background: boolean): number {
+		let input = stdin;
+		let status = 0;
+		const n = pipeline.commands.length;
+		pipeline.commands.forEach((cmd, i) => {
+			if (i < n - 1) {
+				let captured = '';
+				const sink: Sink = {out: (t) => (captured += t), err: frame.sink.err};
+				status = this.runSimple(cmd, {...frame, sink}, input, background);
+				input = captured;
+			} else {
+				status = this.runSimple(cmd, frame, input, background);
+			}
+		});
+		return pipeline.negated ? (status === 0 ? 1 : 0) : status;
+	}
+
+	private runSimple(cmd: SimpleCommand, frame: Frame, stdin: string | undefined, background: boolean): number {
+		const host = frame.login.host;
+		const words: string[] = [];
+		for (const word of cmd.words) words.push(...this.expand(word, frame));
+		for (const {name, value} of cmd.assignments) {
+			const v = this.expand(value, frame, false).join(' ');
+			if (words.length === 0) this.session.vars.set(name, v);
+		}
+
+		// Redirections, in order, as bash applies them.
+		let input = stdin;
+		type Target = {kind: 'terminal'; stream: Stream} | {kind: 'file'; path: string; append: boolean} | {kind: 'null'};
+		let outTarget: Target = {kind: 'terminal', stream: 'out'};
+		let errTarget: Target = {kind: 'terminal', stream: 'err'};
+		for (const r of cmd.redirects) {
+			const result = this.applyRedirect(r, frame);
+			if (typeof result === 'string') {
+				frame.sink.err(result);
+				return 1;
+			}
+			if (result.kind === 'input') input = result.text;
+			else if (result.kind === 'dup') {
+				if (r.kind === 'dup' && r.fd === 2) errTarget = r.to === 1 ? outTarget : errTarget;
+				else if (r.kind === 'dup' && r.fd === 1) outTarget = r.to === 2 ? errTarget : outTarget;
+			} else {
+				const target: Target = result.path === '/dev/null' ? {kind: 'null'} : {kind: 'file', path: result.path, append: result.append};
+				if (result.fd === 1 || result.fd === 'both') outTarget = target;
+				if (result.fd === 2 || result.fd === 'both') errTarget = target;
+				if (target.kind === 'file' && !target.append) {
+					try {
+						host.fs.write(target.path, '');
+					} catch (error) {
+						frame.sink.err(`bash: ${this.fsMessage(error, target.path)}\n`);
+						return 1;
+					}
+					(target as {append: boolean}).append = true;
+				}
+			}
+		}
+		if (words.length === 0) return 0;
+
+		const files = new Map<string, string>();
+		const route = (target: Target, text: string) => {
+			if (target.kind === 'terminal') frame.sink[target.stream](text);
+			else if (target.kind === 'file') files.set(target.path, (files.get(target.path) ?? '') + text);
+		};
+		const sink: Sink = {out: (t) => route(outTarget, t), err: (t) => route(errTarget, t)};
+		const status = this.invoke(words, {...frame, sink}, input, background);
+		for (const [path, text] of files) {
+			try {
+				host.fs.write(path, text, {append: true});
+			} catch (error) {
+				frame.sink.err(`bash: ${this.fsMessage(error, path)}\n`);
+			}
+		}
+		return status;
+	}
+
+	private applyRedirect(
+		r: Redirect,
+		frame: Frame,
+	): string | {kind: 'input'; text: string} | {kind: 'dup'} | {kind: 'output'; fd: 1 | 2 | 'both'; path: string; append: boolean} {
+		if (r.kind === 'heredoc') return {kind: 'input', text: r.expand ? this.expandHeredoc(r.body, frame) : r.body};
+		if (r.kind === 'dup') return {kind: 'dup'};
+		const fields = this.expand(r.target, frame);
+		if (fields.length !== 1) return `bash: ${fields.join(' ') || '""'}: ambiguous redirect\n`;
+		const path = resolvePath(frame.login.cwd, fields[0]!);
+		if (r.kind === 'in') {
+			if (path === '/dev/null') return {kind: 'input', text: ''};
+			try {
+				return {kind: 'input', text: frame.login.host.fs.read(path)};
+			} catch (error) {
+				return `bash: ${this.fsMessage(error, fields[0]!)}\n`;
+			}
+		}
+		return {kind: 'output', fd: r.fd, path, append: r.append};
+	}
+
+	private fsMessage(error: unknown, shown: string): string {
+		if (error instanceof FsError) return `${shown}: ${FS_ERROR_TEXT[error.code]}`;
+		throw error;
+	}
+
+	/** Finds and runs a command; prints bash's errors for unknown ones. */
+	private invoke(words: string[], frame: Frame, stdin: string | undefined, background: boolean): number {
+		const name = words[0]!;
+		const host = frame.login.host;
+		let spec;
+		if (name.includes('/')) {
+			const path = resolvePath(frame.login.cwd, name);
+			spec = this.registry.atPath(path);
+			if (!spec || !(spec.installed?.(host) ?? true)) {
+				const exists = host.fs.exists(path);
+				frame.sink.err(`bash: ${name}: ${exists ? (host.fs.isDir(path) ? 'Is a directory' : 'Permission denied') : 'No such file or directory'}\n`);
+				return exists ? 126 : 127;
+			}
+		} else {
+			spec = this.registry.get(name);
+			if (!spec || !(spec.installed?.(host) ?? true)) {
+				frame.sink.err(`bash: ${name}: command not found\n`);
+				return 127;
+			}
+		}
+		if (this.depth >= MAX_DEPTH) {
+			frame.sink.err(`bash: ${name}: maximum nesting level exceeded\n`);
+			return 1;
+		}
+		const ctx = this.context(words, frame, stdin, background);
+		this.depth++;
+		try {
+			const status = spec.run(ctx);
+			return typeof status === 'number' ? status & 255 : 0;
+		} catch (error) {
+			if (error instanceof ExitRequest) throw error;
+			// A defect in a simulated tool must never take the lab down.
+			const message = error instanceof Error ? error.message : String(error);
+			frame.sink.err(`${name}: internal error: ${message}\n`);
+			return 1;
+		} finally {
+			this.depth--;
+			this.world.revision++;
+		}
+	}
+
+	private context(argv: string[], frame: Frame, stdin: string | undefined, background: boolean): CommandContext {
+		const shell = this;
+		const login = frame.login;
+		return {
+			world: this.world,
+			host: login.host,
+			session: this.session,
+			registry: this.registry,
+			argv,
+			stdin,
+			get cwd() {
+				return login.cwd;
+			},
+			lang: this.options.lang,
+			interactive: this.options.interactive,
+			background,
+			env: this.session.vars,
+			out: frame.sink.out,
+			err: frame.sink.err,
+			resolve: (path) => resolvePath(login.cwd, path),
+			chdir(path) {
+				login.cwd = path;
+			},
+			run(line, options = {}) {
+				const parsed = parse(line);
+				if (parsed.kind !== 'ok') {
+					if (!options.quiet) frame.sink.err(`bash: ${parsed.kind === 'error' ? parsed.message : 'syntax error: unexpected end of file'}\n`);
+					return 2;
+				}
+				const target: Login = options.host && options.host !== login.host ? {host: options.host, cwd: '/root'} : login;
+				const quiet: Sink = {out() {}, err() {}};
+				const saved = shell.session.lastStatus;
+				let status: number;
+				try {
+					status = shell.runList(parsed.list, {login: target, sink: options.quiet ? quiet : frame.sink, effects: frame.effects}, options.stdin);
+				} catch (error) {
+					if (!(error instanceof ExitRequest)) throw error;
+					status = error.status;
+				}
+				shell.session.lastStatus = saved;
+				return status;
+			},
+			effect(effect) {
+				frame.effects.push(effect);
+			},
+		};
+	}
+
+	/** Word expansion: tilde, variables, `$(…)`, field splitting and globbing. */
+	expand(word: Word, frame: Frame, split = true): string[] {
+		const fields: string[] = [];
+		let current = '';
+		let pattern = '';
+		let exists = false;
+		let globbable = false;
+		const endField = () => {
+			if (exists) {
+				if (globbable) fields.push(...this.globField(pattern, current, frame));
+				else fields.push(current);
+			}
+			current = '';
+			pattern = '';
+			exists = false;
+			globbable = false;
+		};
+		const addText = (text: string, quoted: boolean) => {
+			current += text;
+			pattern += quoted ? escapeGlob(text) : text;
+			if (!quoted && hasGlob(text)) globbable = true;
+			exists = true;
+		};
+		const addExpansion = (value: string, quoted: boolean) => {
+			if (quoted || !split) {
+				addText(value, true);
+				return;
+			}
+			const pieces = value.split(/[ \t\n]+/);
+			pieces.forEach((piece, i) => {
+				if (i > 0) endField();
+				if (piece !== '') addText(piece, false);
+			});
+		};
+		for (const part of word) {
+			if (part.kind === 'text') addText(part.text, part.quoted);
+			else if (part.kind === 'tilde') addText(this.session.vars.get('HOME') ?? '/root', true);
+			else if (part.kind === 'var') addExpansion(this.variable(part.name), part.quoted);
+			else addExpansion(this.substitute(part.source, frame), part.quoted);
+		}
+		endField();
+		return fields;
+	}
+
+	private globField(pattern: string, literal: string, frame: Frame): string[] {
+		const relative = !pattern.startsWith('/');
+		const base = frame.login.cwd === '/' ? '' : frame.login.cwd;
+		const matches = glob(frame.login.host.fs, relative ? escapeGlob(base) + '/' + pattern : pattern);
+		if (matches.length === 0) return [literal];
+		return relative ? matches.map((m) => m.slice(base.length + 1)) : matches;
+	}
+
+	private variable(name: string): string {
+		if (name === '?') return String(this.session.lastStatus);
+		if (name === '$') return '4242';
+		if (name === '#') return '0';
+		if (name === '0') return 'bash';
+		if (/^[0-9]$/.test(name)) return '';
+		return this.session.vars.get(name) ?? '';
+	}
+
+	private substitute(source: string, frame: Frame): string {
+		const parsed = parse(source);
+		if (parsed.kind !== 'ok') {
+			frame.sink.err(`bash: command substitution: ${parsed.kind === 'error' ? parsed.message : 'unexpected end of file'}\n`);
+			return '';
+		}
+		let captured = '';
+		const sink: Sink = {out: (t) => (captured += t), err: frame.sink.err};
+		const status = this.runList(parsed.list, {...frame, sink});
+		this.session.lastStatus = status;
+		return captured.replace(/\n+$/, '');
+	}
+
+	private expandHeredoc(body: string, frame: Frame): string {
+		return body.replace(/\\([$`\\])|\$(\?|[A-Za-z_][A-Za-z0-9_]*|\{([A-Za-z_][A-Za-z0-9_]*|\?)\})/g, (m, escaped, name, braced) => {
+			if (escaped) return escaped;
+			void frame;
+			return this.variable(braced ?? name);
+		});
+	}
+}

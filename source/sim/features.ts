@@ -1,0 +1,12 @@
+import {devices, procSys} from './base-features';
+import type {Feature, InitScript} from './feature';
+
+/** Every feature module, in the order they set up a world. */
+export const FEATURES: readonly Feature[] = [devices, procSys];
+
+/** Init scripts from all features, by name. */
+export function initScripts(): Map<string, InitScript> {
+	const map = new Map<string, InitScript>();
+	for (const f of FEATURES) for (const [name, script] of Object.entries(f.initScripts ?? {})) map.set(name, script);
+	return map;
+}

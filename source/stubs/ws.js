@@ -1,0 +1,2 @@
+export default class WebSocket {}
+export class WebSocketServer {}
