@@ -44,6 +44,15 @@ export interface Route {
 	scope?: 'link' | 'host' | 'global';
 }
 
+/** An ARP (neighbour) cache entry, as `ip neigh` shows it. */
+export interface Neighbor {
+	mac: string;
+	dev: string;
+	state: 'PERMANENT' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'INCOMPLETE';
+	/** Virtual time the entry was last confirmed. */
+	updated: Micros;
+}
+
 /**
  * Something long-running on a host that a subsystem (heartbeat, ldirectord,
  * apache, the openMosix daemons…) registers under a well-known name.
@@ -71,6 +80,8 @@ export class Host {
 	addresses: Address[] = [];
 	routes: Route[] = [];
 	readonly sysctl = new Map<string, string>();
+	/** ARP cache: IP address → neighbour entry. */
+	readonly neighbors = new Map<Ip, Neighbor>();
 	readonly daemons = new Map<string, Daemon>();
 	/** Powered on. */
 	powered = true;
