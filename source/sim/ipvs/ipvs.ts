@@ -3,6 +3,7 @@ import {isMulticast} from '../net/ipv4';
 import type {KernelEra} from './era';
 import type {Scheduler} from './schedulers/scheduler';
 import {
+	type ConnEntry,
 	emptyRates,
 	emptyStats,
 	type Dest,
@@ -39,6 +40,11 @@ export class Ipvs {
 	readonly services: Service[] = [];
 	timeouts: Timeouts = {...DEFAULT_TIMEOUTS};
 	readonly daemons: SyncDaemon[] = [];
+	/**
+	 * The connection table in the kernel's listing order (hash-bucket order).
+	 * The data plane installs the real table here; a fresh table is empty.
+	 */
+	connections: () => Iterable<ConnEntry> = () => [];
 	private serviceSeq = 0;
 	private destSeq = 0;
 

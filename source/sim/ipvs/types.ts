@@ -93,6 +93,29 @@ export interface Service extends ServiceKey, ServiceConfig {
 	readonly seq: number;
 }
 
+/**
+ * One connection-table entry as ipvsadm -c and /proc/net/ip_vs_conn show it.
+ * The data plane owns the table; listings only read these.
+ */
+export interface ConnEntry {
+	/** `ip` for fwmark persistence templates. */
+	readonly protocol: Protocol | 'ip';
+	readonly caddr: Ip;
+	readonly cport: number;
+	readonly vaddr: Ip;
+	readonly vport: number;
+	readonly daddr: Ip;
+	readonly dport: number;
+	/** Kernel state name: ESTABLISHED, SYN_RECV, FIN_WAIT, TIME_WAIT, CLOSE, NONE, UDP, … */
+	readonly state: string;
+	/** Absolute virtual time at which the entry expires. */
+	readonly expires: number;
+	/** A persistence template (client port 0). */
+	readonly template: boolean;
+	readonly peName?: string;
+	readonly peData?: string;
+}
+
 export interface Timeouts {
 	/** ESTABLISHED, seconds. */
 	tcp: number;
