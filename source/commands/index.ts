@@ -1,6 +1,10 @@
 import type {CommandSpec} from './context';
 import {CommandRegistry} from './registry';
 import {cat} from './files/cat';
+import {hbStandby, hbTakeover, heartbeatInit, ipvsadmInitScript} from './ha/heartbeat';
+import {ldirectord} from './ha/ldirectord';
+import {ipaddr, ipaddr2, lvsSyncDaemonSwap} from './ha/resource-scripts';
+import {events} from './lab/events';
 import {cd, pwd} from './shell/cd';
 import {echo} from './shell/echo';
 import {help} from './shell/help';
@@ -29,6 +33,17 @@ export const COMMANDS: readonly CommandSpec[] = [
 	pwd,
 	// files
 	cat,
+	// ha
+	heartbeatInit,
+	hbStandby,
+	hbTakeover,
+	ipvsadmInitScript,
+	ldirectord,
+	ipaddr2,
+	ipaddr,
+	lvsSyncDaemonSwap,
+	// lab
+	events,
 ];
 
 export function createRegistry(): CommandRegistry {
