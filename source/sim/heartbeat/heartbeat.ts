@@ -14,6 +14,7 @@ export const HA_LIB = '/usr/lib/heartbeat';
 interface Link {
 	up: boolean;
 	lastSeen: Micros;
+	timer?: TimerHandle;
 }
 
 interface Peer {
@@ -22,9 +23,10 @@ interface Peer {
 	lastSeen?: Micros;
 	links: Map<string, Link>;
 	holds: Set<number>;
-	/** The warntime notice for the current silence was recorded. */
-	warned: boolean;
 	authWarned: boolean;
+	/** Fires at lastSeen + warntime and at lastSeen + deadtime. */
+	warnTimer?: TimerHandle;
+	deadTimer?: TimerHandle;
 }
 
 const seconds = (t: Micros) => (t / 1_000_000).toFixed(t % 1_000_000 === 0 ? 0 : 1);
@@ -64,7 +66,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		this.udpport = config.udpport;
 		this.startedAt = world.now;
 		this.master = host.processes.spawn({user: 'root', command: 'heartbeat: master control process', started: world.now});
-		for (const p of config.nodes) if (p !== host.name) this.peers.set(p, {name: p, status: 'unknown', links: new Map(), holds: new Set(), warned: false, authWarned: false});
+		for (const p of config.nodes) if (p !== host.name) this.peers.set(p, {name: p, status: 'unknown', links: new Map(), holds: new Set(), authWarned: false});
 	}
 
 	get pid(): number {
@@ -138,26 +140,29 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 	private tick(): void {
 		if (this.stopped) return;
 		this.sendAll();
-		const now = this.world.now;
-		for (const peer of this.peers.values()) {
-			if (peer.lastSeen === undefined || peer.status === 'dead' || peer.status === 'shutdown') continue;
-			const silent = now - peer.lastSeen;
-			if (silent > this.config.warntime && !peer.warned) {
-				peer.warned = true;
-				this.event(`no heartbeat from ${peer.name} for ${seconds(this.config.warntime)} s (warntime); dead after ${seconds(this.config.deadtime)} s (deadtime)`);
-			}
-			if (silent > this.config.deadtime) {
-				this.markDead(peer, silent);
-				continue;
-			}
-			for (const [dev, link] of peer.links) {
-				if (link.up && now - link.lastSeen > this.config.deadtime) {
-					link.up = false;
-					this.log('info', `Link ${peer.name}:${dev} dead.`);
-					this.event(`link ${peer.name}:${dev} dead (no heartbeat on it for ${seconds(this.config.deadtime)} s)`);
-				}
-			}
-		}
+	}
+
+	/** Re-arms the silence timers of a peer (and of the link it was heard on). */
+	private armTimers(peer: Peer, dev: string): void {
+		const c = this.config;
+		peer.warnTimer?.cancel();
+		peer.deadTimer?.cancel();
+		peer.warnTimer = this.world.after(c.warntime + 1, () => {
+			if (this.stopped || peer.status === 'dead' || peer.status === 'shutdown') return;
+			this.event(`no heartbeat from ${peer.name} for ${seconds(c.warntime)} s (warntime); heartbeat declares it dead after ${seconds(c.deadtime)} s (deadtime)`);
+		});
+		peer.deadTimer = this.world.after(c.deadtime + 1, () => {
+			if (this.stopped || peer.status === 'dead' || peer.status === 'shutdown' || peer.lastSeen === undefined) return;
+			this.markDead(peer, this.world.now - peer.lastSeen);
+		});
+		const link = peer.links.get(dev)!;
+		link.timer?.cancel();
+		link.timer = this.world.after(c.deadtime + 1, () => {
+			if (this.stopped || !link.up || peer.status === 'dead' || peer.status === 'shutdown') return;
+			link.up = false;
+			this.log('info', `Link ${peer.name}:${dev} dead.`);
+			this.event(`link ${peer.name}:${dev} dead: no heartbeat on it for ${seconds(c.deadtime)} s, but ${peer.name} is still heard on another link`);
+		});
 	}
 
 	private initdeadExpired(): void {
@@ -191,13 +196,13 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 			}
 		}
 		peer.lastSeen = now;
-		peer.warned = false;
 		const link = peer.links.get(dev);
 		if (!link || !link.up) {
-			peer.links.set(dev, {up: true, lastSeen: now});
+			peer.links.set(dev, {up: true, lastSeen: now, timer: link?.timer});
 			this.log('info', `Link ${peer.name}:${dev} up.`);
 			this.event(`link ${peer.name}:${dev} up`);
 		} else link.lastSeen = now;
+		this.armTimers(peer, dev);
 		const previousHolds = peer.holds;
 		peer.holds = new Set(packet.holds);
 		if (packet.status === 'shutdown') {
@@ -288,6 +293,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		this.log('WARN', `node ${peer.name}: is dead`);
 		this.event(`${peer.name} declared dead: no heartbeat for ${(silent / 1e6).toFixed(1)} s (deadtime ${seconds(this.config.deadtime)} s)`);
 		for (const [dev, link] of peer.links) {
+			link.timer?.cancel();
 			if (!link.up) continue;
 			link.up = false;
 			this.log('info', `Link ${peer.name}:${dev} dead.`);
@@ -418,6 +424,11 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 	}
 
 	private halt(): void {
+		for (const p of this.peers.values()) {
+			p.warnTimer?.cancel();
+			p.deadTimer?.cancel();
+			for (const l of p.links.values()) l.timer?.cancel();
+		}
 		this.stopped = true;
 		this.listening = false;
 		this.ticker?.cancel();

@@ -63,6 +63,8 @@ export class LdirectordDaemon implements Daemon {
 	private stattime: Micros | undefined;
 	private checksum: string | undefined;
 	private stopped = false;
+	/** ld_start's forced state changes are set-up, not check results: no timeline events for them. */
+	private quiet = false;
 
 	constructor(
 		private readonly world: World,
@@ -94,7 +96,8 @@ export class LdirectordDaemon implements Daemon {
 		this.ldStart([]);
 		this.checkCfgfile();
 		this.timer = this.world.after(0, () => this.runRound());
-		this.world.log('ldirectord', `ldirectord started for ${this.configPath} (pid ${this.pid}), checking every ${this.config.checkinterval} s`, this.host.name);
+		const v = this.virtuals.map((x) => `${virtualAddr(x.cfg)} (${x.reals.length} real servers, ${x.cfg.checktype} check, timeout ${x.cfg.checktype === 'negotiate' ? x.negotiatetimeout : x.checktimeout} s)`).join(', ');
+		this.world.log('ldirectord', `ldirectord started (pid ${this.pid}): ${v || 'no virtual services'}; real servers wait for their first check, every ${this.config.checkinterval} s`, this.host.name);
 	}
 
 	/** SIGTERM: clean stop (purge services when cleanstop=yes) and exit. */
@@ -401,7 +404,7 @@ export class LdirectordDaemon implements Daemon {
 		if (r.failcount > 0) this.log(`Resetting soft failure count: ${r.cfg.server}:${r.cfg.port} (${v.id})`);
 		r.failcount = 0;
 		if (!this.statusUp(v, r) && !force) return;
-		this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} succeeded: real server up in ${virtualAddr(v.cfg)}`, this.host.name);
+		if (!this.quiet) this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} succeeded: real server up in ${virtualAddr(v.cfg)}`, this.host.name);
 		this.restoreService(v, `${r.cfg.server}:${r.cfg.port}`, r.cfg.forward, r.cfg.weight, 'real');
 		this.fallbackOff(v);
 	}
@@ -414,7 +417,7 @@ export class LdirectordDaemon implements Daemon {
 			this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} failed (${r.failcount} of ${v.failurecount} allowed failures)`, this.host.name);
 			return;
 		}
-		if (!force) this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} failed: real server down in ${virtualAddr(v.cfg)}`, this.host.name);
+		if (!this.quiet) this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} failed: real server down in ${virtualAddr(v.cfg)}`, this.host.name);
 		this.statusDown(v, r);
 		this.removeService(v, `${r.cfg.server}:${r.cfg.port}`, r.cfg.forward, 'real');
 		this.fallbackOn(v);
@@ -461,7 +464,7 @@ export class LdirectordDaemon implements Daemon {
 		const fb = this.fallbackFind(v);
 		if (fb && (this.statusUp(v, fb, true) || force)) {
 			this.restoreService(v, `${fb.server}:${fb.port}`, fb.forward, 1, 'fallback');
-			this.world.log('ldirectord', `no real server left in ${virtualAddr(v.cfg)}: fallback ${fb.server}:${fb.port} added`, this.host.name);
+			if (!this.quiet) this.world.log('ldirectord', `no real server left in ${virtualAddr(v.cfg)}: fallback ${fb.server}:${fb.port} added`, this.host.name);
 		}
 		if (v.realStatus === null) this.fallbackCommand(v, 'start');
 	}
@@ -569,6 +572,15 @@ export class LdirectordDaemon implements Daemon {
 
 	/** ld_start: bring the kernel table in line with the configuration. */
 	private ldStart(oldVirtuals: readonly VirtualState[]): void {
+		this.quiet = true;
+		try {
+			this.ldStartQuiet(oldVirtuals);
+		} finally {
+			this.quiet = false;
+		}
+	}
+
+	private ldStartQuiet(oldVirtuals: readonly VirtualState[]): void {
 		const table = readTable(this.host.ipvs);
 		for (const v of this.virtuals) {
 			const flags = serviceFlags(v.cfg);
