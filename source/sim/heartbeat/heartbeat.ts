@@ -210,7 +210,8 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 				peer.status = 'shutdown';
 				this.log('info', `Received shutdown notice from '${peer.name}'.`);
 				this.event(`${peer.name} announced a clean shutdown`);
-				this.takeOver(peer, 'shutdown');
+				if (this.commUp) this.takeOver(peer, 'shutdown');
+				else if ([...this.peers.values()].every((p) => p.lastSeen !== undefined)) this.commNowUp();
 			}
 			return;
 		}
