@@ -78,7 +78,7 @@ export function startHeartbeat(world: World, host: Host): ToolResult {
 export function stopHeartbeat(_world: World, host: Host): ToolResult {
 	const out: ToolResult = {stdout: 'Stopping High-Availability services: ', stderr: '', status: 0};
 	heartbeatOf(host)?.shutdown();
-	out.stdout += 'Done.\n\n';
+	out.stdout += 'Done.\n';
 	return out;
 }
 

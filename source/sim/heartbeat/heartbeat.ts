@@ -1,6 +1,7 @@
 import type {TimerHandle} from '../event-queue';
 import type {Daemon, Host} from '../host';
 import type {Process} from '../process';
+import {parseIp} from '../net/ipv4';
 import {MSEC, type Micros} from '../time';
 import type {World} from '../world';
 import {type AuthKeys, type HaConfig, type Medium, type ResourceGroup} from './config';
@@ -437,7 +438,16 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		this.host.daemons.delete(this.name);
 	}
 
+	/** Power lost: nothing is released cleanly, but addresses and kernel threads die with the machine. */
 	onPowerOff(): void {
+		for (const i of this.held) {
+			for (const r of this.groups[i]!.resources) {
+				if (r.script !== 'IPaddr2' && r.script !== 'IPaddr') continue;
+				const ip = parseIp(r.args[0]?.split('/')[0] ?? '');
+				this.host.addresses = this.host.addresses.filter((a) => !(a.ip === ip && a.dev !== 'lo'));
+			}
+		}
+		this.held.clear();
 		this.halt();
 	}
 }

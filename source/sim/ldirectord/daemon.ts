@@ -417,7 +417,10 @@ export class LdirectordDaemon implements Daemon {
 			this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} failed (${r.failcount} of ${v.failurecount} allowed failures)`, this.host.name);
 			return;
 		}
-		if (!this.quiet) this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} failed: real server down in ${virtualAddr(v.cfg)}`, this.host.name);
+		if (!this.quiet) {
+			const how = this.quiescent(v) ? 'quiesced: weight 0, it stays listed (quiescent=yes; quiescent=no would delete it)' : 'deleted from the table (quiescent=no)';
+			this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} failed: real server ${how}`, this.host.name);
+		}
 		this.statusDown(v, r);
 		this.removeService(v, `${r.cfg.server}:${r.cfg.port}`, r.cfg.forward, 'real');
 		this.fallbackOn(v);

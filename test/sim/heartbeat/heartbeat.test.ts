@@ -76,7 +76,7 @@ describe('heartbeat membership and resources', () => {
 		sh(l, 'ssh debian2 /etc/init.d/heartbeat stop');
 		advance(l, 1);
 		expect(vipOn(l, 'debian2')).toBeUndefined();
-		expect(sh(l, '/etc/init.d/heartbeat stop')).toEqual({out: 'Stopping High-Availability services: Done.\n\n', status: 0});
+		expect(sh(l, '/etc/init.d/heartbeat stop')).toEqual({out: 'Stopping High-Availability services: Done.\n', status: 0});
 		expect(vipOn(l, 'debian1')).toBeUndefined();
 		expect(sync(l, 'debian1')).toBe('backup');
 		expect(sh(l, '/etc/init.d/heartbeat start')).toEqual({out: 'Starting High-Availability services: Done.\n', status: 0});
