@@ -62,7 +62,7 @@ describe('heartbeat resource scripts by hand', () => {
 
 	it('the heartbeat init script and its status', () => {
 		const l = lab('ultramonkey');
-		const pid = l.world.host('debian1')!.daemon<{pid: number}>('heartbeat')!.pid;
+		const pid = l.world.host('debian1')!.daemon<{name: string; pid: number}>('heartbeat')!.pid;
 		expect(sh(l, '/etc/init.d/heartbeat status')).toEqual({out: `heartbeat OK [pid ${pid} et al] is running on debian1 [debian1]...\n`, status: 0});
 		expect(sh(l, '/etc/init.d/heartbeat start').status).toBe(1);
 		expect(sh(l, '/etc/init.d/heartbeat bogus')).toEqual({out: 'Usage: /etc/init.d/heartbeat {start|stop|status|restart|reload|force-reload}\n', status: 1});
