@@ -6,7 +6,7 @@ import {MSEC, type Micros} from '../time';
 import type {World} from '../world';
 import {type AuthKeys, type HaConfig, type Medium, type ResourceGroup} from './config';
 import {haLog, type HaLevel} from './log';
-import {heartbeatTransport, type HeartbeatListener, type HeartbeatPacket} from './media';
+import {arpAnnouncer, heartbeatTransport, type HeartbeatListener, type HeartbeatPacket} from './media';
 import {RESOURCE_DIR, runResourceScript} from './resource-scripts';
 
 export const HEARTBEAT_VERSION = '1.2.3';
@@ -189,6 +189,20 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		}
 		const now = this.world.now;
 		const wasDead = peer.status === 'dead' || peer.status === 'unknown' || peer.status === 'shutdown';
+		if (peer.status === 'dead' && packet.status !== 'shutdown') {
+			this.log('CRIT', `Cluster node ${peer.name} returning after partition.`);
+			this.log('info', 'For information on cluster partitions, See URL: http://linux-ha.org/SplitBrain');
+			this.log('WARN', 'Deadtime value may be too small.');
+			this.log('info', 'See FAQ for information on tuning deadtime.');
+			this.log('info', 'URL: http://linux-ha.org/FAQ#heavy_load');
+			this.event(`${peer.name} is heard again after being declared dead: the cluster was partitioned`);
+		}
+		const link = peer.links.get(dev);
+		if (!link || !link.up) {
+			peer.links.set(dev, {up: true, lastSeen: now, timer: link?.timer});
+			this.log('info', `Link ${peer.name}:${dev} up.`);
+			this.event(`link ${peer.name}:${dev} up`);
+		} else link.lastSeen = now;
 		if (peer.lastSeen !== undefined) {
 			const interval = now - peer.lastSeen;
 			if (interval > this.config.warntime) {
@@ -197,12 +211,6 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 			}
 		}
 		peer.lastSeen = now;
-		const link = peer.links.get(dev);
-		if (!link || !link.up) {
-			peer.links.set(dev, {up: true, lastSeen: now, timer: link?.timer});
-			this.log('info', `Link ${peer.name}:${dev} up.`);
-			this.event(`link ${peer.name}:${dev} up`);
-		} else link.lastSeen = now;
 		this.armTimers(peer, dev);
 		const previousHolds = peer.holds;
 		peer.holds = new Set(packet.holds);
@@ -237,7 +245,10 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 				if (!preferred) {
 					this.event(`split brain over ${g.resources[0]?.text ?? g.node}: ${peer.name} holds it too; ${this.host.name} is not its preferred node and gives it up`);
 					this.release(i);
-				} else this.event(`split brain over ${g.resources[0]?.text ?? g.node}: ${peer.name} holds it too; ${this.host.name} is its preferred node and keeps it`);
+				} else {
+					this.event(`split brain over ${g.resources[0]?.text ?? g.node}: ${peer.name} holds it too; ${this.host.name} is its preferred node and keeps it, announcing its addresses again`);
+					this.reannounce(i);
+				}
 			} else if (mine && !theirs && this.config.autoFailback === 'on' && g.node === peer.name && peer.status === 'active') {
 				this.log('info', `${peer.name} is back: giving its resources back (auto_failback on).`);
 				this.event(`auto_failback on: ${this.host.name} hands ${g.resources[0]?.text ?? ''} back to ${peer.name}`);
@@ -356,6 +367,19 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		this.runScripts(i, 'stop');
 		this.held.delete(i);
 		this.sendAll();
+	}
+
+	/** Gratuitous ARP for a group's addresses, so the LAN forgets the other node's MAC. */
+	private reannounce(i: number): void {
+		for (const r of this.groups[i]!.resources) {
+			if (r.script !== 'IPaddr2' && r.script !== 'IPaddr') continue;
+			const ip = parseIp(r.args[0]?.split('/')[0] ?? '');
+			const a = this.host.addresses.find((x) => x.ip === ip && x.dev !== 'lo');
+			if (ip === undefined || !a) continue;
+			for (let k = 0; k < 5; k++) this.world.after(k * 200_000, () => {
+				if (this.host.powered && this.host.addresses.includes(a)) arpAnnouncer(this.world).announce(this.world, this.host, ip, a.dev);
+			});
+		}
 	}
 
 	/** hb_standby: give our resources to the other node, if it is alive. */
