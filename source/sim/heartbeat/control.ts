@@ -1,3 +1,4 @@
+import {initScripts} from '../features';
 import type {Host} from '../host';
 import type {World} from '../world';
 import type {ToolResult} from '../ldirectord/cli';
@@ -13,7 +14,7 @@ export function heartbeatOf(host: Host): HeartbeatDaemon | undefined {
 
 /** Whether `name` resolves to a resource script (resource.d first, then init.d). */
 export function scriptExists(host: Host, name: string): boolean {
-	return (RESOURCE_SCRIPTS as readonly string[]).includes(name) || host.fs.exists(`${RESOURCE_DIR}/${name}`) || host.fs.exists(`/etc/init.d/${name}`);
+	return (RESOURCE_SCRIPTS as readonly string[]).includes(name) || host.fs.exists(`${RESOURCE_DIR}/${name}`) || host.fs.exists(`/etc/init.d/${name}`) || initScripts().has(name);
 }
 
 const STARTING = 'Starting High-Availability services: ';

@@ -1,6 +1,7 @@
 import type {Address, Host} from '../host';
 import type {SyncState} from '../ipvs/types';
 import {broadcastOf, formatIp, parseIp, type Ip} from '../net/ipv4';
+import {initScripts} from '../features';
 import type {World} from '../world';
 import {runLdirectord, type ToolResult} from '../ldirectord/cli';
 import {HA_CF, parseHaCf} from './config';
@@ -36,8 +37,16 @@ export function runResourceScript(world: World, host: Host, script: string, argv
 			return syncDaemonSwap(world, host, argv);
 		case 'ldirectord':
 			return runLdirectord(world, host, argv, '/etc/ha.d');
-		default:
-			return {stdout: '', stderr: `${script}: not found\n`, status: 127};
+		default: {
+			// Not in resource.d: heartbeat falls back to /etc/init.d/SCRIPT.
+			const init = initScripts().get(script);
+			const action = argv[argv.length - 1];
+			if (!init) return {stdout: '', stderr: `${script}: not found\n`, status: 127};
+			if (action === 'start') return {stdout: init.start(world, host), stderr: '', status: 0};
+			if (action === 'stop') return {stdout: init.stop(world, host), stderr: '', status: 0};
+			const running = init.running(world, host);
+			return {stdout: running ? 'running\n' : 'stopped\n', stderr: '', status: running ? 0 : 3};
+		}
 	}
 }
 

@@ -64,7 +64,8 @@ function target(world: World, from: Host, ip: Ip): Host | undefined {
 
 /** Whether a web server listens on the host (the traffic model's apache2 registers itself as a daemon). */
 function webServer(host: Host): boolean {
-	return host.daemons.has('apache2') && host.powered;
+	const d = host.daemons.get('apache2') as {listens?(port: number): boolean} | undefined;
+	return d !== undefined && host.powered && (d.listens ? d.listens(80) : true);
 }
 
 /**
