@@ -67,6 +67,13 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		this.udpport = config.udpport;
 		this.startedAt = world.now;
 		this.master = host.processes.spawn({user: 'root', command: 'heartbeat: master control process', started: world.now});
+		// SIGTERM is heartbeat's clean shutdown; SIGKILL leaves everything (VIP included) behind.
+		this.master.onSignal = (signal) => {
+			if (signal === 15) this.shutdown();
+			else if (signal === 9) this.killed();
+			else return false;
+			return true;
+		};
 		for (const p of config.nodes) if (p !== host.name) this.peers.set(p, {name: p, status: 'unknown', links: new Map(), holds: new Set(), authWarned: false});
 	}
 
@@ -274,14 +281,28 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		this.status = 'active';
 		this.log('info', 'Comm_now_up(): updating status to active');
 		this.log('info', "Local status now set to: 'active'");
-		for (const r of this.config.respawn) {
-			const p = this.host.processes.spawn({user: r.user, command: r.path, started: this.world.now, ppid: this.pid});
-			this.children.push(p);
-			this.log('info', `Starting child client "${r.path}" (106,108)`);
-			this.log('info', `Starting "${r.path}" as uid 106  gid 108 (pid ${p.pid})`);
-		}
+		for (const r of this.config.respawn) this.startClient(r);
 		// One keepalive for the peers to see us active before resources move.
 		this.world.after(this.config.keepalive, () => this.initialAcquisition());
+	}
+
+	/** A `respawn` client (ipfail): started now, started again whenever it dies. */
+	private startClient(r: {user: string; path: string}): void {
+		this.log('info', `Starting child client "${r.path}" (106,108)`);
+		const p = this.host.processes.spawn({user: r.user, command: r.path, started: this.world.now, ppid: this.pid});
+		this.children.push(p);
+		this.log('info', `Starting "${r.path}" as uid 106  gid 108 (pid ${p.pid})`);
+		p.onSignal = (signal) => {
+			const name = signal === 9 ? 'SIGKILL - Kill, unblockable' : signal === 15 ? 'SIGTERM - Termination' : `signal ${signal}`;
+			this.world.after(0, () => {
+				if (this.stopped) return;
+				this.children.splice(this.children.indexOf(p), 1);
+				this.log('WARN', `Managed ${r.path} process ${p.pid} killed by signal ${signal} [${name}].`);
+				this.log('ERROR', `Respawning client "${r.path}":`);
+				this.startClient(r);
+			});
+			return true;
+		};
 	}
 
 	private initialAcquisition(): void {
@@ -447,6 +468,13 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		this.event('heartbeat stopped cleanly; resources released');
 		this.halt();
 		this.host.processes.reap(this.pid);
+	}
+
+	/** kill -9 of the master process: no more heartbeats, nothing released. */
+	private killed(): void {
+		for (const c of this.children) this.host.processes.reap(c.pid);
+		this.event('heartbeat killed: it stops heartbeating but releases nothing (the VIP stays here)');
+		this.halt();
 	}
 
 	private halt(): void {

@@ -189,3 +189,27 @@ describe('heartbeat configuration errors', () => {
 		expect(vipOn(l, 'debian2')).toBeDefined();
 	});
 });
+
+describe('heartbeat processes', () => {
+	it('respawns ipfail when it is killed, and a killed heartbeat releases nothing', () => {
+		const l = lab('ultramonkey');
+		advance(l, 3);
+		const host = l.world.host('debian1')!;
+		const ipfail = host.processes.find((p) => p.command === '/usr/lib/heartbeat/ipfail')!;
+		expect(ipfail.user).toBe('hacluster');
+		host.processes.kill(ipfail.pid, 9);
+		advance(l, 0.1);
+		expect(hb(l, 'debian1').slice(-4)).toEqual([
+			'heartbeat: [PID]: WARN: Managed /usr/lib/heartbeat/ipfail process ' + ipfail.pid + ' killed by signal 9 [SIGKILL - Kill, unblockable].',
+			'heartbeat: [PID]: ERROR: Respawning client "/usr/lib/heartbeat/ipfail":',
+			'heartbeat: [PID]: info: Starting child client "/usr/lib/heartbeat/ipfail" (106,108)',
+			expect.stringMatching(/^heartbeat: \[PID\]: info: Starting "\/usr\/lib\/heartbeat\/ipfail" as uid 106 {2}gid 108 \(pid \d+\)$/),
+		]);
+		const master = host.daemon<{name: string; pid: number}>('heartbeat')!.pid;
+		host.processes.kill(master, 9);
+		advance(l, 31);
+		// Both directors now hold the VIP: debian1 never let go of it.
+		expect(vipOn(l, 'debian1')).toBeDefined();
+		expect(vipOn(l, 'debian2')).toBeDefined();
+	});
+});
