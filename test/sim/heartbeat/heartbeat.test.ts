@@ -213,3 +213,36 @@ describe('heartbeat processes', () => {
 		expect(vipOn(l, 'debian2')).toBeDefined();
 	});
 });
+
+describe('heartbeat media and log files', () => {
+	it('ucast lines naming our own address are ignored, so one ha.cf serves both nodes; logfile gets the ha-log format', () => {
+		const l = lab('ultramonkey');
+		for (const h of ['debian1', 'debian2']) {
+			sh(l, `ssh ${h} /etc/init.d/heartbeat stop`);
+			l.world.host(h)!.fs.write('/etc/ha.d/ha.cf', 'logfile /var/log/ha-log\nudpport 695\nucast eth0 192.168.0.103\nucast eth0 192.168.0.104\nnode debian1\nnode debian2\nauto_failback off\n');
+		}
+		advance(l, 1);
+		for (const h of ['debian1', 'debian2']) sh(l, `ssh ${h} /etc/init.d/heartbeat start`);
+		advance(l, 3);
+		expect(vipOn(l, 'debian1')).toBeDefined();
+		const log = l.world.host('debian2')!.fs.read('/var/log/ha-log').split('\n');
+		expect(log).toContain('heartbeat[' + l.world.host('debian2')!.daemon<{name: string; pid: number}>('heartbeat')!.pid + ']: 2007/06/14_10:00:02 info: Link debian1:eth0 up.');
+		expect(log.some((x) => /^heartbeat\[\d+\]: 2007\/06\/14_10:00:01 info: UDP heartbeat started on port 695 \(695\) interface eth0 to 192\.168\.0\.103$/.test(x))).toBe(true);
+		// No logfacility: nothing of this start went to syslog.
+		expect(l.world.host('debian2')!.fs.read('/var/log/syslog')).not.toContain('port 695');
+	});
+
+	it('mismatched udpport: the nodes never hear each other', () => {
+		const l = lab('ultramonkey');
+		for (const h of ['debian1', 'debian2']) sh(l, `ssh ${h} /etc/init.d/heartbeat stop`);
+		const fs = l.world.host('debian2')!.fs;
+		fs.write('/etc/ha.d/ha.cf', 'udpport 700\n' + fs.read('/etc/ha.d/ha.cf').replace(/^mcast.*\n/m, ''));
+		const fs1 = l.world.host('debian1')!.fs;
+		fs1.write('/etc/ha.d/ha.cf', fs1.read('/etc/ha.d/ha.cf').replace(/^mcast.*\n/m, ''));
+		advance(l, 1);
+		for (const h of ['debian1', 'debian2']) sh(l, `ssh ${h} /etc/init.d/heartbeat start`);
+		advance(l, 32);
+		expect(vipOn(l, 'debian1')).toBeDefined();
+		expect(vipOn(l, 'debian2')).toBeDefined();
+	});
+});
