@@ -433,9 +433,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 	}
 
 	/** The receiving side of a standby: acquire what the other node released. */
-	private peerStandby(from: string): void {
-		const d = this.world.host(from === this.host.name ? '' : from);
-		void d;
+	private peerStandby(_to: string): void {
 		for (const host of this.world.hosts.values()) {
 			const hb = host !== this.host ? host.daemon<HeartbeatDaemon>('heartbeat') : undefined;
 			if (!hb || !hb.running || !this.config.nodes.includes(host.name)) continue;

@@ -109,7 +109,6 @@ function ipaddr(world: World, host: Host, script: string, argv: readonly string[
 	const shown = `${formatIp(ip)}/${prefix}`;
 	if (action === 'status' || action === 'monitor') {
 		out.stdout += onDev ? 'INFO:  Running OK\n' : 'INFO:  Resource is stopped\n';
-		if (env.interactive) void 0;
 		return done(onDev ? 0 : 3);
 	}
 	if (action === 'start') {

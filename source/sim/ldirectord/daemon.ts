@@ -389,7 +389,8 @@ export class LdirectordDaemon implements Daemon {
 
 	// ---- real-server state machine (service_set and friends) ----------------
 
-	private serviceSet(v0: VirtualState, r: RealState, state: 'up' | 'down', force = false): void {
+	/** service_set: applies a check result to every virtual service that lists this real server. */
+	private serviceSet(_checked: VirtualState, r: RealState, state: 'up' | 'down', force = false): void {
 		const virtuals = this.realIndex.get(r.id);
 		if (!virtuals) return;
 		for (const v of this.virtuals) {
@@ -397,7 +398,6 @@ export class LdirectordDaemon implements Daemon {
 			if (state === 'up') this.serviceUp(v, r, force);
 			else this.serviceDown(v, r, force);
 		}
-		void v0;
 	}
 
 	private serviceUp(v: VirtualState, r: RealState, force: boolean): void {
