@@ -18,7 +18,15 @@ export interface KernelEra {
 	readonly version: number;
 }
 
-import {SCHEDULERS_2_6, SCHEDULERS_MODERN} from './schedulers/scheduler';
+import {SCHEDULERS_MODERN} from './schedulers/scheduler';
+
+/** Releases that first shipped the newer scheduler modules. */
+const SCHEDULER_ADDED_IN: Readonly<Record<string, number>> = {
+	fo: kernelVersion(3, 18),
+	ovf: kernelVersion(4, 3),
+	mh: kernelVersion(4, 18),
+	twos: kernelVersion(6, 2),
+};
 
 /** KERNEL_VERSION(a, b, c): one comparable number for a release. */
 export function kernelVersion(major: number, minor: number, patch = 0): number {
@@ -33,11 +41,12 @@ export function kernelEra(release: string): KernelEra {
 		.map((x) => Number(/^\d+/.exec(x)?.[0] ?? 0));
 	const old = major < 3 || (major === 3 && minor < 10);
 	const ancient = major < 2 || (major === 2 && minor <= 4);
+	const version = kernelVersion(major, minor, patch);
 	return {
 		ipvsVersion: ancient ? '1.0.12' : '1.2.1',
 		localNodeForward: old,
 		rrResetOnUpdate: old,
-		schedulers: old ? SCHEDULERS_2_6 : SCHEDULERS_MODERN,
-		version: kernelVersion(major, minor, patch),
+		schedulers: SCHEDULERS_MODERN.filter((s) => version >= (SCHEDULER_ADDED_IN[s] ?? 0)),
+		version,
 	};
 }

@@ -42,7 +42,7 @@ export function createSh(env: SchedulerEnv): Scheduler {
 		const off = offset ? ` + ${offset}` : '';
 		return useHash32
 			? `hash(${key}) = (hash_32(${x}, 8)${off}) & 255 = ${h}`
-			: `hash(${key}) = ((${x & 255})*177${off}) & 255 = ${h}`;
+			: `hash(${key}) = (${x & 255}*177${off}) & 255 = ${h}`;
 	}
 
 	function unusable(d: Dest): boolean {

@@ -6,7 +6,7 @@ import {createSchedulers} from '../../../../source/sim/ipvs/schedulers';
 import {emptyTrace, type PacketInfo, type ScheduleTrace, type SchedulerEnv} from '../../../../source/sim/ipvs/schedulers/scheduler';
 import type {Dest, Service, ServiceKey} from '../../../../source/sim/ipvs/types';
 
-export const MODERN = '6.1.0-13-amd64';
+export const MODERN = '6.8.0-45-generic';
 export const OLD = '2.6.18-6-686';
 export const VIP = parseIp('192.168.6.240')!;
 const KEY: ServiceKey = {fwmark: 0, protocol: 'tcp', addr: VIP, port: 80};
@@ -22,12 +22,12 @@ export function nameOf(d: Dest | null): string {
 }
 
 /** An IPVS table on a given kernel with a settable clock, seed and sysctls. */
-export function lab(release = MODERN, opts: {seed?: number; sysctl?: Record<string, string>} = {}) {
+export function lab(release = MODERN, opts: {seed?: number; rng?: () => number; sysctl?: Record<string, string>} = {}) {
 	const clock = {now: 0};
 	const env: SchedulerEnv = {
 		era: kernelEra(release),
 		now: () => clock.now,
-		rng: new Rng(opts.seed ?? 1),
+		rng: opts.rng ? {nextUint32: opts.rng} : new Rng(opts.seed ?? 1),
 		sysctl: (k) => opts.sysctl?.[k],
 	};
 	const ipvs = new Ipvs(env.era, {isLocalAddress: () => false, isBroadcastAddress: () => false}, createSchedulers(env));
@@ -39,6 +39,11 @@ export function lab(release = MODERN, opts: {seed?: number; sysctl?: Record<stri
 			const err = ipvs.addService(KEY, {scheduler, persistent: false, timeout: 300, netmask: 0xffffffff, onePacket: false, schedFlags});
 			if (err) throw new Error(`addService: ${err}`);
 			return ipvs.findService(KEY)!;
+		},
+		/** `-E`: the same service with another scheduler (or other flags). */
+		reschedule(scheduler: string, schedFlags = 0): void {
+			const err = ipvs.editService(KEY, {scheduler, persistent: false, timeout: 300, netmask: 0xffffffff, onePacket: false, schedFlags});
+			if (err) throw new Error(`editService: ${err}`);
 		},
 		add(name: string, weight = 1): Dest {
 			const err = ipvs.addDest(KEY, destConfig(name, weight));
