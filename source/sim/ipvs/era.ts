@@ -18,15 +18,7 @@ export interface KernelEra {
 	readonly version: number;
 }
 
-import {SCHEDULERS_MODERN} from './schedulers/scheduler';
-
-/** Releases that first shipped the newer scheduler modules. */
-const SCHEDULER_ADDED_IN: Readonly<Record<string, number>> = {
-	fo: kernelVersion(3, 18),
-	ovf: kernelVersion(4, 3),
-	mh: kernelVersion(4, 18),
-	twos: kernelVersion(6, 2),
-};
+import {SCHEDULERS_2_6, SCHEDULERS_MODERN} from './schedulers/scheduler';
 
 /** KERNEL_VERSION(a, b, c): one comparable number for a release. */
 export function kernelVersion(major: number, minor: number, patch = 0): number {
@@ -46,7 +38,7 @@ export function kernelEra(release: string): KernelEra {
 		ipvsVersion: ancient ? '1.0.12' : '1.2.1',
 		localNodeForward: old,
 		rrResetOnUpdate: old,
-		schedulers: SCHEDULERS_MODERN.filter((s) => version >= (SCHEDULER_ADDED_IN[s] ?? 0)),
+		schedulers: old ? SCHEDULERS_2_6 : SCHEDULERS_MODERN,
 		version,
 	};
 }

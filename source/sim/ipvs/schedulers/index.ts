@@ -61,6 +61,6 @@ let standalone: ((name: string) => Scheduler | undefined) | undefined;
  * tied to a world should use `createSchedulers` with the host's environment.
  */
 export function schedulerByName(name: string): Scheduler | undefined {
-	standalone ??= createSchedulers({era: kernelEra('6.8.0'), now: () => 0, rng: new Rng(0)});
+	standalone ??= createSchedulers({era: kernelEra('6.1.0'), now: () => 0, rng: new Rng(0)});
 	return standalone(name);
 }

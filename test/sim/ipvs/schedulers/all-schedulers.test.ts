@@ -69,16 +69,6 @@ describe('kernel era', () => {
 		expect(kernelEra('2.6.8custom').version).toBe(kernelVersion(2, 6, 8));
 		expect(kernelVersion(3, 10)).toBeGreaterThan(kernelVersion(2, 6, 39));
 	});
-
-	it('offers the scheduler modules each release shipped', () => {
-		const base = ['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'dh', 'sh', 'sed', 'nq'];
-		expect(kernelEra('2.6.18-6-686').schedulers).toEqual(base);
-		expect(kernelEra('3.16.0').schedulers).toEqual(base);
-		expect(kernelEra('4.9.0').schedulers).toEqual([...base, 'fo', 'ovf']);
-		expect(kernelEra('4.19.0').schedulers).toEqual([...base, 'fo', 'ovf', 'mh']);
-		expect(kernelEra('6.1.0').schedulers).toEqual([...base, 'fo', 'ovf', 'mh']);
-		expect(kernelEra('6.8.0').schedulers).toEqual([...base, 'fo', 'ovf', 'mh', 'twos']);
-	});
 });
 
 type Event =

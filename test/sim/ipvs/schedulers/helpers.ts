@@ -6,7 +6,7 @@ import {createSchedulers} from '../../../../source/sim/ipvs/schedulers';
 import {emptyTrace, type PacketInfo, type ScheduleTrace, type SchedulerEnv} from '../../../../source/sim/ipvs/schedulers/scheduler';
 import type {Dest, Service, ServiceKey} from '../../../../source/sim/ipvs/types';
 
-export const MODERN = '6.8.0-45-generic';
+export const MODERN = '6.1.0-18-686';
 export const OLD = '2.6.18-6-686';
 export const VIP = parseIp('192.168.6.240')!;
 const KEY: ServiceKey = {fwmark: 0, protocol: 'tcp', addr: VIP, port: 80};
