@@ -56,6 +56,10 @@ export function settleWinner(trace: ScheduleTrace, winner: Dest | null, from = 0
 }
 
 export function gcd(a: number, b: number): number {
-	while (b !== 0) [a, b] = [b, a % b];
+	while (b !== 0) {
+		const r = a % b;
+		a = b;
+		b = r;
+	}
 	return a;
 }

@@ -1,3 +1,4 @@
+import type {Dest} from '../types';
 import {beginTrace, settleWinner, traceStep} from './common';
 import type {Scheduler} from './scheduler';
 
@@ -9,7 +10,7 @@ export function createFo(): Scheduler {
 		name: 'fo',
 		schedule(svc, _packet, trace) {
 			const dests = svc.dests;
-			let best = null;
+			let best: Dest | null = null;
 			let hw = 0;
 			if (trace) beginTrace(trace, 'fo', RULE);
 			for (let i = 0; i < dests.length; i++) {

@@ -1,3 +1,4 @@
+import type {Dest} from '../types';
 import {beginTrace, connOverhead, overheadText, settleWinner, traceStep} from './common';
 import type {Scheduler} from './scheduler';
 
@@ -12,7 +13,7 @@ export function createLc(): Scheduler {
 		name: 'lc',
 		schedule(svc, _packet, trace) {
 			const dests = svc.dests;
-			let least = null;
+			let least: Dest | null = null;
 			let loh = 0;
 			if (trace) beginTrace(trace, 'lc', RULE);
 			for (let i = 0; i < dests.length; i++) {

@@ -1,3 +1,4 @@
+import type {Dest} from '../types';
 import {beginTrace, sedOverhead, settleWinner, traceStep, traceUnseen} from './common';
 import type {Scheduler} from './scheduler';
 
@@ -12,7 +13,7 @@ export function createNq(): Scheduler {
 		name: 'nq',
 		schedule(svc, _packet, trace) {
 			const dests = svc.dests;
-			let least = null;
+			let least: Dest | null = null;
 			let loh = 0;
 			if (trace) beginTrace(trace, 'nq', RULE);
 			for (let i = 0; i < dests.length; i++) {
