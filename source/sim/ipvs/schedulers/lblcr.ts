@@ -2,7 +2,7 @@ import {formatIp} from '../../net/ipv4';
 import {SEC} from '../../time';
 import {kernelVersion} from '../era';
 import type {Dest, Service} from '../types';
-import {beginTrace, destLabel, traceStep, traceUnseen} from './common';
+import {beginTrace, destLabel, settleWinner, traceStep, traceUnseen} from './common';
 import {
 	type CacheEntry,
 	expirationOf,
@@ -124,13 +124,6 @@ export function createLblcr(env: SchedulerEnv): Scheduler {
 		}
 	}
 
-	function settle(trace: ScheduleTrace, winner: Dest): void {
-		for (let i = 0; i < trace.steps.length; i++) {
-			const s = trace.steps[i]!;
-			if (s.verdict === 'chosen' || s.verdict === 'lost') trace.steps[i] = {...s, verdict: s.dest === winner ? 'chosen' : 'lost'};
-		}
-	}
-
 	return {
 		name: 'lblcr',
 		init(svc) {
@@ -161,7 +154,7 @@ export function createLblcr(env: SchedulerEnv): Scheduler {
 				dest = setMin(en.set, trace);
 				if (shrinkFirst) shrink(en, now, expiration, trace);
 				if (dest && !localityOverloaded(dest, svc)) {
-					if (trace) settle(trace, dest);
+					if (trace) settleWinner(trace, dest);
 				} else {
 					if (trace) trace.notes.push(dest ? `${destLabel(dest)} is overloaded (active ${dest.activeConns} > weight ${dest.weight}): pick from all servers` : 'no usable member: pick from all servers');
 					dest = weightedLeast(svc.dests, overhead, trace, describe);
