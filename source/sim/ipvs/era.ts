@@ -11,19 +11,55 @@ export interface KernelEra {
 	readonly rrResetOnUpdate: boolean;
 	/** Scheduler names that exist as modules. */
 	readonly schedulers: readonly string[];
+	/** ipvsadm reaches the kernel over generic netlink (2.6.28+); older kernels only offer sockopts. */
+	readonly netlink: boolean;
+	/** SCTP virtual services exist (2.6.34+); older kernels answer EFAULT for any protocol but TCP and UDP. */
+	readonly sctp: boolean;
+	/**
+	 * Persistence engines (`--pe sip`), the PEName/PEData columns of /proc/net/ip_vs_conn
+	 * and the `ops` flag in /proc/net/ip_vs (2.6.37+).
+	 */
+	readonly persistenceEngines: boolean;
+	/**
+	 * Sync daemons carry maxlen, multicast group, port and TTL, and the kernel checks the
+	 * interface before it checks for a running daemon (4.3+).
+	 */
+	readonly syncDaemonDetails: boolean;
+	/** Kernel thread names of the sync daemons as `ps` shows them (without brackets). */
+	readonly syncThreadNames: {readonly master: string; readonly backup: string};
+	/** CONFIG_HZ: /proc/net/ip_vs shows persistence timeouts in clock ticks. */
+	readonly hz: number;
 }
 
 import {SCHEDULERS_2_6, SCHEDULERS_MODERN} from './schedulers/scheduler';
 
+/** `2.6.18-6-686` → [2, 6, 18]; missing parts are 0. */
+export function kernelVersion(release: string): [number, number, number] {
+	const parts = release.split(/[.-]/).map((x) => Number.parseInt(x, 10));
+	const at = (i: number) => (Number.isFinite(parts[i]) ? parts[i]! : 0);
+	return [at(0), at(1), at(2)];
+}
+
 /** Picks behaviour from a `uname -r` style release string. */
 export function kernelEra(release: string): KernelEra {
-	const [major = 0, minor = 0] = release.split(/[.-]/).map((x) => Number(x));
-	const old = major < 3 || (major === 3 && minor < 10);
-	const ancient = major < 2 || (major === 2 && minor <= 4);
+	const [major, minor, patch] = kernelVersion(release);
+	const atLeast = (a: number, b: number, c = 0) => major > a || (major === a && (minor > b || (minor === b && patch >= c)));
+	const old = !atLeast(3, 10);
+	const ancient = !atLeast(2, 5);
 	return {
 		ipvsVersion: ancient ? '1.0.12' : '1.2.1',
 		localNodeForward: old,
 		rrResetOnUpdate: old,
 		schedulers: old ? SCHEDULERS_2_6 : SCHEDULERS_MODERN,
+		netlink: atLeast(2, 6, 28),
+		sctp: atLeast(2, 6, 34),
+		persistenceEngines: atLeast(2, 6, 37),
+		syncDaemonDetails: atLeast(4, 3),
+		syncThreadNames: atLeast(3, 9)
+			? {master: 'ipvs-m:0:0', backup: 'ipvs-b:0:0'}
+			: atLeast(2, 6, 39)
+				? {master: 'ipvs_master:0', backup: 'ipvs_backup:0'}
+				: {master: 'ipvs_syncmaster', backup: 'ipvs_syncbackup'},
+		hz: 250,
 	};
 }
