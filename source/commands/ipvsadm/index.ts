@@ -1,4 +1,5 @@
 import type {CommandContext, CommandSpec} from '../context';
+import {completeIpvsadm} from './complete';
 import {ipvsadmMain} from './main';
 
 function io(ctx: CommandContext) {
@@ -15,6 +16,7 @@ export const ipvsadm: CommandSpec = {
 		es: 'muestra y cambia la tabla LVS de servicios virtuales y servidores reales (-L -n la lista)',
 	},
 	run: (ctx) => ipvsadmMain(ctx.host, ctx.argv, ctx.stdin, io(ctx)),
+	complete: ({host}, words, partial) => completeIpvsadm(host, words, partial),
 };
 
 /** ipvsadm-save [-n]: the Debian wrapper script around `ipvsadm -S`. */

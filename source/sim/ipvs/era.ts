@@ -11,6 +11,8 @@ export interface KernelEra {
 	readonly rrResetOnUpdate: boolean;
 	/** Scheduler names that exist as modules. */
 	readonly schedulers: readonly string[];
+	/** `-s none` makes a service without a scheduler (4.2+): it accepts no new connections. */
+	readonly noScheduler: boolean;
 	/** ipvsadm reaches the kernel over generic netlink (2.6.28+); older kernels only offer sockopts. */
 	readonly netlink: boolean;
 	/** SCTP virtual services exist (2.6.34+); older kernels answer EFAULT for any protocol but TCP and UDP. */
@@ -51,6 +53,7 @@ export function kernelEra(release: string): KernelEra {
 		localNodeForward: old,
 		rrResetOnUpdate: old,
 		schedulers: old ? SCHEDULERS_2_6 : SCHEDULERS_MODERN,
+		noScheduler: atLeast(4, 2),
 		netlink: atLeast(2, 6, 28),
 		sctp: atLeast(2, 6, 34),
 		persistenceEngines: atLeast(2, 6, 37),

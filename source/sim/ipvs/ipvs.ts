@@ -331,14 +331,14 @@ export class Ipvs {
 		this.totalRates = emptyRates();
 	}
 
-	/** The kernel accepts a scheduler when its module exists for this kernel. */
+	/** The kernel accepts a scheduler when its module exists for this kernel (or `none`, on 4.2+). */
 	schedulerExists(name: string): boolean {
-		return this.era.schedulers.includes(name);
+		return this.era.schedulers.includes(name) || (name === 'none' && this.era.noScheduler);
 	}
 
-	/** The scheduler implementation a service uses. */
+	/** The scheduler implementation a service uses; none for `none`. */
 	schedulerFor(name: string): Scheduler | undefined {
-		return this.schedulerExists(name) ? this.schedulers(name) : undefined;
+		return this.era.schedulers.includes(name) ? this.schedulers(name) : undefined;
 	}
 
 	private checkRanges(config: DestConfig): Result {

@@ -1,10 +1,12 @@
 import {describe, expect, it} from 'vitest';
+import {completeIpvsadm} from '../../../source/commands/ipvsadm/complete';
 import {inetAton, isInet6, stringToNumber} from '../../../source/commands/ipvsadm/libc';
 import {largenum} from '../../../source/commands/ipvsadm/format';
 import {POPT_TABLE} from '../../../source/commands/ipvsadm/options';
 import {Popt} from '../../../source/commands/ipvsadm/popt';
 import {readRestoreLine} from '../../../source/commands/ipvsadm/restore';
 import {glibcSort} from '../../../source/commands/ipvsadm/sort';
+import {lab} from '../../helpers/lab';
 
 function options(...argv: string[]) {
 	const popt = new Popt(['ipvsadm', ...argv], POPT_TABLE);
@@ -112,5 +114,16 @@ describe('-R input', () => {
 		expect(lines('-C\n-L  ')).toEqual([['-C']]);
 		expect(lines('-C\n-L ')).toEqual([['-C'], ['-L']]);
 		expect(lines('')).toEqual([]);
+	});
+});
+
+describe('tab completion', () => {
+	it('offers options, schedulers of the host kernel, daemon states and interfaces', () => {
+		const lvs1 = lab().world.host('lvs1')!;
+		expect(completeIpvsadm(lvs1, ['ipvsadm'], '--per')).toEqual(['--persistent', '--persistent-conn']);
+		expect(completeIpvsadm(lvs1, ['ipvsadm', '-A', '-t', '10.0.0.100:80', '-s'], 'w')).toEqual(['wlc', 'wrr']);
+		expect(completeIpvsadm(lvs1, ['ipvsadm', '--start-daemon'], '')).toEqual(['backup', 'master']);
+		expect(completeIpvsadm(lvs1, ['ipvsadm', '--start-daemon', 'master', '--mcast-interface'], '')).toEqual(['eth0', 'lo']);
+		expect(completeIpvsadm(lvs1, ['ipvsadm', '-L'], 'x')).toEqual([]);
 	});
 });
