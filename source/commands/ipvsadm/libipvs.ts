@@ -292,8 +292,8 @@ export class LibIpvs {
 			timeout: s.timeout,
 			netmask: s.netmask,
 			pe: s.pe ?? '',
-			stats: this.counters(s.stats),
-			rates: this.counters(s.rates),
+			stats: this.counters(s.stats, this.ipvs.era.stats64),
+			rates: this.counters(s.rates, this.ipvs.era.stats64),
 			dests: s.dests.map((d) => ({
 				af: 4,
 				addr: d.addr,
@@ -305,8 +305,9 @@ export class LibIpvs {
 				activeConns: d.activeConns,
 				inactConns: d.inactConns,
 				persistConns: d.persistConns,
-				stats: this.counters(d.stats),
-				rates: this.counters(d.rates),
+				// libipvs reads a real server's 64-bit counters with the 32-bit parser: only bytes stay whole.
+				stats: this.counters(d.stats, false),
+				rates: this.counters(d.rates, false),
 				tunType: TUNNEL_TYPES.indexOf(d.tunType),
 				tunPort: d.tunPort,
 				tunFlags: d.tunFlags,
@@ -314,9 +315,9 @@ export class LibIpvs {
 		};
 	}
 
-	/** The socket interface carries packet and connection counters and rates as 32-bit numbers. */
-	private counters<T extends Stats | Rates>(values: T): T {
-		if (this.netlink) return {...values};
+	/** Connection and packet counters and rates as ipvsadm receives them: 32-bit unless `wide`. */
+	private counters<T extends Stats | Rates>(values: T, wide: boolean): T {
+		if (wide) return {...values};
 		const copy = {...values} as Record<string, number>;
 		for (const [k, v] of Object.entries(copy)) if (!k.includes('bytes')) copy[k] = Math.trunc(v) % 2 ** 32;
 		return copy as unknown as T;

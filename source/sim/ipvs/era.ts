@@ -27,6 +27,8 @@ export interface KernelEra {
 	 * interface before it checks for a running daemon (4.3+).
 	 */
 	readonly syncDaemonDetails: boolean;
+	/** Netlink carries 64-bit service and real-server counters (IPVS_*_ATTR_STATS64, 4.1+). */
+	readonly stats64: boolean;
 	/** Kernel thread names of the sync daemons as `ps` shows them (without brackets). */
 	readonly syncThreadNames: {readonly master: string; readonly backup: string};
 	/** CONFIG_HZ: /proc/net/ip_vs shows persistence timeouts in clock ticks. */
@@ -58,6 +60,7 @@ export function kernelEra(release: string): KernelEra {
 		sctp: atLeast(2, 6, 34),
 		persistenceEngines: atLeast(2, 6, 37),
 		syncDaemonDetails: atLeast(4, 3),
+		stats64: atLeast(4, 1),
 		syncThreadNames: atLeast(3, 9)
 			? {master: 'ipvs-m:0:0', backup: 'ipvs-b:0:0'}
 			: atLeast(2, 6, 39)

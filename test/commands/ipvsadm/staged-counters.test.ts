@@ -103,6 +103,17 @@ describe('ipvsadm --stats, --rate and --exact', () => {
 		expect(service(l, 'udp', '192.168.6.240', 53).stats.conns).toBe(0);
 	});
 
+	it('keeps 64-bit service counters but only 32 bits of real-server ones (libipvs parses those as 32-bit)', () => {
+		const l = lab();
+		run(l, 'ipvsadm -A -t 10.0.0.100:80; ipvsadm -a -t 10.0.0.100:80 -r 10.0.0.11');
+		const svc = service(l, 'tcp', '10.0.0.100', 80);
+		svc.stats = {conns: 2 ** 32 + 5, inpkts: 7, outpkts: 0, inbytes: 2 ** 33, outbytes: 0};
+		svc.dests[0]!.stats = {conns: 2 ** 32 + 5, inpkts: 7, outpkts: 0, inbytes: 2 ** 33, outbytes: 0};
+		const lines = run(l, 'ipvsadm -Ln --stats --exact').split('\n');
+		expect(lines[3]).toBe('TCP  10.0.0.100:80                4294967301        7        0 8589934592        0');
+		expect(lines[4]).toBe('  -> 10.0.0.11:80                        5        7        0 8589934592        0');
+	});
+
 	it('carries only 32 bits of packet counters through the 2.6 socket interface', () => {
 		const l = lab('test/commands/ipvsadm/thesis-2.6.yaml');
 		run(l, 'ipvsadm -A -t 192.168.0.105:80');
