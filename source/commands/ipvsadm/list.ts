@@ -1,13 +1,11 @@
 import {CONN_TAB_SIZE} from '../../sim/ipvs/ipvs';
 import {FORWARD_NAME} from '../../sim/ipvs/proc';
 import type {ForwardMethod} from '../../sim/ipvs/types';
-import {type Format, IPPROTO_SCTP, IPPROTO_TCP, IPPROTO_UDP, SVC_ONEPACKET, SVC_PERSISTENT, SVC_SCHED_FLAGS} from './entry';
+import {type Format, IPPROTO_SCTP, IPPROTO_TCP, IPPROTO_UDP, type ServiceSpec, SVC_ONEPACKET, SVC_PERSISTENT, SVC_SCHED_FLAGS} from './entry';
 import {fail, type Io} from './exit';
 import {dotted, largenum, left} from './format';
-import type {DestEntry, LibIpvs, ServiceEntry} from './libipvs';
-import {ipvsStrerror} from './libipvs';
+import {type DestEntry, ipvsStrerror, type LibIpvs, type ServiceEntry} from './libipvs';
 import type {Netdb, ServiceProtocol} from './netdb';
-import type {ServiceSpec} from './entry';
 import {compareDests, compareServices, glibcSort} from './sort';
 
 /** What the listing code reads: output, the kernel and name lookups. */

@@ -8,7 +8,13 @@ import {SegmentationFault} from './parse';
 import {processOptions} from './process';
 
 /** The oldest kernel IPVS that ipvsadm 1.31 accepts without a warning. */
-const MINIMUM_IPVS = [1, 1, 4];
+const MINIMUM_IPVS = '1.1.4';
+
+/** IPVS_VERSION(x, y, z): a version as one comparable number. */
+function versionCode(version: string): number {
+	const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+	return major * 65536 + minor * 256 + patch;
+}
 
 /**
  * ipvsadm's main(): open the kernel interface (which fails on a kernel without
@@ -23,10 +29,8 @@ export function ipvsadmMain(host: Host, argv: readonly string[], stdin: string |
 			return 2;
 		}
 		const version = ipvs.era.ipvsVersion;
-		const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
-		const [minMajor, minMinor, minPatch] = MINIMUM_IPVS as [number, number, number];
-		if (major * 65536 + minor * 256 + patch < minMajor * 65536 + minMinor * 256 + minPatch) {
-			io.err(`Warning: IPVS version mismatch: \n  Kernel compiled with IPVS version ${version}\n  ipvsadm v1.31  requires minimum IPVS version ${MINIMUM_IPVS.join('.')}\n\n`);
+		if (versionCode(version) < versionCode(MINIMUM_IPVS)) {
+			io.err(`Warning: IPVS version mismatch: \n  Kernel compiled with IPVS version ${version}\n  ipvsadm v1.31  requires minimum IPVS version ${MINIMUM_IPVS}\n\n`);
 		}
 		const env = {io, lib: new LibIpvs(ipvs), netdb: new Netdb(host.fs), fs: host.fs, kernelVersion: version, stdin: {text: stdin ?? '', pos: 0}};
 		if (argv.length === 1) {

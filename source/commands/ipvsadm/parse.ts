@@ -17,8 +17,7 @@ import {fail, type Io, IpvsadmExit} from './exit';
 import {usage, version} from './help';
 import {atoi, inetAton, inetPton4, isInet6, strtol, stringToNumber} from './libc';
 import type {Netdb, ServiceProtocol} from './netdb';
-import {type Command, type OptionName} from './options';
-import {POPT_TABLE} from './options';
+import {type Command, type OptionName, POPT_TABLE} from './options';
 import {Popt, POPT_ERROR_TEXT} from './popt';
 
 /** Longest persistence timeout: 31 days. */

@@ -1,6 +1,6 @@
 import type {FileSystem} from '../../sim/fs/filesystem';
 import {listConnections} from './conn';
-import {type CommandEntry, SVC_ONEPACKET, SVC_PERSISTENT, IPPROTO_UDP} from './entry';
+import {type CommandEntry, IPPROTO_UDP, SVC_ONEPACKET, SVC_PERSISTENT} from './entry';
 import {fail, type Io} from './exit';
 import {dotted} from './format';
 import {ipvsStrerror, type LibIpvs} from './libipvs';

@@ -172,16 +172,17 @@ export class Ipvs {
 		}
 		const targets = key ? [this.findService(key)] : this.services;
 		if (targets[0] === undefined && key) return 'ESRCH';
+		// Counters are cleared in place: the data plane may hold on to these objects.
 		if (!key) {
-			this.totals = emptyStats();
-			this.totalRates = emptyRates();
+			Object.assign(this.totals, emptyStats());
+			Object.assign(this.totalRates, emptyRates());
 		}
 		for (const svc of targets as Service[]) {
-			svc.stats = emptyStats();
-			svc.rates = emptyRates();
+			Object.assign(svc.stats, emptyStats());
+			Object.assign(svc.rates, emptyRates());
 			for (const d of svc.dests) {
-				d.stats = emptyStats();
-				d.rates = emptyRates();
+				Object.assign(d.stats, emptyStats());
+				Object.assign(d.rates, emptyRates());
 			}
 		}
 		return undefined;
@@ -327,8 +328,8 @@ export class Ipvs {
 		for (const svc of [...this.services]) this.deleteService(svc);
 		for (const d of [...this.daemons]) this.stopDaemon(d.state);
 		this.timeouts = {...DEFAULT_TIMEOUTS};
-		this.totals = emptyStats();
-		this.totalRates = emptyRates();
+		Object.assign(this.totals, emptyStats());
+		Object.assign(this.totalRates, emptyRates());
 	}
 
 	/** The kernel accepts a scheduler when its module exists for this kernel (or `none`, on 4.2+). */
