@@ -11,6 +11,11 @@ export interface KernelEra {
 	readonly rrResetOnUpdate: boolean;
 	/** Scheduler names that exist as modules. */
 	readonly schedulers: readonly string[];
+	/**
+	 * The release as the kernel's KERNEL_VERSION(a, b, c) number. Schedulers
+	 * compare it with `kernelVersion()` where their algorithm changed.
+	 */
+	readonly version: number;
 	/** `-s none` makes a service without a scheduler (4.2+): it accepts no new connections. */
 	readonly noScheduler: boolean;
 	/** ipvsadm reaches the kernel over generic netlink (2.6.28+); older kernels only offer sockopts. */
@@ -37,24 +42,27 @@ export interface KernelEra {
 
 import {SCHEDULERS_2_6, SCHEDULERS_MODERN} from './schedulers/scheduler';
 
-/** `2.6.18-6-686` → [2, 6, 18]; missing parts are 0. */
-export function kernelVersion(release: string): [number, number, number] {
-	const parts = release.split(/[.-]/).map((x) => Number.parseInt(x, 10));
-	const at = (i: number) => (Number.isFinite(parts[i]) ? parts[i]! : 0);
-	return [at(0), at(1), at(2)];
+/** KERNEL_VERSION(a, b, c): one comparable number for a release. */
+export function kernelVersion(major: number, minor: number, patch = 0): number {
+	return major * 65536 + minor * 256 + Math.min(patch, 255);
 }
 
 /** Picks behaviour from a `uname -r` style release string. */
 export function kernelEra(release: string): KernelEra {
-	const [major, minor, patch] = kernelVersion(release);
-	const atLeast = (a: number, b: number, c = 0) => major > a || (major === a && (minor > b || (minor === b && patch >= c)));
-	const old = !atLeast(3, 10);
-	const ancient = !atLeast(2, 5);
+	const [major = 0, minor = 0, patch = 0] = release
+		.split(/[.-]/)
+		.slice(0, 3)
+		.map((x) => Number(/^\d+/.exec(x)?.[0] ?? 0));
+	const old = major < 3 || (major === 3 && minor < 10);
+	const ancient = major < 2 || (major === 2 && minor <= 4);
+	const version = kernelVersion(major, minor, patch);
+	const atLeast = (a: number, b: number, c = 0) => version >= kernelVersion(a, b, c);
 	return {
 		ipvsVersion: ancient ? '1.0.12' : '1.2.1',
 		localNodeForward: old,
 		rrResetOnUpdate: old,
 		schedulers: old ? SCHEDULERS_2_6 : SCHEDULERS_MODERN,
+		version,
 		noScheduler: atLeast(4, 2),
 		netlink: atLeast(2, 6, 28),
 		sctp: atLeast(2, 6, 34),
