@@ -6,7 +6,9 @@ import {fileURLToPath} from 'node:url';
  * Golden transcripts: each file under golden/ is exactly what `cluster-lab run`
  * prints for its commands, plus `## ` comment lines (anywhere) for the reader.
  * A `## scenario: NAME` line picks the scenario (a built-in name or a .yaml file
- * next to this helper); `## seed: N` the seed.
+ * next to this helper); `## seed: N` the seed. To write a new one, run its commands
+ * with `node dist/cli.js run --scenario NAME -`, check the output against the real
+ * tool, and paste it with `## ` lines explaining what each part shows.
  */
 export interface Golden {
 	name: string;
