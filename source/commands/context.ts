@@ -28,6 +28,8 @@ export interface CommandContext {
 	readonly lang: Lang;
 	/** True inside the TUI, false in `cluster-lab run`. */
 	readonly interactive: boolean;
+	/** Standard output goes to the screen, not into a pipe, a file or `$(…)` (ls picks columns from it). */
+	readonly stdoutIsTerminal?: boolean;
 	/** Started with a trailing `&`. */
 	readonly background: boolean;
 	/** Shell variables (read-only view). */

@@ -1,6 +1,17 @@
 import type {CommandSpec} from './context';
 import {CommandRegistry} from './registry';
 import {cat} from './files/cat';
+import {chmod, chown, cp, mkdir, mv, rm, rmdir, touch} from './files/file-ops';
+import {egrep, grep} from './files/grep';
+import {head, tail} from './files/head-tail';
+import {ls} from './files/ls';
+import {sed} from './files/sed';
+import {stat} from './files/stat';
+import {cut, sort, tee, tr, uniq, wc} from './files/text-tools';
+import {printf} from './shell/printf';
+import {bracket, test} from './shell/test';
+import {env, exportCmd, unset} from './shell/variables';
+import {type, which} from './shell/which';
 import {cd, pwd} from './shell/cd';
 import {echo} from './shell/echo';
 import {help} from './shell/help';
@@ -27,8 +38,37 @@ export const COMMANDS: readonly CommandSpec[] = [
 	clear,
 	cd,
 	pwd,
+	printf,
+	test,
+	bracket,
+	env,
+	exportCmd,
+	unset,
+	which,
+	type,
 	// files
 	cat,
+	ls,
+	grep,
+	egrep,
+	sed,
+	head,
+	tail,
+	wc,
+	sort,
+	uniq,
+	cut,
+	tr,
+	tee,
+	touch,
+	mkdir,
+	rmdir,
+	rm,
+	cp,
+	mv,
+	chmod,
+	chown,
+	stat,
 ];
 
 export function createRegistry(): CommandRegistry {
