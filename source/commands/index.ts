@@ -8,6 +8,7 @@ import {ls} from './files/ls';
 import {sed} from './files/sed';
 import {stat} from './files/stat';
 import {cut, sort, tee, tr, uniq, wc} from './files/text-tools';
+import {ip} from './network/ip/ip';
 import {printf} from './shell/printf';
 import {bracket, test} from './shell/test';
 import {env, exportCmd, unset} from './shell/variables';
@@ -69,6 +70,8 @@ export const COMMANDS: readonly CommandSpec[] = [
 	chmod,
 	chown,
 	stat,
+	// network
+	ip,
 ];
 
 export function createRegistry(): CommandRegistry {
