@@ -8,7 +8,12 @@ import {ls} from './files/ls';
 import {sed} from './files/sed';
 import {stat} from './files/stat';
 import {cut, sort, tee, tr, uniq, wc} from './files/text-tools';
+import {arp} from './network/arp';
+import {ifconfig} from './network/ifconfig';
+import {ifdown, ifup, networkingInit} from './network/ifupdown';
 import {ip} from './network/ip/ip';
+import {route} from './network/route';
+import {sysctl} from './network/sysctl';
 import {printf} from './shell/printf';
 import {bracket, test} from './shell/test';
 import {env, exportCmd, unset} from './shell/variables';
@@ -72,6 +77,13 @@ export const COMMANDS: readonly CommandSpec[] = [
 	stat,
 	// network
 	ip,
+	ifconfig,
+	route,
+	arp,
+	sysctl,
+	ifup,
+	ifdown,
+	networkingInit,
 ];
 
 export function createRegistry(): CommandRegistry {

@@ -62,6 +62,18 @@ export function deleteAddress(host: Host, match: {ip: Ip; prefix?: number; dev: 
 	return undefined;
 }
 
+/** Changes an address in place (ifconfig on an existing label): same position, so it stays primary. */
+export function replaceAddress(host: Host, current: Address, next: Address): void {
+	const i = host.addresses.indexOf(current);
+	if (i < 0) {
+		addAddress(host, next);
+		return;
+	}
+	host.addresses[i] = next;
+	dropSubnetRoute(host, current);
+	if (host.interfaces.get(next.dev)?.up && !isSecondary(host, next)) addSubnetRoute(host, next);
+}
+
 /** Brings a link up or down; down flushes its routes and ARP entries as the kernel does. */
 export function setLink(host: Host, dev: string, up: boolean): NetErrno | undefined {
 	const iface = host.interfaces.get(dev);
