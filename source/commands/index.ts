@@ -15,6 +15,10 @@ import {ip} from './network/ip/ip';
 import {route} from './network/route';
 import {sysctl} from './network/sysctl';
 import {printf} from './shell/printf';
+import {aptGet} from './system/apt-get';
+import {lsmod, modprobe, rmmod} from './system/modules';
+import {df, dmesg, free, uptime} from './system/status';
+import {updateRcD} from './system/update-rc-d';
 import {bracket, test} from './shell/test';
 import {env, exportCmd, unset} from './shell/variables';
 import {type, which} from './shell/which';
@@ -84,6 +88,16 @@ export const COMMANDS: readonly CommandSpec[] = [
 	ifup,
 	ifdown,
 	networkingInit,
+	// system
+	modprobe,
+	lsmod,
+	rmmod,
+	aptGet,
+	updateRcD,
+	uptime,
+	free,
+	df,
+	dmesg,
 ];
 
 export function createRegistry(): CommandRegistry {

@@ -34,7 +34,7 @@ export const debianHost: Feature = {
 		log.add(0, `Memory: ${host.hardware.memoryMb * 1024 - 4096}k/${host.hardware.memoryMb * 1024}k available`);
 		for (const iface of host.interfaces.values()) {
 			if (iface.kind !== 'ether' || !iface.plugged) continue;
-			log.add(900_000, old ? `${iface.name}: link up, 100Mbps, full-duplex, lpa 0x45E1` : `e1000: ${iface.name} NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX`);
+			log.add(0, old ? `${iface.name}: link up, 100Mbps, full-duplex, lpa 0x45E1` : `e1000: ${iface.name} NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX`);
 		}
 		void world;
 	},

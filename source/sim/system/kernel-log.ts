@@ -16,7 +16,10 @@ export class KernelLog implements Daemon {
 	private lines: KernelMessage[] = [];
 
 	add(at: Micros, text: string): void {
-		for (const line of text.split('\n')) this.lines.push({at, text: line});
+		// The ring buffer is in time order: a message never predates the one before it.
+		const last = this.lines[this.lines.length - 1];
+		const t = last && last.at > at ? last.at : at;
+		for (const line of text.split('\n')) this.lines.push({at: t, text: line});
 		if (this.lines.length > CAP) this.lines.splice(0, this.lines.length - CAP);
 	}
 

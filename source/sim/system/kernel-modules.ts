@@ -95,6 +95,8 @@ export function loadModule(host: Host, name: string, at: Micros): LoadResult {
 		}
 		state.loaded.push(m.name);
 		newly.push(m.name);
+		if (m.name === 'ip_vs') addIpvsSysctls(host);
+		if (m.name === 'ip_vs_lblc' || m.name === 'ip_vs_lblcr') setDefault(host, `net.ipv4.vs.${m.name.slice(6)}_expiration`, '86400');
 		for (const line of m.messages ?? []) printk(host, at, line);
 	};
 	visit(info);
@@ -138,4 +140,27 @@ export function syncIpvsModules(host: Host, at: Micros): void {
 	if (!host.ipvs || host.ipvs.services.length === 0) return;
 	loadModule(host, 'ip_vs', at);
 	for (const s of host.ipvs.services) loadModule(host, `ip_vs_${s.scheduler}`, at);
+}
+
+function setDefault(host: Host, key: string, value: string): void {
+	if (!host.sysctl.has(key)) host.sysctl.set(key, value);
+}
+
+/** /proc/sys/net/ipv4/vs appears when ip_vs loads. */
+function addIpvsSysctls(host: Host): void {
+	const old = userlandEra(host.kernel) === 'sarge';
+	const keys: Array<[string, string]> = [
+		['am_droprate', '10'],
+		['amemthresh', '1024'],
+		['cache_bypass', '0'],
+		['drop_entry', '0'],
+		['drop_packet', '0'],
+		['expire_nodest_conn', '0'],
+		['expire_quiescent_template', '0'],
+		['nat_icmp_send', '0'],
+		['secure_tcp', '0'],
+		['sync_threshold', '3\t50'],
+	];
+	if (!old) keys.push(['conntrack', '0'], ['sloppy_tcp', '0'], ['sync_version', '1'], ['backup_only', '0'], ['conn_reuse_mode', '1'], ['schedule_icmp', '0'], ['ignore_tunneled', '0']);
+	for (const [k, v] of keys) setDefault(host, `net.ipv4.vs.${k}`, v);
 }
