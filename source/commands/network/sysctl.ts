@@ -295,6 +295,7 @@ export const sysctl: CommandSpec = {
 			return s.status;
 		}
 		if (operands.length === 0) {
+			if (old) return 0;
 			ctx.err(`sysctl: no variables specified\n${MODERN_USAGE}`);
 			return 1;
 		}
