@@ -128,6 +128,10 @@ export const printf: CommandSpec = {
 					body = conv === 'f' || conv === 'F' ? x.toFixed(p) : conv === 'e' || conv === 'E' ? x.toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2') : String(Number(x.toPrecision(p || 1)));
 					if (conv === 'E' || conv === 'G') body = body.toUpperCase();
 					if (flags.includes('+') && x >= 0) body = '+' + body;
+					if (flags.includes('0') && !left && width !== undefined && body.length < width) {
+						const sign = /^[-+]/.test(body) ? body[0]! : '';
+						body = sign + body.slice(sign.length).padStart(width - sign.length, '0');
+					}
 				} else {
 					let n = Math.trunc(number(next()));
 					if (conv === 'u' || conv === 'o' || conv === 'x' || conv === 'X') n = n < 0 ? Number(BigInt.asUintN(64, BigInt(n))) : n;
