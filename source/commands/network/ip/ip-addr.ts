@@ -108,8 +108,8 @@ function show(r: IpRun, args: string[]): number {
 		out += v6;
 		if (opts.stats && !r.old && !opts.oneline) out += statsLines(r.host, iface, opts).slice(1) + '\n';
 	}
-	if (opts.oneline && opts.family === undefined) {
-		// One line per address, preceded by nothing else: `ip -o addr` prints only addresses.
+	if (opts.oneline && opts.family === undefined && !r.old) {
+		// iproute2 6.1 prints only addresses for `ip -o addr`; the 2004 one kept the link lines.
 		out = '';
 		for (const iface of interfacesInOrder(r.host)) {
 			if (f.dev !== undefined && iface.name !== f.dev) continue;
