@@ -45,7 +45,7 @@ export interface CommandContext {
 	effect(effect: ShellEffect): void;
 }
 
-export type CommandGroup = 'shell' | 'files' | 'network' | 'lvs' | 'ha' | 'traffic' | 'mosix' | 'lab' | 'process';
+export type CommandGroup = 'shell' | 'files' | 'network' | 'lvs' | 'ha' | 'traffic' | 'mosix' | 'lab' | 'process' | 'system';
 
 /** A command the lab shell can run: a real tool imitated byte for byte, or a lab command. */
 export interface CommandSpec {

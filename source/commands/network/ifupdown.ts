@@ -231,7 +231,8 @@ export const ifdown: CommandSpec = {
 
 /** /etc/init.d/networking start|stop|restart|force-reload. */
 export const networkingInit: CommandSpec = {
-	name: 'networking',
+	// Named by its path so that a bare `networking` is not a command, as in bash.
+	name: '/etc/init.d/networking',
 	paths: ['/etc/init.d/networking'],
 	group: 'network',
 	run(ctx) {

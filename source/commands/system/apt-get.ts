@@ -32,7 +32,7 @@ const MODERN_ALIASES: Record<string, string> = {iproute: 'iproute2', ssh: 'opens
 export const aptGet: CommandSpec = {
 	name: 'apt-get',
 	paths: ['/usr/bin/apt-get'],
-	group: 'network',
+	group: 'system',
 	summary: {en: 'install packages (the lab has them installed already)', es: 'instala paquetes (el laboratorio ya los tiene instalados)'},
 	run(ctx) {
 		const old = userlandEra(ctx.host.kernel) === 'sarge';

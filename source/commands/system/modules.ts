@@ -8,7 +8,7 @@ const OLD_USAGE = 'Usage: modprobe [-v] [-V] [-C config-file] [-n] [-i] [-q] [-b
 export const modprobe: CommandSpec = {
 	name: 'modprobe',
 	paths: ['/sbin/modprobe'],
-	group: 'network',
+	group: 'system',
 	summary: {en: 'load a kernel module (modprobe ip_vs_rr), -r to unload', es: 'carga un módulo del kernel (modprobe ip_vs_rr), -r para descargarlo'},
 	run(ctx) {
 		const host = ctx.host;
@@ -85,7 +85,7 @@ function listing(ctx: CommandContext): string {
 export const lsmod: CommandSpec = {
 	name: 'lsmod',
 	paths: ['/sbin/lsmod', '/bin/lsmod'],
-	group: 'network',
+	group: 'system',
 	summary: {en: 'list loaded kernel modules', es: 'lista los módulos del kernel cargados'},
 	run(ctx) {
 		ctx.out(listing(ctx));
@@ -97,7 +97,7 @@ export const lsmod: CommandSpec = {
 export const rmmod: CommandSpec = {
 	name: 'rmmod',
 	paths: ['/sbin/rmmod'],
-	group: 'network',
+	group: 'system',
 	summary: {en: 'unload a kernel module', es: 'descarga un módulo del kernel'},
 	run(ctx) {
 		const host = ctx.host;

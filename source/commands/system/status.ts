@@ -8,7 +8,7 @@ import type {CommandSpec} from '../context';
 export const uptime: CommandSpec = {
 	name: 'uptime',
 	paths: ['/usr/bin/uptime'],
-	group: 'process',
+	group: 'system',
 	summary: {en: 'time since the host booted, and its load', es: 'tiempo desde que arrancó el host, y su carga'},
 	run(ctx) {
 		const up = Math.max(0, Math.floor((ctx.world.now - ctx.host.bootedAt) / SEC));
@@ -29,7 +29,7 @@ export const uptime: CommandSpec = {
 export const free: CommandSpec = {
 	name: 'free',
 	paths: ['/usr/bin/free'],
-	group: 'process',
+	group: 'system',
 	summary: {en: 'memory in use and free', es: 'memoria en uso y libre'},
 	run(ctx) {
 		const old = userlandEra(ctx.host.kernel) === 'sarge';
@@ -63,7 +63,7 @@ export const free: CommandSpec = {
 export const df: CommandSpec = {
 	name: 'df',
 	paths: ['/bin/df'],
-	group: 'files',
+	group: 'system',
 	summary: {en: 'disk space per file system', es: 'espacio en disco por sistema de archivos'},
 	run(ctx) {
 		const old = userlandEra(ctx.host.kernel) === 'sarge';
@@ -94,7 +94,7 @@ export const df: CommandSpec = {
 export const dmesg: CommandSpec = {
 	name: 'dmesg',
 	paths: ['/bin/dmesg'],
-	group: 'process',
+	group: 'system',
 	summary: {en: 'kernel messages (IPVS, links, modules)', es: 'mensajes del kernel (IPVS, enlaces, módulos)'},
 	run(ctx) {
 		const old = userlandEra(ctx.host.kernel) === 'sarge';

@@ -32,7 +32,7 @@ const USAGE = `usage: update-rc.d [-n] [-f] <basename> remove
 export const updateRcD: CommandSpec = {
 	name: 'update-rc.d',
 	paths: ['/usr/sbin/update-rc.d'],
-	group: 'network',
+	group: 'system',
 	summary: {en: 'choose which services start at boot (update-rc.d NAME defaults|remove)', es: 'elige qué servicios arrancan al inicio (update-rc.d NOMBRE defaults|remove)'},
 	run(ctx) {
 		const host = ctx.host;
