@@ -41,6 +41,7 @@ function usage(r: IpRun): number {
 
 interface Filter {
 	dev?: string;
+	to?: {ip: number; prefix: number};
 	up: boolean;
 	label?: RegExp;
 	scope?: string;
@@ -60,6 +61,12 @@ function parseFilter(r: IpRun, args: string[]): Filter | number {
 			const v = args[++i];
 			if (v === undefined) return incomplete(r);
 			f.scope = v;
+		} else if (a === 'to') {
+			const v = args[++i];
+			if (v === undefined) return incomplete(r);
+			const t = prefixArg(v);
+			if (!t) return badPrefix(r, v);
+			f.to = t;
 		} else if (a === 'secondary' || a === 'primary') f.secondary = a === 'secondary';
 		else if (a === 'permanent' || a === 'dynamic') continue;
 		else {
@@ -76,6 +83,7 @@ function parseFilter(r: IpRun, args: string[]): Filter | number {
 }
 
 function selected(r: IpRun, a: Address, f: Filter): boolean {
+	if (f.to && (a.ip & ~(0xffffffff >>> f.to.prefix)) >>> 0 !== (f.to.ip & ~(0xffffffff >>> f.to.prefix)) >>> 0) return false;
 	if (f.label && !f.label.test(a.label)) return false;
 	if (f.scope && f.scope !== 'all' && a.scope !== f.scope) return false;
 	if (f.secondary !== undefined && isSecondary(r.host, a) !== f.secondary) return false;
@@ -89,15 +97,16 @@ function show(r: IpRun, args: string[]): number {
 		r.ctx.err(`Device "${f.dev}" does not exist.\n`);
 		return r.old ? MINUS_ONE : 1;
 	}
-	const {opts} = r;
+	// A `to PREFIX` filter selects the IPv4 family, as iproute2 does.
+	const opts = f.to && !r.opts.family ? {...r.opts, family: 'inet' as const} : r.opts;
 	const onlyInet = opts.family === 'inet';
-	const filtering = f.label !== undefined || f.scope !== undefined || f.secondary !== undefined || onlyInet || opts.family === 'inet6';
+	const filtering = f.label !== undefined || f.scope !== undefined || f.secondary !== undefined || f.to !== undefined || onlyInet || opts.family === 'inet6';
 	let out = '';
 	for (const iface of interfacesInOrder(r.host)) {
 		if (f.dev !== undefined && iface.name !== f.dev) continue;
 		if (f.up && !iface.up) continue;
 		const v4 = opts.family === 'inet6' ? [] : r.host.addresses.filter((a) => a.dev === iface.name && selected(r, a, f));
-		const v6 = onlyInet || f.label !== undefined || (f.scope && f.scope !== 'all') || f.secondary ? '' : address6Lines(r.host, iface, opts);
+		const v6 = onlyInet || f.label !== undefined || f.to !== undefined || (f.scope && f.scope !== 'all') || f.secondary ? '' : address6Lines(r.host, iface, opts);
 		if (filtering && v4.length === 0 && v6 === '') continue;
 		if (!(opts.oneline && opts.family !== undefined)) {
 			out += linkLines(r.host, iface, opts, false);

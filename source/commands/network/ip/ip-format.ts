@@ -55,11 +55,15 @@ export function statsLines(host: Host, iface: NetInterface, opts: IpOptions): st
 	const sl = opts.oneline ? '\\' : '\n';
 	if (userlandEra(host.kernel) === 'sarge') {
 		const row = (vals: number[]) => '    ' + vals.map((v, i) => String(v).padEnd(i === 0 ? 10 : i === 1 ? 8 : 7)).join(' ');
+		const more = opts.stats > 1;
+		const errRow = (n: number) => '               ' + Array.from({length: n}, (_, i) => '0'.padEnd(7) + (i === 0 ? '  ' : ' ')).join('').trimEnd().padEnd(n === 5 ? 40 : 32);
 		return (
 			`${sl}    RX: bytes  packets  errors  dropped overrun mcast   ${sl}` +
 			row([c.rxBytes, c.rxPackets, c.rxErrors, c.rxDropped, 0, 0]) +
+			(more ? `${sl}    RX errors: length  crc     frame   fifo    missed${sl}${errRow(5)}` : '') +
 			`${sl}    TX: bytes  packets  errors  dropped carrier collsns ${sl}` +
-			row([c.txBytes, c.txPackets, c.txErrors, c.txDropped, 0, 0])
+			row([c.txBytes, c.txPackets, c.txErrors, c.txDropped, 0, 0]) +
+			(more ? `${sl}    TX errors: aborted fifo    window  heartbeat${sl}${errRow(4)}` : '')
 		);
 	}
 	const rx = [c.rxBytes, c.rxPackets, c.rxErrors, c.rxDropped, 0, 0];
@@ -67,14 +71,19 @@ export function statsLines(host: Host, iface: NetInterface, opts: IpOptions): st
 	const cols = [10, 7, 6, 7, 7, 7].map((w, i) => Math.max(w, String(rx[i]).length, String(tx[i]).length));
 	const header = (dir: string, names: string[]) => `    ${dir}: ${names.map((n, i) => n.padStart(i === 0 ? cols[0]! - 4 : cols[i]!)).join(' ')} ${''.padStart(10)}`;
 	const row = (vals: number[]) => '    ' + vals.map((v, i) => String(v).padStart(cols[i]!) + ' ').join('');
+	const more = opts.stats > 1;
+	const errs = (names: string[]) => `    ${names[0]}` + names.slice(1).map((n, i) => n.padStart([8, 7, 8, 8, 8][i]!)).join('');
+	const errRow = ' '.repeat(14) + [8, 7, 8, 8, 8].map((w) => '0'.padStart(w)).join('') + ' ';
 	return (
 		sl +
 		header('RX', ['bytes', 'packets', 'errors', 'dropped', 'missed', 'mcast']) +
 		sl +
 		row(rx) +
+		(more ? sl + errs(['RX errors:', 'length', 'crc', 'frame', 'fifo', 'overrun']) + sl + errRow : '') +
 		sl +
 		header('TX', ['bytes', 'packets', 'errors', 'dropped', 'carrier', 'collsns']) +
 		sl +
-		row(tx)
+		row(tx) +
+		(more ? sl + errs(['TX errors:', 'aborted', 'fifo', 'window', 'heartbt', 'transns']) + sl + errRow : '')
 	);
 }

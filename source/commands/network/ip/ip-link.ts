@@ -20,8 +20,10 @@ function show(r: IpRun, args: string[]): number {
 	let up = false;
 	for (let i = 0; i < args.length; i++) {
 		if (args[i] === 'up') up = true;
-		else if (args[i] === 'dev') dev = args[++i];
-		else dev = args[i];
+		else if (args[i] === 'dev') {
+			dev = args[++i];
+			if (dev === undefined) return incomplete(r);
+		} else dev = args[i];
 	}
 	if (dev !== undefined && !r.host.interfaces.has(dev)) {
 		r.ctx.err(`Device "${dev}" does not exist.\n`);
@@ -50,7 +52,7 @@ function set(r: IpRun, args: string[]): number {
 			const v = args[++i];
 			if (v === undefined) return incomplete(r);
 			if (!/^\d+$/.test(v)) {
-				r.ctx.err(`Error: argument "${v}" is wrong: Invalid "mtu" value\n`);
+				r.ctx.err(`Error: argument "${v}" is wrong: Invalid "mtu" value\n\n`);
 				return 255;
 			}
 			mtu = Number(v);

@@ -83,7 +83,7 @@ function modify(r: IpRun, cmd: 'add' | 'del' | 'replace', args: string[]): numbe
 	}
 	if (mac !== undefined && !/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac)) {
 		r.ctx.err(`"${mac}" is invalid lladdr.\n`);
-		return r.old ? MINUS_ONE : 255;
+		return r.old ? MINUS_ONE : 1;
 	}
 	r.host.neighbors.delete(ip);
 	r.host.neighbors.set(ip, {mac: mac ?? '00:00:00:00:00:00', dev, state: mac === undefined && state === 'PERMANENT' ? 'FAILED' : state, updated: r.ctx.world.now});

@@ -143,7 +143,7 @@ function modify(r: IpRun, cmd: 'add' | 'del' | 'replace', args: string[]): numbe
 function flush(r: IpRun, args: string[]): number {
 	if (args.length === 0) {
 		r.ctx.err('"ip route flush" requires arguments.\n');
-		return r.old ? MINUS_ONE : 255;
+		return r.old ? MINUS_ONE : 1;
 	}
 	let dev: string | undefined;
 	for (let i = 0; i < args.length; i++) if (args[i] === 'dev') dev = args[++i];
