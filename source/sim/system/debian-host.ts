@@ -1,5 +1,5 @@
 import type {Feature} from '../feature';
-import type {Host} from '../host';
+import type {Daemon, Host} from '../host';
 import {formatIp, networkOf, prefixToMask} from '../net/ipv4';
 import {writeIfstate} from '../net/ifstate';
 import {defaultSysctls} from '../net/sysctl-defaults';
@@ -28,17 +28,50 @@ export const debianHost: Feature = {
 		if (!host.fs.exists('/etc/modules')) host.fs.put('/etc/modules', MODULES_FILE);
 		for (const dir of ['/etc/init.d', '/proc', '/home', '/lib/modules', '/usr/bin', '/usr/lib', '/usr/share', '/var/lib/dpkg', '/var/cache/apt', '/boot', '/mnt', '/opt', '/srv']) host.fs.mkdirp(dir);
 		writeIfstate(host, configuredAtBoot(host));
-		for (const m of old ? ['af_packet', '8139too'] : ['af_packet', 'e1000']) loadModule(host, m, 0);
-		const log = kernelLog(host);
-		log.add(0, `Linux version ${host.kernel} (debian-kernel@lists.debian.org) (gcc version ${old ? '3.3.5 (Debian 1:3.3.5-12)' : '12.2.0 (Debian 12.2.0-14)'}) #1 SMP`);
-		log.add(0, `Memory: ${host.hardware.memoryMb * 1024 - 4096}k/${host.hardware.memoryMb * 1024}k available`);
-		for (const iface of host.interfaces.values()) {
-			if (iface.kind !== 'ether' || !iface.plugged) continue;
-			log.add(0, old ? `${iface.name}: link up, 100Mbps, full-duplex, lpa 0x45E1` : `e1000: ${iface.name} NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX`);
-		}
+		bootKernel(host, host.bootedAt);
+		host.daemons.set('debian-boot', new DebianBoot(host));
 		void world;
 	},
 };
+
+/** The modules and first kernel messages of a boot. */
+function bootKernel(host: Host, at: number): void {
+	const old = userlandEra(host.kernel) === 'sarge';
+	for (const m of old ? ['af_packet', '8139too'] : ['af_packet', 'e1000']) loadModule(host, m, at);
+	const log = kernelLog(host);
+	log.add(at, `Linux version ${host.kernel} (debian-kernel@lists.debian.org) (gcc version ${old ? '3.3.5 (Debian 1:3.3.5-12)' : '12.2.0 (Debian 12.2.0-14)'}) #1 SMP`);
+	log.add(at, `Memory: ${host.hardware.memoryMb * 1024 - 4096}k/${host.hardware.memoryMb * 1024}k available`);
+	for (const iface of host.interfaces.values()) {
+		if (iface.kind !== 'ether' || !iface.plugged) continue;
+		log.add(at, old ? `${iface.name}: link up, 100Mbps, full-duplex, lpa 0x45E1` : `e1000: ${iface.name} NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX`);
+	}
+}
+
+/**
+ * What Debian's boot does that these tools see: the kernel log and modules start
+ * afresh, /run (ifupdown's state) is empty until networking comes up, and the
+ * procps init script applies /etc/sysctl.conf.
+ */
+class DebianBoot implements Daemon {
+	readonly name = 'debian-boot';
+
+	constructor(private readonly host: Host) {}
+
+	onBoot(): void {
+		const host = this.host;
+		bootKernel(host, host.bootedAt);
+		writeIfstate(host, configuredAtBoot(host));
+		for (const line of (host.fs.tryRead('/etc/sysctl.conf') ?? '').split('\n')) {
+			const t = line.trim().replace(/^-/, '');
+			if (t === '' || t.startsWith('#') || t.startsWith(';')) continue;
+			const eq = t.indexOf('=');
+			if (eq <= 0) continue;
+			const key = t.slice(0, eq).trim().replace(/\//g, '.');
+			const value = t.slice(eq + 1).trim();
+			if (host.sysctl.has(key) && value !== '') host.sysctl.set(key, value);
+		}
+	}
+}
 
 /** /proc/sys keys a Debian kernel has beyond the few the network model reads. */
 function addKernelSysctls(host: Host): void {

@@ -187,3 +187,24 @@ describe('ip (iproute 20041019 formats on a 2.6.8 kernel)', () => {
 `);
 	});
 });
+
+describe('ip details', () => {
+	it('filters addresses with to PREFIX (IPv4 only, no link line) and prints -s -s error counters', () => {
+		const l = lab();
+		expect(sh(l, 'ip addr show to 10.0.0.100/32').out).toBe(
+			'2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000\n    inet 10.0.0.100/24 brd 10.0.0.255 scope global secondary eth0:0\n       valid_lft forever preferred_lft forever\n',
+		);
+		expect(sh(l, 'ip -s -s link show lo').out).toContain(
+			'    RX errors:  length    crc   frame    fifo overrun\n                     0      0       0       0       0 \n',
+		);
+	});
+
+	it('answers route get from the routing table', () => {
+		const l = lab();
+		sh(l, 'ssh rs1');
+		expect(sh(l, 'ip route get 10.0.0.50').out).toBe('10.0.0.50 dev eth0 src 10.0.0.11 uid 0 \n    cache \n');
+		expect(sh(l, 'ip route get 8.8.8.8').out).toBe('8.8.8.8 via 10.0.0.1 dev eth0 src 10.0.0.11 uid 0 \n    cache \n');
+		expect(sh(l, 'ip link set eth0 mtu abc')).toEqual({out: 'Error: argument "abc" is wrong: Invalid "mtu" value\n\n', status: 255});
+		expect(sh(l, 'ip link show dev')).toEqual({out: 'Command line is not complete. Try option "help"\n', status: 255});
+	});
+});
