@@ -1,5 +1,5 @@
 import type {Address} from '../../../sim/host';
-import {formatIp, parseIp} from '../../../sim/net/ipv4';
+import {formatIp, networkOf, parseIp} from '../../../sim/net/ipv4';
 import {addAddress, computedBroadcast, defaultScope, deleteAddress, isSecondary} from '../../../sim/net/netconfig';
 import {incomplete, MINUS_ONE, globRe, matches, type IpRun} from './ip-common';
 import {address6Lines, addressLine, linkLines, statsLines} from './ip-format';
@@ -83,7 +83,7 @@ function parseFilter(r: IpRun, args: string[]): Filter | number {
 }
 
 function selected(r: IpRun, a: Address, f: Filter): boolean {
-	if (f.to && (a.ip & ~(0xffffffff >>> f.to.prefix)) >>> 0 !== (f.to.ip & ~(0xffffffff >>> f.to.prefix)) >>> 0) return false;
+	if (f.to && networkOf(a.ip, f.to.prefix) !== networkOf(f.to.ip, f.to.prefix)) return false;
 	if (f.label && !f.label.test(a.label)) return false;
 	if (f.scope && f.scope !== 'all' && a.scope !== f.scope) return false;
 	if (f.secondary !== undefined && isSecondary(r.host, a) !== f.secondary) return false;
