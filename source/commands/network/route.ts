@@ -15,6 +15,17 @@ export function hostNames(host: Host): Map<number, string> {
 	return map;
 }
 
+/** Network names from /etc/networks (`localnet 192.168.0.0`). */
+function networkNames(host: Host): Map<number, string> {
+	const map = new Map<number, string>();
+	for (const line of (host.fs.tryRead('/etc/networks') ?? '').split('\n')) {
+		const [name, addr] = line.replace(/#.*/, '').trim().split(/\s+/);
+		const ip = addr ? parseIp(addr.split('.').length < 4 ? (addr + '.0.0.0').split('.').slice(0, 4).join('.') : addr) : undefined;
+		if (ip !== undefined && name && !map.has(ip)) map.set(ip, name);
+	}
+	return map;
+}
+
 const E_SOCK = 7;
 const E_USAGE = 4;
 
@@ -29,9 +40,10 @@ function table(ctx: CommandContext, numeric: boolean): string {
 	const host = ctx.host;
 	const old = userlandEra(host.kernel) === 'sarge';
 	const names = numeric ? new Map<number, string>() : hostNames(host);
+	const nets = numeric ? new Map<number, string>() : networkNames(host);
 	let out = 'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n';
 	for (const r of routesInKernelOrder(host)) {
-		const dest = !numeric && r.prefix === 0 ? 'default' : formatIp(r.dest);
+		const dest = !numeric && r.prefix === 0 ? 'default' : ((r.prefix === 32 ? names.get(r.dest) : nets.get(r.dest)) ?? formatIp(r.dest));
 		const gw = r.via === undefined ? (numeric ? '0.0.0.0' : old ? '*' : '0.0.0.0') : (names.get(r.via) ?? formatIp(r.via));
 		let flags = 'U';
 		if (r.via !== undefined) flags += 'G';

@@ -26,6 +26,7 @@ export const debianHost: Feature = {
 		if (!host.fs.exists('/etc/network/interfaces')) host.fs.put('/etc/network/interfaces', interfacesFile(host));
 		if (!host.fs.exists('/etc/sysctl.conf')) host.fs.put('/etc/sysctl.conf', sysctlConf(host));
 		if (!host.fs.exists('/etc/modules')) host.fs.put('/etc/modules', MODULES_FILE);
+		if (!host.fs.exists('/etc/networks')) host.fs.put('/etc/networks', networksFile(host));
 		for (const dir of ['/etc/init.d', '/proc', '/home', '/lib/modules', '/usr/bin', '/usr/lib', '/usr/share', '/var/lib/dpkg', '/var/cache/apt', '/boot', '/mnt', '/opt', '/srv']) host.fs.mkdirp(dir);
 		writeIfstate(host, configuredAtBoot(host));
 		bootKernel(host, host.bootedAt);
@@ -114,6 +115,16 @@ function interfacesFile(host: Host): string {
 		if (a.label === a.dev || !a.label.includes(':')) continue;
 		text += `\nauto ${a.label}\niface ${a.label} inet static\n\taddress ${formatIp(a.ip)}\n\tnetmask ${formatIp(prefixToMask(a.prefix))}\n`;
 		if (a.broadcast !== undefined) text += `\tbroadcast ${formatIp(a.broadcast)}\n`;
+	}
+	return text;
+}
+
+/** netbase's /etc/networks; Sarge's installer also named the local network `localnet`. */
+function networksFile(host: Host): string {
+	let text = 'default\t\t0.0.0.0\nloopback\t127.0.0.0\nlink-local\t169.254.0.0\n';
+	if (userlandEra(host.kernel) === 'sarge') {
+		const primary = host.addresses.find((a) => a.scope === 'global' && host.interfaces.get(a.dev)?.kind === 'ether');
+		if (primary) text += `localnet ${formatIp(networkOf(primary.ip, primary.prefix))}\n`;
 	}
 	return text;
 }

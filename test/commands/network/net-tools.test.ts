@@ -114,9 +114,9 @@ describe('route and arp', () => {
 		expect(sh(l, 'route del -net 192.168.5.0 netmask 255.255.255.0')).toEqual({out: 'SIOCDELRT: No such process\n', status: 7});
 	});
 
-	it("uses '*' for no gateway and lists default last on a 2.6.8 kernel", () => {
+	it("names the local network, uses '*' for no gateway and lists default last on a 2.6.8 kernel", () => {
 		expect(sh(lab(SARGE), 'route').out).toBe(
-			'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n192.168.0.0     *               255.255.255.0   U     0      0        0 eth0\ndefault         192.168.0.1     0.0.0.0         UG    0      0        0 eth0\n',
+			'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\nlocalnet        *               255.255.255.0   U     0      0        0 eth0\ndefault         192.168.0.1     0.0.0.0         UG    0      0        0 eth0\n',
 		);
 	});
 
