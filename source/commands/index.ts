@@ -1,6 +1,7 @@
 import type {CommandSpec} from './context';
 import {CommandRegistry} from './registry';
 import {cat} from './files/cat';
+import {withEraWording} from './files/era-messages';
 import {chmod, chown, cp, mkdir, mv, rm, rmdir, touch} from './files/file-ops';
 import {egrep, grep} from './files/grep';
 import {head, tail} from './files/head-tail';
@@ -57,28 +58,28 @@ export const COMMANDS: readonly CommandSpec[] = [
 	which,
 	type,
 	// files
-	cat,
-	ls,
-	grep,
-	egrep,
-	sed,
-	head,
-	tail,
-	wc,
-	sort,
-	uniq,
-	cut,
-	tr,
-	tee,
-	touch,
-	mkdir,
-	rmdir,
-	rm,
-	cp,
-	mv,
-	chmod,
-	chown,
-	stat,
+	withEraWording(cat),
+	withEraWording(ls),
+	withEraWording(grep),
+	withEraWording(egrep),
+	withEraWording(sed),
+	withEraWording(head),
+	withEraWording(tail),
+	withEraWording(wc),
+	withEraWording(sort),
+	withEraWording(uniq),
+	withEraWording(cut),
+	withEraWording(tr),
+	withEraWording(tee),
+	withEraWording(touch),
+	withEraWording(mkdir),
+	withEraWording(rmdir),
+	withEraWording(rm),
+	withEraWording(cp),
+	withEraWording(mv),
+	withEraWording(chmod),
+	withEraWording(chown),
+	withEraWording(stat),
 	// network
 	ip,
 	ifconfig,
