@@ -16,11 +16,31 @@ interface Run {
 	file: InterfacesFile;
 }
 
-/** Runs one shell line as ifupdown's /bin/sh -c would; returns success. */
-function sh(r: Run, line: string): boolean {
-	if (r.verbose) r.ctx.err(line + '\n');
+/** Runs one shell line as ifupdown's /bin/sh -c would; returns success. `shown` is what -v prints. */
+function sh(r: Run, line: string, shown: string | null = line): boolean {
+	if (r.verbose && shown !== null) r.ctx.err(shown + '\n');
 	if (r.noAct) return true;
 	return r.ctx.run(line) === 0;
+}
+
+/**
+ * What ifupdown 0.8 prints with -v for the static method: its command templates
+ * with the unused optional parts left as blanks.
+ */
+function verboseStatic(s: Stanza, iface: string, up: boolean): string[] {
+	const address = option(s, 'address') ?? '';
+	const netmask = option(s, 'netmask');
+	const ip = parseIp(address.split('/')[0]!);
+	const mask = netmask === undefined ? undefined : parseIp(netmask);
+	const prefix = mask === undefined ? Number(address.split('/')[1] ?? 32) : (maskToPrefix(mask) ?? 32);
+	const brd = option(s, 'broadcast') ?? (ip !== undefined ? formatIp(computedBroadcast(ip, prefix)) : '');
+	const addr = netmask !== undefined ? `${address}/${netmask}` : address;
+	const gateway = option(s, 'gateway');
+	const mtu = option(s, 'mtu');
+	if (up) return [`ip addr add ${addr} broadcast ${brd} \t  dev ${iface} label ${iface}`, `ip link set dev ${iface} ${mtu ? `mtu ${mtu} ` : ''}  up`, gateway ? ` ip route add default via ${gateway}  dev ${iface} onlink ` : ''];
+	const lines = [gateway ? ` ip route del default via ${gateway}  dev ${iface} 2>&1 1>/dev/null || true ` : '', `ip addr del ${addr} broadcast ${brd} \t  dev ${iface} label ${iface}`];
+	if (deviceOf(iface) === iface) lines.push(`ip -4 addr flush dev ${iface}`, `ip link set dev ${iface} down`);
+	return lines.filter((l, i) => i > 0 || l !== '');
 }
 
 /** The method's own commands (the templates of ifupdown's inet methods), in order. */
@@ -105,7 +125,7 @@ function doInterface(r: Run, iface: string, logical: string, all: boolean): {ok:
 	const up = r.verb === 'ifup';
 	let failed = false;
 	for (const s of stanzas) {
-		if (r.verbose) ctx.err(r.old ? `Configuring interface ${iface}=${logical} (inet)\n` : `\n${r.verb}: configuring interface ${iface}=${logical} (inet)\n`);
+		if (r.verbose) ctx.err(r.old ? `Configuring interface ${iface}=${logical} (inet)\n` : `${up ? '\n' : ''}${r.verb}: configuring interface ${iface}=${logical} (inet)\n`);
 		const method = methodCommands(r, s, iface, up);
 		if ('missing' in method) {
 			if (r.old) ctx.out(`Don't seem to be have all the variables for ${logical}/inet.\n`);
@@ -113,8 +133,12 @@ function doInterface(r: Run, iface: string, logical: string, all: boolean): {ok:
 			failed = true;
 			break;
 		}
+		const runParts = (dir: string) => {
+			if (r.verbose) ctx.err(`run-parts ${up && !r.old ? '--exit-on-error ' : ''}--verbose /etc/network/${dir}\n`);
+		};
 		const before = up ? [...options(s, 'pre-up')] : [...options(s, 'down'), ...options(s, 'pre-down')];
 		const after = up ? [...options(s, 'up'), ...options(s, 'post-up')] : [...options(s, 'post-down')];
+		if (!up) runParts('if-down.d');
 		for (const line of before) {
 			if (!sh(r, line) && up) {
 				failed = true;
@@ -122,14 +146,20 @@ function doInterface(r: Run, iface: string, logical: string, all: boolean): {ok:
 			}
 		}
 		if (failed) break;
+		if (up) runParts('if-pre-up.d');
+		// With -v, ifupdown 0.8 echoes its templates for the static method rather than the lines it runs.
+		const shown = r.verbose && !r.old && s.method === 'static' ? verboseStatic(s, iface, up) : undefined;
+		if (shown) for (const line of shown) ctx.err(line + '\n');
 		for (const c of method.commands) {
-			if (!sh(r, c.line) && c.mustSucceed && up) {
+			if (!sh(r, c.line, shown ? null : c.line) && c.mustSucceed && up) {
 				failed = true;
 				break;
 			}
 		}
 		if (failed) break;
 		for (const line of after) sh(r, line);
+		runParts(up ? 'if-up.d' : 'if-post-down.d');
+		if (r.verbose && !up && !r.old) ctx.err('\n');
 	}
 	const next = readIfstate(ctx.host);
 	if (up) {

@@ -92,3 +92,16 @@ describe('ifup and ifdown (ifupdown 0.6 on a 2.6.8 kernel)', () => {
 		expect(sh(l, 'ip route').out).toBe('192.168.0.0/24 dev eth0  proto kernel  scope link  src 192.168.0.101 \ndefault via 192.168.0.1 dev eth0 \n');
 	});
 });
+
+describe('ifup -v', () => {
+	it('echoes the steps and the static method templates as ifupdown 0.8 does', () => {
+		const l = lab();
+		sh(l, 'ssh client');
+		sh(l, "printf 'auto lo:0\\niface lo:0 inet static\\naddress 192.168.0.105\\nnetmask 255.255.255.255\\npre-up echo PREUP > /dev/null\\n' >> /etc/network/interfaces");
+		expect(sh(l, 'ifup -v lo:0')).toEqual({
+			status: 0,
+			out: '\nifup: configuring interface lo:0=lo:0 (inet)\necho PREUP > /dev/null\nrun-parts --exit-on-error --verbose /etc/network/if-pre-up.d\nip addr add 192.168.0.105/255.255.255.255 broadcast 192.168.0.105 \t  dev lo:0 label lo:0\nip link set dev lo:0   up\n\nrun-parts --exit-on-error --verbose /etc/network/if-up.d\n',
+		});
+		expect(sh(l, 'ip -o addr sh lo label lo:0').out).toBe('1: lo    inet 192.168.0.105/32 brd 192.168.0.105 scope global lo:0\\       valid_lft forever preferred_lft forever\n');
+	});
+});
