@@ -9,9 +9,8 @@ function subtree(ctx: CommandContext, path: string): string[] {
 	return ctx.host.fs.allPaths().filter((p) => p === path || p.startsWith(prefix));
 }
 
-function operandError(ctx: CommandContext, name: string, usage: string): number {
+function operandError(ctx: CommandContext, name: string): number {
 	ctx.err(`${name}: missing operand\nTry '${name} --help' for more information.\n`);
-	void usage;
 	return 1;
 }
 
@@ -27,7 +26,7 @@ export const touch: CommandSpec = {
 			ctx.err(p);
 			return 1;
 		}
-		if (p.operands.length === 0) return operandError(ctx, 'touch', '');
+		if (p.operands.length === 0) return operandError(ctx, 'touch');
 		let status = 0;
 		for (const f of p.operands) {
 			const path = ctx.resolve(f);
@@ -57,7 +56,7 @@ export const mkdir: CommandSpec = {
 			ctx.err(p);
 			return 1;
 		}
-		if (p.operands.length === 0) return operandError(ctx, 'mkdir', '');
+		if (p.operands.length === 0) return operandError(ctx, 'mkdir');
 		let mode = 0o755;
 		const m = p.value('m');
 		if (m !== undefined) {
@@ -119,7 +118,7 @@ export const rmdir: CommandSpec = {
 			ctx.err(p);
 			return 1;
 		}
-		if (p.operands.length === 0) return operandError(ctx, 'rmdir', '');
+		if (p.operands.length === 0) return operandError(ctx, 'rmdir');
 		let status = 0;
 		for (const f of p.operands) {
 			const path = ctx.resolve(f);
@@ -160,7 +159,7 @@ export const rm: CommandSpec = {
 		const recursive = p.has('r') || p.has('R');
 		if (p.operands.length === 0) {
 			if (force) return 0;
-			return operandError(ctx, 'rm', '');
+			return operandError(ctx, 'rm');
 		}
 		let status = 0;
 		for (const f of p.operands) {
@@ -408,7 +407,7 @@ export const chmod: CommandSpec = {
 			} else rest.push(a);
 		}
 		const [modeText, ...files] = rest;
-		if (modeText === undefined) return operandError(ctx, 'chmod', '');
+		if (modeText === undefined) return operandError(ctx, 'chmod');
 		if (files.length === 0) {
 			ctx.err(`chmod: missing operand after ${lq(modeText)}\nTry 'chmod --help' for more information.\n`);
 			return 1;
@@ -459,7 +458,7 @@ export const chown: CommandSpec = {
 	run(ctx) {
 		const args = ctx.argv.slice(1).filter((a) => a !== '-R' && a !== '-v' && a !== '--recursive');
 		const [spec, ...files] = args;
-		if (spec === undefined) return operandError(ctx, 'chown', '');
+		if (spec === undefined) return operandError(ctx, 'chown');
 		if (files.length === 0) {
 			ctx.err(`chown: missing operand after ${lq(spec)}\nTry 'chown --help' for more information.\n`);
 			return 1;

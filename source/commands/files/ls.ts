@@ -1,5 +1,4 @@
 import type {Entry} from '../../sim/fs/filesystem';
-import {basename} from '../../sim/fs/path';
 import type {CommandContext, CommandSpec} from '../context';
 import {parseOptions, q} from './args';
 import {entryBlocks, entrySize, humanSize, lsDate, modeString} from './long-format';
@@ -60,9 +59,9 @@ export const ls: CommandSpec = {
 			(entry.kind === 'dir' && !opt.dirSelf ? dirs : files).push({name, path, entry});
 		}
 		const blocks: string[] = [];
-		if (files.length) blocks.push(render(ctx, sortItems(ctx, files, opt), opt, false));
+		if (files.length) blocks.push(render(ctx, sortItems(files, opt), opt));
 		const many = operands.length > 1;
-		for (const dir of sortItems(ctx, dirs, opt)) {
+		for (const dir of sortItems(dirs, opt)) {
 			const items: Item[] = [];
 			const names = ctx.host.fs.list(dir.path);
 			if (opt.all) items.push({name: '.', path: dir.path, entry: dir.entry}, {name: '..', path: parentOf(dir.path), entry: ctx.host.fs.stat(parentOf(dir.path))!});
@@ -72,13 +71,13 @@ export const ls: CommandSpec = {
 				const entry = ctx.host.fs.stat(path);
 				if (entry) items.push({name: n, path, entry});
 			}
-			const sorted = sortItems(ctx, items, opt, opt.all);
+			const sorted = sortItems(items, opt, opt.all);
 			let text = many || files.length ? `${dir.name}:\n` : '';
 			if (opt.long) {
 				const total = items.reduce((sum, it) => sum + entryBlocks(it.entry, isVirtual(it.path)), 0);
 				text += `total ${opt.human && total > 0 ? humanSize(total * 1024) : total}\n`;
 			}
-			text += render(ctx, sorted, opt, true);
+			text += render(ctx, sorted, opt);
 			blocks.push(text);
 		}
 		ctx.out(blocks.join('\n'));
@@ -92,7 +91,7 @@ function parentOf(path: string): string {
 	return i <= 0 ? '/' : path.slice(0, i);
 }
 
-function sortItems(ctx: CommandContext, items: Item[], opt: {reverse: boolean; time: boolean; size: boolean}, keepDots = false): Item[] {
+function sortItems(items: Item[], opt: {reverse: boolean; time: boolean; size: boolean}, keepDots = false): Item[] {
 	const dots = keepDots ? items.filter((i) => i.name === '.' || i.name === '..') : [];
 	const rest = items.filter((i) => !dots.includes(i));
 	const byName = (a: Item, b: Item) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -104,13 +103,12 @@ function sortItems(ctx: CommandContext, items: Item[], opt: {reverse: boolean; t
 		}
 		return byName(a, b);
 	});
-	void ctx;
 	const all = [...dots, ...rest];
 	return opt.reverse ? all.reverse() : all;
 }
 
-function render(ctx: CommandContext, items: Item[], opt: {long: boolean; one: boolean; human: boolean; classify: boolean}, inDir: boolean): string {
-	const shown = (it: Item) => (inDir ? it.name : it.name) + (opt.classify ? classify(it.entry) : '');
+function render(ctx: CommandContext, items: Item[], opt: {long: boolean; one: boolean; human: boolean; classify: boolean}): string {
+	const shown = (it: Item) => it.name + (opt.classify ? classify(it.entry) : '');
 	if (opt.long) {
 		const rows = items.map((it) => {
 			const virtual = isVirtual(it.path);
@@ -199,4 +197,3 @@ function indent(from: number, to: number): string {
 	return s;
 }
 
-export {basename};

@@ -3,7 +3,8 @@ import {formatIp, maskToPrefix, parseIp, prefixToMask} from '../../sim/net/ipv4'
 import {addAddress, computedBroadcast, defaultScope, deleteAddress, deviceOf, replaceAddress, setLink} from '../../sim/net/netconfig';
 import {userlandEra} from '../../sim/net/userland-era';
 import type {CommandContext, CommandSpec} from '../context';
-import {interfaceCounters, ipv6Addresses, linkFacts} from './link-facts';
+import {interfaceCounters} from '../../sim/net/counters';
+import {ipv6Addresses, linkFacts} from './link-facts';
 
 const FLAG_BITS: Array<[string, number]> = [
 	['UP', 0x1],

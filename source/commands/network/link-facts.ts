@@ -1,5 +1,4 @@
 import type {Address, Host, NetInterface} from '../../sim/host';
-import {interfaceCounters} from '../../sim/net/counters';
 import {userlandEra} from '../../sim/net/userland-era';
 
 /** Everything the link-level tools print about a device, derived from host state. */
@@ -88,4 +87,3 @@ export function ipv4On(host: Host, dev: string): Address[] {
 	return host.addresses.filter((a) => a.dev === dev);
 }
 
-export {interfaceCounters};

@@ -1,5 +1,5 @@
 import type {Address, Host, Route} from '../host';
-import {broadcastOf, isLoopback, networkOf, prefixToMask, type Ip} from './ipv4';
+import {broadcastOf, isLoopback, networkOf, type Ip} from './ipv4';
 import {userlandEra} from './userland-era';
 
 /**
@@ -153,4 +153,3 @@ export function computedBroadcast(ip: Ip, prefix: number): Ip {
 	return prefix >= 31 ? ip : broadcastOf(ip, prefix);
 }
 
-export {prefixToMask};

@@ -17,7 +17,7 @@ import {MODERN_SYSCTL_CONF, SARGE_SYSCTL_CONF} from './sysctl-conf';
  */
 export const debianHost: Feature = {
 	name: 'debian-host',
-	setupHost(world, host) {
+	setupHost(_world, host) {
 		const old = userlandEra(host.kernel) === 'sarge';
 		// Loopback MTU grew from 16436 to 65536 in Linux 3.6.
 		const lo = host.interfaces.get('lo');
@@ -31,7 +31,6 @@ export const debianHost: Feature = {
 		writeIfstate(host, configuredAtBoot(host));
 		bootKernel(host, host.bootedAt);
 		host.daemons.set('debian-boot', new DebianBoot(host));
-		void world;
 	},
 };
 

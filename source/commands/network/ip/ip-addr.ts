@@ -1,5 +1,5 @@
 import type {Address} from '../../../sim/host';
-import {formatIp, networkOf, parseIp} from '../../../sim/net/ipv4';
+import {networkOf, parseIp} from '../../../sim/net/ipv4';
 import {addAddress, computedBroadcast, defaultScope, deleteAddress, isSecondary} from '../../../sim/net/netconfig';
 import {incomplete, MINUS_ONE, globRe, matches, type IpRun} from './ip-common';
 import {address6Lines, addressLine, linkLines, statsLines} from './ip-format';
@@ -237,6 +237,5 @@ function flush(r: IpRun, args: string[]): number {
 	for (const a of [...victims].sort((x, y) => Number(isSecondary(r.host, y)) - Number(isSecondary(r.host, x)))) {
 		deleteAddress(r.host, {ip: a.ip, prefix: a.prefix, dev: a.dev, label: a.label});
 	}
-	void formatIp;
 	return 0;
 }

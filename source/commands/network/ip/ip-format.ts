@@ -2,7 +2,8 @@ import type {Address, Host, NetInterface} from '../../../sim/host';
 import {formatIp} from '../../../sim/net/ipv4';
 import {isSecondary} from '../../../sim/net/netconfig';
 import {userlandEra} from '../../../sim/net/userland-era';
-import {interfaceCounters, ipv6Addresses, linkFacts} from '../link-facts';
+import {interfaceCounters} from '../../../sim/net/counters';
+import {ipv6Addresses, linkFacts} from '../link-facts';
 
 export interface IpOptions {
 	family: 'inet' | 'inet6' | 'link' | undefined;
