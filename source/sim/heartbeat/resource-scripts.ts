@@ -161,25 +161,23 @@ function ipaddr(world: World, host: Host, script: string, argv: readonly string[
 
 // ---- LVSSyncDaemonSwap ------------------------------------------------------
 
-const SYNC_GROUP = parseIp('224.0.0.81')!;
-
-/** `ipvsadm --start-daemon STATE` (default mcast interface eth0, syncid 0) with its kernel thread. */
+/** `ipvsadm --start-daemon STATE` (default mcast interface eth0, syncid 0): the kernel starts its thread. */
 export function startSyncDaemon(world: World, host: Host, state: SyncState, mcastIfn = 'eth0', syncid = 0): string | undefined {
 	const ipvs = host.ipvs;
 	if (!ipvs) return 'Protocol not available';
-	if (ipvs.daemons.some((d) => d.state === state)) return 'Daemon has already run';
-	const thread = host.processes.spawn({user: 'root', command: `[ipvs_sync${state}]`, started: world.now, ppid: 1});
-	ipvs.startDaemon({state, mcastIfn, syncid, maxlen: 1472, group: SYNC_GROUP, port: 8848, ttl: 1}, thread.pid);
-	world.log('sync', `${state} sync daemon started on ${mcastIfn} (ipvs_sync${state} pid ${thread.pid})`, host.name);
+	const result = ipvs.startDaemon({state, mcastIfn, syncid, maxlen: 0, port: 0, ttl: 0});
+	if (result === 'EEXIST') return 'Daemon has already run';
+	if (result) return result;
+	const d = ipvs.daemons.find((x) => x.state === state);
+	if (d) world.log('sync', `${state} sync daemon started on ${mcastIfn} (thread pid ${d.pid})`, host.name);
 	return undefined;
 }
 
+/** `ipvsadm --stop-daemon STATE`. */
 export function stopSyncDaemon(world: World, host: Host, state: SyncState): string | undefined {
 	const ipvs = host.ipvs;
 	if (!ipvs) return 'Protocol not available';
-	const result = ipvs.stopDaemon(state);
-	if (result === undefined || typeof result === 'string') return 'No daemon is running';
-	host.processes.reap(result.pid);
+	if (ipvs.stopDaemon(state)) return 'No daemon is running';
 	world.log('sync', `${state} sync daemon stopped`, host.name);
 	return undefined;
 }
