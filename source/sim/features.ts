@@ -1,8 +1,10 @@
 import {devices, procSys} from './base-features';
+import {cpuFeature} from './cpu/feature';
+import {mosixFeature} from './mosix/feature';
 import type {Feature, InitScript} from './feature';
 
 /** Every feature module, in the order they set up a world. */
-export const FEATURES: readonly Feature[] = [devices, procSys];
+export const FEATURES: readonly Feature[] = [devices, procSys, cpuFeature, mosixFeature];
 
 /** Init scripts from all features, by name. */
 export function initScripts(): Map<string, InitScript> {
