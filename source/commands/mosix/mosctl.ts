@@ -1,7 +1,6 @@
-import {cpuOf} from '../../sim/cpu/scheduler';
 import {hardwareSpeed} from '../../sim/cpu/speed';
 import type {MosixCluster} from '../../sim/mosix/cluster';
-import {bringHome, expelGuests} from '../../sim/mosix/config';
+import {bringHome, expelGuests, landed} from '../../sim/mosix/config';
 import {resolveHost, nodeOfAddress} from '../../sim/mosix/map-file';
 import type {MosixNode} from '../../sim/mosix/node';
 import {DEFAULT_OVERHEADS, nodeFile} from '../../sim/mosix/proc-files';
@@ -122,18 +121,16 @@ export const mosctl: CommandSpec = {
 			case 'expel':
 			case 'bring': {
 				if (extra(0)) return 1;
-				const which = cmd === 'expel' ? 'guests' : 'own';
+				let moving;
 				if (cmd === 'expel') {
 					node.block = true;
-					expelGuests(cluster, node);
+					moving = expelGuests(cluster, node);
 				} else {
 					node.lstay = true;
-					bringHome(cluster, node);
+					moving = bringHome(cluster, node);
 				}
 				// Blocks until every process concerned has left (or come back).
-				const cpu = cpuOf(ctx.world, ctx.host);
-				const pending = () => (which === 'guests' ? cpu.tasks().some((t) => t.home !== ctx.host) : [...cpu.homed.values()].some((t) => t.remote || t.state === 'transit'));
-				runUntilDone(ctx.world, () => !pending(), 60 * SEC);
+				runUntilDone(ctx.world, () => landed(moving), 60 * SEC);
 				return 0;
 			}
 			case 'gettune':

@@ -42,12 +42,15 @@ export function candidates(cluster: MosixCluster, node: MosixNode): Task[] {
 /**
  * One balancing round (the MOSIX rule as Kerrighed's simplified MOSIX policy
  * codes it): take the process with the second-highest load (or the only one);
- * for every other node compute its load plus `stabFactor` times what the
- * process would add there; move it to the lowest such node, but only if that
- * is still below this node's load. The stab factor is a fictive extra process
- * that stops processes from ping-ponging between nodes of similar load. One
- * process moves per round; the target's load in this node's view is raised at
- * once so the next round does not pile more onto it before news arrives.
+ * for every other node compute its load (as gossip reported it) plus
+ * `stabFactor` times what the process would add there; pick the lowest such
+ * node, but only if that is still below this node's load. The stab factor is a
+ * fictive extra process that stops processes from ping-ponging between nodes
+ * of similar load. Before moving, the two nodes negotiate: the target answers
+ * with its load right now, counting processes already on their way to it, and
+ * refuses when the move would no longer pay off (several nodes working from
+ * the same stale news would otherwise pile onto one idle node, which would
+ * then push processes back). One process moves per round.
  */
 export function balance(cluster: MosixCluster, node: MosixNode): void {
 	if (node.stay) return;
@@ -71,12 +74,19 @@ export function balance(cluster: MosixCluster, node: MosixNode): void {
 		const value = info.rawLoad + cluster.settings.stabFactor * added;
 		if (!best || value < best.value) best = {id, value, added};
 	}
-	if (!best || best.value >= node.rawLoad) return;
+	const local = node.currentLoad();
+	if (!best || best.value >= local) return;
 	const target = cluster.hostById(node, best.id)!;
-	if (!migrate(cluster, task, target, 'balance')) return;
+	const targetNode = cluster.node(target);
 	const info = node.view.get(best.id);
-	if (info) node.view.set(best.id, {...info, rawLoad: info.rawLoad + best.added, load: info.load + best.added});
-	node.rawLoad = Math.max(0, node.rawLoad - node.normalize(p));
+	if (targetNode) {
+		const answer = targetNode.currentLoad();
+		if (info) node.view.set(best.id, {...info, rawLoad: answer});
+		if (answer + cluster.settings.stabFactor * best.added >= local) return;
+	}
+	if (!migrate(cluster, task, target, 'balance')) return;
+	const updated = node.view.get(best.id);
+	if (updated) node.view.set(best.id, {...updated, rawLoad: updated.rawLoad + best.added, load: updated.load + best.added});
 }
 
 /**

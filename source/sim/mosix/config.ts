@@ -1,4 +1,5 @@
 import {cpuOf} from '../cpu/scheduler';
+import type {Task} from '../cpu/task';
 import type {Host} from '../host';
 import {formatIp, type Ip} from '../net/ipv4';
 import type {MosixCluster} from './cluster';
@@ -53,39 +54,33 @@ function apply(cluster: MosixCluster, node: MosixNode, table: NodeTable, id: num
  * elsewhere come home and guests are sent back first, as the init script's
  * `mosctl expel` does.
  */
-export function unconfigure(cluster: MosixCluster, node: MosixNode): void {
-	sendEveryoneHome(cluster, node);
+export function unconfigure(cluster: MosixCluster, node: MosixNode): Task[] {
+	const moving = sendEveryoneHome(cluster, node);
 	if (node.table) cluster.world.log('mosix', 'openMosix configuration changed: openMosix is off on this node', node.host.name);
 	node.table = undefined;
 	node.myId = 0;
 	node.autodiscovery = false;
 	node.view.clear();
+	return moving;
 }
 
-/** Guests go back to their homes (expel). */
-export function expelGuests(cluster: MosixCluster, node: MosixNode): number {
-	let n = 0;
-	for (const t of [...cpuOf(cluster.world, node.host).tasks()]) if (t.home !== node.host && migrate(cluster, t, t.home, 'expel')) n++;
-	return n;
+/** Guests go back to their homes (expel); returns the processes sent. */
+export function expelGuests(cluster: MosixCluster, node: MosixNode): Task[] {
+	return [...cpuOf(cluster.world, node.host).tasks()].filter((t) => t.home !== node.host && migrate(cluster, t, t.home, 'expel'));
 }
 
-/** This node's processes running elsewhere come home (bring). */
-export function bringHome(cluster: MosixCluster, node: MosixNode): number {
-	let n = 0;
-	for (const t of [...cpuOf(cluster.world, node.host).homed.values()]) if (t.remote && migrate(cluster, t, node.host, 'bring')) n++;
-	return n;
+/** This node's processes running elsewhere come home (bring); returns the processes called back. */
+export function bringHome(cluster: MosixCluster, node: MosixNode): Task[] {
+	return [...cpuOf(cluster.world, node.host).homed.values()].filter((t) => t.remote && migrate(cluster, t, node.host, 'bring'));
 }
 
-export function sendEveryoneHome(cluster: MosixCluster, node: MosixNode): void {
-	expelGuests(cluster, node);
-	bringHome(cluster, node);
+export function sendEveryoneHome(cluster: MosixCluster, node: MosixNode): Task[] {
+	return [...expelGuests(cluster, node), ...bringHome(cluster, node)];
 }
 
-/** Processes still away from home or still guests here (what expel and bring wait for). */
-export function awayCount(cluster: MosixCluster, node: MosixNode, which: 'guests' | 'own'): number {
-	const cpu = cpuOf(cluster.world, node.host);
-	if (which === 'guests') return cpu.tasks().filter((t) => t.home !== node.host).length;
-	return [...cpu.homed.values()].filter((t) => t.remote || t.state === 'transit').length;
+/** True once every process sent away has landed (or died): what expel and bring wait for. */
+export function landed(tasks: readonly Task[]): boolean {
+	return tasks.every((t) => !t.alive || t.state !== 'transit');
 }
 
 /** `setpe -r`: the configuration as the kernel holds it. */

@@ -1,9 +1,8 @@
-import {cpuOf} from '../cpu/scheduler';
 import type {Host} from '../host';
 import {SEC} from '../time';
 import type {World} from '../world';
 import {mosixCluster, mosixNode} from './cluster';
-import {configure, describeConfig, startAutodiscovery, unconfigure} from './config';
+import {configure, describeConfig, landed, startAutodiscovery, unconfigure} from './config';
 import {MAP_FILES} from './map-file';
 
 /** Text an init script writes, in order, and its exit status. */
@@ -64,11 +63,10 @@ export function openmosixScript(world: World, host: Host, action: string | undef
 		run.out('Stopping OpenMosix...\n');
 		if (!node.configured) return;
 		node.block = true;
-		unconfigure(cluster, node);
+		const moving = unconfigure(cluster, node);
 		// `mosctl expel` blocks until every guest has left and own processes are back.
-		const cpu = cpuOf(world, host);
 		const deadline = world.now + 30 * SEC;
-		while (world.now < deadline && (cpu.tasks().some((t) => t.home !== host) || [...cpu.homed.values()].some((t) => t.remote || t.state === 'transit'))) {
+		while (world.now < deadline && !landed(moving)) {
 			const next = world.nextEventTime();
 			if (next === undefined) break;
 			world.runUntil(Math.min(next, deadline));

@@ -44,12 +44,19 @@ export function migrate(cluster: MosixCluster, task: Task, target: Host, reason:
 	if (!task.alive || !source || source === target || state.migrating) return false;
 	if (refusal(cluster, task, target)) return false;
 	const world = cluster.world;
-	cpuOf(world, source).detach(task);
+	const cpu = cpuOf(world, source);
+	const demand = task.threads * task.computeFraction(cpu.perCpuRate);
+	cpu.detach(task);
 	task.node = undefined;
 	task.setState('transit');
 	state.migrating = true;
+	// The target reserves the load it agreed to take until the process lands.
+	const targetNode = cluster.node(target);
+	const reserved = targetNode ? targetNode.normalize(demand) : 0;
+	if (targetNode) targetNode.incoming += reserved;
 	world.after(migrationCost(task), () => {
 		state.migrating = false;
+		if (targetNode) targetNode.incoming = Math.max(0, targetNode.incoming - reserved);
 		if (!task.alive) return;
 		let landing = target;
 		if (landing !== task.home && refusal(cluster, task, landing)) landing = task.home;

@@ -61,6 +61,8 @@ export class MosixNode {
 	dsmBacklogPages = 0;
 	/** The boot sequence starts openMosix (the init script is enabled). */
 	enabledAtBoot = false;
+	/** Load of processes on their way here, promised when this node accepted them. */
+	incoming = 0;
 
 	constructor(
 		readonly world: World,
@@ -100,6 +102,11 @@ export class MosixNode {
 		const raw = this.normalize(cpu.demand());
 		this.rawLoad = raw;
 		this.meanLoad = raw > this.meanLoad ? (5 * this.meanLoad + 3 * raw) / 8 : raw;
+	}
+
+	/** The load right now, counting processes on their way here (what the node answers a migration request with). */
+	currentLoad(): number {
+		return this.normalize(cpuOf(this.world, this.host).demand()) + this.incoming;
 	}
 
 	/** Memory as openMosix reports it, in bytes. */

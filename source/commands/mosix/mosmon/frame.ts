@@ -108,7 +108,7 @@ export function renderMosmonFrame(snapshot: ClusterSnapshot, options: MosmonOpti
 		for (let i = 0; i < text.length && x + i < width; i++) if (x + i >= 0) grid[r]![x + i] = text[i]!;
 	};
 	put(rows, 0, label(0, view).padStart(AXIS - 1));
-	for (const f of [1, 0.75, 0.5, 0.25]) {
+	for (const f of columns.length > 0 ? [1, 0.75, 0.5, 0.25] : []) {
 		const r = rows - Math.round(f * rows);
 		put(r, 1, label(inverse(f, max, view), view).padStart(5).slice(-5));
 	}
