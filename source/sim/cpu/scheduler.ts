@@ -101,9 +101,12 @@ export class CpuScheduler implements Daemon {
 	}
 
 	detach(task: Task): void {
+		if (!this.here.includes(task)) return;
+		this.settle();
+		// A burst that ended at this very instant completes here, before the process leaves.
+		if (task.state === 'run' && task.burst <= 0) this.complete(task);
 		const i = this.here.indexOf(task);
 		if (i < 0) return;
-		this.settle();
 		this.here.splice(i, 1);
 		task.rate = 0;
 		task.cpuShare = 0;
@@ -151,14 +154,16 @@ export class CpuScheduler implements Daemon {
 		this.timer = undefined;
 		this.settle();
 		const done = this.here.filter((t) => t.state === 'run' && t.burst <= 0);
-		for (const t of done) {
-			if (!t.alive || t.burst > 0 || t.state !== 'run') continue;
-			t.setState('sleep');
-			const next = t.onBurstDone;
-			if (next) next(t);
-			else t.exit({kind: 'exit', code: 0});
-		}
+		for (const t of done) if (t.alive && t.burst <= 0 && t.state === 'run') this.complete(t);
 		this.reschedule();
+	}
+
+	/** A burst is done: the process sleeps and its program decides what comes next (by default it exits). */
+	private complete(t: Task): void {
+		t.setState('sleep');
+		const next = t.onBurstDone;
+		if (next) next(t);
+		else t.exit({kind: 'exit', code: 0});
 	}
 
 	/** Power loss: every process executing here and every one whose home this is dies. */

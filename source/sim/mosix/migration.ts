@@ -47,6 +47,8 @@ export function migrate(cluster: MosixCluster, task: Task, target: Host, reason:
 	const cpu = cpuOf(world, source);
 	const demand = task.threads * task.computeFraction(cpu.perCpuRate);
 	cpu.detach(task);
+	// Its work may have just ended as it left: then it exited instead of moving.
+	if (!task.alive || task.node !== source || cpu.tasks().includes(task)) return false;
 	task.node = undefined;
 	task.setState('transit');
 	state.migrating = true;

@@ -7,8 +7,8 @@ import type {MosixNode} from './node';
 const PAGES_PER_WORK_SECOND = 1000;
 /** CPU the owner spends per page: fault, copy, invalidations (yardstick µs). */
 const PAGE_COST_US = 600;
-/** Kernel memory a queued write-back pins at the owner: the page and its twin, KiB. */
-export const PINNED_KB_PER_PAGE = 8;
+/** Kernel memory a queued write-back pins at the owner: the page, its twin, the diff and the request, KiB. */
+export const PINNED_KB_PER_PAGE = 16;
 
 /**
  * MigShm (the MAASK DSM patch) as a model. The home node owns every shared page

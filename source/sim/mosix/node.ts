@@ -4,6 +4,7 @@ import type {Host} from '../host';
 import type {Micros} from '../time';
 import type {World} from '../world';
 import type {NodeTable} from './map-file';
+import {PINNED_KB_PER_PAGE} from './migshm';
 import type {HostSettings} from './settings';
 
 const MB = 1024 * 1024;
@@ -114,7 +115,7 @@ export class MosixNode {
 		const totalMb = this.host.hardware.memoryMb;
 		let usedMb = 24 + totalMb * 0.12;
 		for (const t of cpuOf(this.world, this.host).tasks()) usedMb += ((t.shm ? 0.3 : 1) * t.rssKb) / 1024;
-		usedMb += (this.dsmBacklogPages * 8) / 1024;
+		usedMb += (this.dsmBacklogPages * PINNED_KB_PER_PAGE) / 1024;
 		const freeMb = totalMb - usedMb;
 		const util = usedMb > totalMb ? Math.round((100 * totalMb) / usedMb) : 100;
 		const mem = Math.max(0, freeMb) * MB;

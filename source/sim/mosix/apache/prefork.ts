@@ -138,7 +138,8 @@ export class PreforkServer implements Daemon, HttpHandler {
 			this.warnedMaxClients = true;
 			return;
 		}
-		const n = Math.min(this.spawnRate, this.settings.minSpareServers - idle.length, room);
+		// Apache forks idle_spawn_rate children at once, doubling it each second it is not enough.
+		const n = Math.min(this.spawnRate, room);
 		for (let i = 0; i < n; i++) {
 			const w = this.fork();
 			if (w) this.next(w);
@@ -154,6 +155,7 @@ export class PreforkServer implements Daemon, HttpHandler {
 	}
 
 	private next(worker: Worker): void {
+		if (worker.busy) return;
 		const pending = this.queue.shift();
 		if (pending) this.serve(worker, pending);
 	}
@@ -164,8 +166,9 @@ export class PreforkServer implements Daemon, HttpHandler {
 		worker.task.io = work > 0 ? (io / work) * SEC : 0;
 		worker.task.runBurst(Math.max(1, work), () => {
 			worker.busy = false;
+			// Answering may bring the client's next request straight to this idle worker.
 			pending.respond(response);
-			if (worker.task.alive) this.next(worker);
+			if (worker.task.alive && !worker.busy) this.next(worker);
 		});
 	}
 
@@ -174,7 +177,7 @@ export class PreforkServer implements Daemon, HttpHandler {
 		const path = request.path.split('?')[0] || '/';
 		const configured = this.settings.pages[path];
 		const root = this.settings.documentRoot.replace(/\/$/, '');
-		let file = root + path;
+		let file = (root + path).replace(/\/+$/, '') || '/';
 		if (this.host.fs.isDir(file)) file = file.replace(/\/$/, '') + '/index.html';
 		const content = this.host.fs.tryRead(file);
 		if (!configured && content === undefined) {
