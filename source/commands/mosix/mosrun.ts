@@ -91,10 +91,16 @@ export function mosrunWith(ctx: CommandContext, name: string, args: readonly str
 	// Locked unless told otherwise when a place or no decay option is given; else the shell's lock.
 	const locked = p.lock === 'l' ? false : p.lock === 'L' ? true : p.lock === 'k' ? node.shellLock === 1 : where !== undefined || !p.decayGiven ? true : node.shellLock === 1;
 	cluster.launches.set(ctx.host, {where, force: p.force, lock: locked, hint: p.hint, decay: p.decay});
+	const jobs = ctx.session.jobs.length;
 	try {
 		return ctx.run(p.command.map(shellQuote).join(' ') + (ctx.background ? ' &' : ''));
 	} finally {
 		cluster.launches.delete(ctx.host);
+		// The job the command became is known by the line typed (`mosrun -2 fib &`), as bash shows it.
+		if (ctx.session.jobs.length > jobs) {
+			const job = ctx.session.jobs.pop()!;
+			ctx.session.jobs.push({...job, text: ctx.text});
+		}
 	}
 }
 

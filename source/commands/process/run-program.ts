@@ -30,16 +30,13 @@ export function childTimesOf(session: Session): ChildTimes {
 	return times;
 }
 
-/**
- * Runs the world until `done()` holds or `limit` of virtual time has passed.
- * Returns false when it gave up (time limit, or nothing left that could happen).
- */
+/** Runs the world until `done()` holds or `limit` of virtual time has passed; false when it gave up. */
 export function runUntilDone(world: World, done: () => boolean, limit = FOREGROUND_LIMIT): boolean {
 	const deadline = world.now + limit;
 	while (!done()) {
 		const next = world.nextEventTime();
-		if (next === undefined) return false;
-		if (next > deadline) {
+		// Nothing scheduled (a process computing forever, a stopped job): time still passes.
+		if (next === undefined || next > deadline) {
 			world.runUntil(deadline);
 			return done();
 		}

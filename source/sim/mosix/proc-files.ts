@@ -112,6 +112,8 @@ export function procHpcProvider(cluster: MosixCluster, node: MosixNode): FsProvi
 			return undefined;
 		},
 		write(path, data): FsErrorCode | undefined {
+			// A shell redirection opens with O_TRUNC first (an empty write): nothing to do yet.
+			if (data === '') return this.read(path) === undefined ? 'ENOENT' : undefined;
 			const admin = /^\/proc\/hpc\/admin\/([^/]+)$/.exec(path)?.[1];
 			if (admin !== undefined) {
 				if ((FLAGS as readonly string[]).includes(admin)) {
@@ -200,6 +202,7 @@ export function mosixPidFiles(cluster: MosixCluster): PidFiles {
 			}
 		},
 		write(host, pid, name, data) {
+			if (data === '') return undefined;
 			const node = cluster.node(host)!;
 			const task = cpuOf(cluster.world, host).homed.get(pid);
 			if (name === 'lock') {
