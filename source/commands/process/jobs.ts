@@ -116,7 +116,8 @@ export const wait: CommandSpec = {
 			else targets.push(t);
 		}
 		if (args.length === 0) targets = [...ctx.session.jobs];
-		if (targets.length === 0) return args.length === 0 ? 0 : status;
+		// `wait -n` with nothing to wait for fails, as in bash.
+		if (targets.length === 0) return args.length === 0 ? (any ? 127 : 0) : status;
 		const done = any ? () => targets.some(ended) : () => targets.every(ended);
 		if (!runUntilDone(ctx.world, done, FOREGROUND_LIMIT)) {
 			ctx.out('^C\n');

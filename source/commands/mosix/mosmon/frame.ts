@@ -1,5 +1,5 @@
 import type {ClusterSnapshot, NodeSnapshot} from '../../../sim/mosix/snapshot';
-import type {MosmonOptions, MosmonView} from './options';
+import {DEFAULT_MOSMON, type MosmonOptions, type MosmonView} from './options';
 
 /** Column of the Y axis; labels take the five columns before it, the view's name runs down column 0. */
 const AXIS = 7;
@@ -73,7 +73,8 @@ function label(v: number, view: MosmonView): string {
  * labels at quarters of the maximum, the view's name down the left side and
  * `Node #` with the node numbers under the bars. Pure: same input, same frame.
  */
-export function renderMosmonFrame(snapshot: ClusterSnapshot, options: MosmonOptions & {readonly width: number; readonly height: number}): string {
+export function renderMosmonFrame(snapshot: ClusterSnapshot, frame: Partial<MosmonOptions> & {readonly width: number; readonly height: number}): string {
+	const options = {...DEFAULT_MOSMON, ...frame};
 	const width = Math.max(20, options.width);
 	const height = Math.max(8, options.height);
 	if (options.help) return HELP.slice(0, height).join('\n') + '\n';
