@@ -1,6 +1,7 @@
 import type {CommandSpec} from './context';
 import {CommandRegistry} from './registry';
 import {cat} from './files/cat';
+import {ipvsadm, ipvsadmRestore, ipvsadmSave} from './ipvsadm';
 import {omdiscd, showmap} from './mosix/discovery';
 import {httpdInit, openmosixInit} from './mosix/init-scripts';
 import {migrateCommand} from './mosix/migrate';
@@ -46,6 +47,10 @@ export const COMMANDS: readonly CommandSpec[] = [
 	pwd,
 	// files
 	cat,
+	// lvs
+	ipvsadm,
+	ipvsadmSave,
+	ipvsadmRestore,
 	// processes
 	ps,
 	kill,

@@ -2,9 +2,11 @@ import {devices, procSys} from './base-features';
 import {cpuFeature} from './cpu/feature';
 import {mosixFeature} from './mosix/feature';
 import type {Feature, InitScript} from './feature';
+import {ipvsKernel} from './ipvs/feature';
+import {netbase} from './net/etc-services';
 
 /** Every feature module, in the order they set up a world. */
-export const FEATURES: readonly Feature[] = [devices, procSys, cpuFeature, mosixFeature];
+export const FEATURES: readonly Feature[] = [devices, procSys, netbase, ipvsKernel, cpuFeature, mosixFeature];
 
 /** Init scripts from all features, by name. */
 export function initScripts(): Map<string, InitScript> {
