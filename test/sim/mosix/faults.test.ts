@@ -3,7 +3,7 @@ import {cpuOf} from '../../../source/sim/cpu/scheduler';
 import {openmosixScript} from '../../../source/sim/mosix/init-script';
 import {SEC} from '../../../source/sim/time';
 import {cluster, cpuJob, placement, powerOff, powerOn, runUntilAllDone, setPlugged} from '../../helpers/mosix';
-import {lab} from '../../helpers/lab';
+import {lab, sh} from '../../helpers/lab';
 
 function spread() {
 	const l = lab('openmosix');
@@ -63,5 +63,22 @@ describe('openMosix faults', () => {
 		expect(cluster(world).node(mosix2)!.configured).toBe(true);
 		world.advance(10 * SEC);
 		expect(placement(jobs.filter((j) => j.alive))).toEqual({mosix1: 1, mosix2: 1});
+	});
+});
+
+describe('what the shell reports when a node fails', () => {
+	it('prints Killed for the jobs whose remote half died with mosix2', () => {
+		const l = lab('openmosix');
+		l.world.advance(5 * SEC);
+		for (let i = 0; i < 4; i++) sh(l, 'fib &');
+		sh(l, 'sleep 6');
+		const away = sh(l, 'mps').out.match(/^ +(\d+) +\? +2 /gm)!.map((line) => Number(line.trim().split(' ')[0]));
+		expect(away).toHaveLength(2);
+		powerOff(l.world.host('mosix2')!);
+		const out = sh(l, 'true').out;
+		const jobs = l.shell.session.jobs;
+		expect(out.split('\n').filter((line) => /Killed {18}fib$/.test(line))).toHaveLength(2);
+		expect(jobs).toHaveLength(2);
+		sh(l, 'kill %1 %2 %3 %4');
 	});
 });
