@@ -8,11 +8,11 @@ const USAGE = `Usage: mosrun [-{h|openMosix_ID|jID1-ID2[,ID3-ID4]...} [-F]] [-{l
 `;
 
 interface Parsed {
-	where?: LaunchOptions['where'];
+	where?: number | 'home' | number[];
 	force: boolean;
 	lock?: 'l' | 'L' | 'k';
 	hint?: 'cpu' | 'io';
-	decay?: 'slow' | 'fast' | 'none';
+	/** A decay or job-class option was given (-c -i -n -s -f -t -d): it decides the default lock. */
 	decayGiven: boolean;
 	command: string[];
 }
@@ -53,7 +53,7 @@ function parse(args: readonly string[]): Parsed | undefined {
 			p.hint = a === '-c' ? 'cpu' : 'io';
 			p.decayGiven = true;
 		} else if (a === '-n' || a === '-s' || a === '-f') {
-			p.decay = a === '-n' ? 'none' : a === '-s' ? 'slow' : 'fast';
+			// Decay classes shape openMosix's per-process statistics; the lab's load model has none.
 			p.decayGiven = true;
 		} else if (a === '-t' || a === '-d') {
 			if (!/^\d+$/.test(args[++i] ?? '')) return undefined;
@@ -74,8 +74,8 @@ export function mosrunWith(ctx: CommandContext, name: string, args: readonly str
 	const m = requireMosix(ctx, name);
 	if (!m) return 1;
 	const {cluster, node} = m;
-	let where = p.where;
-	const candidates = where === undefined || where === 'home' ? [] : typeof where === 'number' ? [where] : where;
+	let where: LaunchOptions['where'] = p.where === 'home' ? 'home' : undefined;
+	const candidates = typeof p.where === 'number' ? [p.where] : Array.isArray(p.where) ? p.where : [];
 	if (candidates.length > 0) {
 		const pick = candidates.length === 1 ? candidates[0]! : candidates[cluster.rng.int(candidates.length)]!;
 		const host = pick === node.myId ? ctx.host : cluster.hostById(node, pick);
@@ -89,8 +89,8 @@ export function mosrunWith(ctx: CommandContext, name: string, args: readonly str
 		} else where = pick;
 	}
 	// Locked unless told otherwise when a place or no decay option is given; else the shell's lock.
-	const locked = p.lock === 'l' ? false : p.lock === 'L' ? true : p.lock === 'k' ? node.shellLock === 1 : where !== undefined || !p.decayGiven ? true : node.shellLock === 1;
-	cluster.launches.set(ctx.host, {where, force: p.force, lock: locked, hint: p.hint, decay: p.decay});
+	const locked = p.lock === 'l' ? false : p.lock === 'L' ? true : p.lock === 'k' ? node.shellLock === 1 : p.where !== undefined || !p.decayGiven ? true : node.shellLock === 1;
+	cluster.launches.set(ctx.host, {where, lock: locked, hint: p.hint});
 	const jobs = ctx.session.jobs.length;
 	try {
 		return ctx.run(p.command.map(shellQuote).join(' ') + (ctx.background ? ' &' : ''));

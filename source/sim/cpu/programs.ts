@@ -1,5 +1,3 @@
-import {SEC} from '../time';
-
 /**
  * Cost models of the lab's CPU programs, in yardstick microseconds of work
  * (one µs on a 10000-speed CPU, a Pentium III at 1 GHz).
@@ -38,8 +36,3 @@ export const PROGRAM_MEMORY: Readonly<Record<string, {vszKb: number; rssKb: numb
 	awk: {vszKb: 1884, rssKb: 604},
 	filereader: {vszKb: 1420, rssKb: 356},
 };
-
-/** Seconds of yardstick CPU as work units. */
-export function cpuSeconds(s: number): number {
-	return s * SEC;
-}

@@ -24,8 +24,6 @@ export class CpuScheduler implements Daemon {
 	private hung = false;
 	private lastSettle: Micros;
 	private timer: TimerHandle | undefined;
-	/** Extra listeners for power events (subsystems that keep per-process state). */
-	readonly powerOffListeners: Array<() => void> = [];
 
 	constructor(
 		readonly world: World,
@@ -168,7 +166,6 @@ export class CpuScheduler implements Daemon {
 
 	/** Power loss: every process executing here and every one whose home this is dies. */
 	onPowerOff(): void {
-		for (const listener of this.powerOffListeners) listener();
 		for (const t of [...this.here, ...this.homed.values()]) t.exit({kind: 'signal', signal: 9});
 		this.hung = false;
 		this.kernel.clear();

@@ -7,13 +7,10 @@ import type {ClusterSettings} from './settings';
 
 /** Where and how `mosrun` wants the next process of a host started. */
 export interface LaunchOptions {
-	/** Node number to start on; 'home' for -h; a list to pick from at random (-j). */
-	readonly where?: number | 'home' | readonly number[];
-	/** Run anywhere if the node is unavailable (-F). */
-	readonly force?: boolean;
+	/** Node number to start on (-N, or the one -j picked); 'home' for -h. */
+	readonly where?: number | 'home';
 	readonly lock?: boolean;
 	readonly hint?: 'cpu' | 'io';
-	readonly decay?: 'slow' | 'fast' | 'none';
 }
 
 /**

@@ -30,11 +30,9 @@ function placeNewProcess(world: World, cluster: MosixCluster): void {
 		cluster.launches.delete(task.home);
 		state.lock = launch?.lock ?? node.shellLock === 1;
 		state.hint = launch?.hint;
-		state.decay = launch?.decay ?? 'slow';
 		const where = launch?.where;
 		if (where === undefined || where === 'home' || !node.running) return;
-		const id = typeof where === 'number' ? where : where[cluster.rng.int(where.length)]!;
-		const target = cluster.hostById(node, id);
+		const target = cluster.hostById(node, where);
 		if (target && target !== task.home) migrate(cluster, task, target, 'start');
 	});
 }

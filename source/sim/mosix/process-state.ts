@@ -2,7 +2,6 @@ import type {Task} from '../cpu/task';
 
 /** How the balancer should treat a process's statistics (mosrun -c/-i, cpujob/iojob). */
 export type JobHint = 'cpu' | 'io' | undefined;
-export type DecayClass = 'slow' | 'fast' | 'none';
 
 /** openMosix's per-process state: /proc/PID/{lock,nmigs,where}. */
 export interface MosixProcess {
@@ -10,8 +9,7 @@ export interface MosixProcess {
 	lock: boolean;
 	nmigs: number;
 	hint: JobHint;
-	decay: DecayClass;
-	/** Virtual time of the last migration request still travelling. */
+	/** On its way between two nodes. */
 	migrating: boolean;
 	/** Balancing rounds in a row its home and node could not reach each other. */
 	lostRounds: number;
@@ -22,7 +20,7 @@ const states = new WeakMap<Task, MosixProcess>();
 export function mosixProcess(task: Task): MosixProcess {
 	let s = states.get(task);
 	if (!s) {
-		s = {lock: false, nmigs: 0, hint: undefined, decay: 'slow', migrating: false, lostRounds: 0};
+		s = {lock: false, nmigs: 0, hint: undefined, migrating: false, lostRounds: 0};
 		states.set(task, s);
 	}
 	return s;

@@ -70,10 +70,6 @@ export class PreforkServer implements Daemon, HttpHandler {
 		return {total: this.workers.length, busy: this.workers.filter((w) => w.busy).length, queued: this.queue.length};
 	}
 
-	parentPid(): number | undefined {
-		return this.parent?.alive ? this.parent.pid : undefined;
-	}
-
 	start(): boolean {
 		if (this.running) return false;
 		this.parent = spawnTask(this.world, this.host, {command: '/usr/sbin/httpd', work: 0, shm: true, ...PARENT_MEMORY, onSignal: (_t, sig) => this.onParentSignal(sig)});
