@@ -23,7 +23,7 @@ const STATE_NAMES: Readonly<Record<string, string>> = {R: 'R (running)', S: 'S (
 /**
  * /proc/PID for every process of a host: `cmdline` and `status`, plus the files
  * other subsystems register. /proc/self is the login shell (the process that
- * opens the file for a shell redirection).
+ * opens the file for a shell redirection). Also /proc/loadavg, from the CPU.
  */
 export function procPidProvider(world: World, host: Host): FsProvider {
 	const extras = () => world.feature<PidFiles[]>('proc.pid-files', () => []);
@@ -55,7 +55,7 @@ export function procPidProvider(world: World, host: Host): FsProvider {
 		list(path) {
 			if (path === '/proc') {
 				const pids = new Set<number>([...baseProcesses(host).map((p) => p.pid), ...host.processes.list().map((p) => p.pid), LOGIN_SHELL_PID]);
-				return [...[...pids].sort((a, b) => a - b).map(String), 'self'];
+				return [...[...pids].sort((a, b) => a - b).map(String), 'loadavg', 'self'];
 			}
 			const p = parse(path);
 			if (!p || p.file !== undefined) return undefined;
@@ -64,6 +64,13 @@ export function procPidProvider(world: World, host: Host): FsProvider {
 			return [...names].sort();
 		},
 		read(path) {
+			if (path === '/proc/loadavg') {
+				const cpu = cpuOf(world, host);
+				const [a, b, c] = cpu.loadavg();
+				const pids = host.processes.list();
+				const total = baseProcesses(host).length + pids.length;
+				return `${a.toFixed(2)} ${b.toFixed(2)} ${c.toFixed(2)} ${Math.max(1, cpu.runnable())}/${total} ${pids.at(-1)?.pid ?? 1}\n`;
+			}
 			const p = parse(path);
 			if (!p?.file) return undefined;
 			for (const x of extras()) if (x.names(host, p.pid).includes(p.file)) return x.read(host, p.pid, p.file);

@@ -1,6 +1,6 @@
 import type {TimerHandle} from '../event-queue';
 import type {Daemon, Host} from '../host';
-import type {Micros} from '../time';
+import {SEC, type Micros} from '../time';
 import type {World} from '../world';
 import {hardwareSpeed, YARDSTICK} from './speed';
 import type {Task} from './task';
@@ -24,6 +24,8 @@ export class CpuScheduler implements Daemon {
 	private hung = false;
 	private lastSettle: Micros;
 	private timer: TimerHandle | undefined;
+	/** Linux's load averages (1, 5, 15 minutes), kept exactly between changes. */
+	private readonly load: [number, number, number] = [0, 0, 0];
 
 	constructor(
 		readonly world: World,
@@ -111,13 +113,25 @@ export class CpuScheduler implements Daemon {
 		this.reschedule();
 	}
 
-	/** Brings every process's progress and CPU time up to the current instant. */
+	/** Brings every process's progress, CPU time and the load averages up to the current instant. */
 	settle(): void {
 		const now = this.world.now;
 		const dt = now - this.lastSettle;
 		if (dt <= 0) return;
+		// The number of runnable processes was constant since the last change.
+		const running = this.halted ? 0 : this.runnable();
+		LOADAVG_PERIODS.forEach((period, i) => {
+			const decay = Math.exp(-dt / period);
+			this.load[i] = this.load[i]! * decay + running * (1 - decay);
+		});
 		for (const t of this.here) t.advance(dt);
 		this.lastSettle = now;
+	}
+
+	/** Load averages over 1, 5 and 15 minutes (what uptime, top and /proc/loadavg show). */
+	loadavg(): [number, number, number] {
+		this.settle();
+		return [this.load[0], this.load[1], this.load[2]];
 	}
 
 	private taskDemand(t: Task): number {
@@ -174,10 +188,14 @@ export class CpuScheduler implements Daemon {
 
 	onBoot(): void {
 		this.hung = false;
+		this.load.fill(0);
 		this.lastSettle = this.world.now;
 		this.reschedule();
 	}
 }
+
+/** Time constants of Linux's load averages, µs. */
+const LOADAVG_PERIODS = [60 * SEC, 300 * SEC, 900 * SEC];
 
 /** The CPU scheduler of a host (created on first use). */
 export function cpuOf(world: World, host: Host): CpuScheduler {

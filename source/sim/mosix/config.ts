@@ -2,10 +2,17 @@ import {cpuOf} from '../cpu/scheduler';
 import type {Task} from '../cpu/task';
 import type {Host} from '../host';
 import {formatIp, type Ip} from '../net/ipv4';
+import {printk} from '../system/kernel-log';
 import type {MosixCluster} from './cluster';
 import {nodeOfAddress, parseNodeTable, resolveHost, type NodeTable} from './map-file';
 import {migrate} from './migration';
 import type {MosixNode} from './node';
+
+/** What the openMosix kernel prints: into the host's kernel log (dmesg) and the lab's timeline. */
+export function kernelMessage(cluster: MosixCluster, host: Host, text: string): void {
+	printk(host, cluster.world.now, text);
+	cluster.world.log('mosix', text, host.name);
+}
 
 /** The node's own address as setpe finds it: gethostname(), then /etc/hosts. */
 export function ownAddress(host: Host): Ip | undefined {
@@ -43,9 +50,8 @@ function apply(cluster: MosixCluster, node: MosixNode, table: NodeTable, id: num
 	node.autodiscovery = autodiscovery;
 	for (const known of [...node.view.keys()]) if (!table.nodes.has(known)) node.view.delete(known);
 	if (changed) {
-		const world = cluster.world;
-		world.log('mosix', `openMosix configuration changed: This is openMosix #${id} (of ${table.nodes.size} configured)`, node.host.name);
-		world.log('mosix', `openMosix #${id} is at IP address ${formatIp(table.nodes.get(id)!)}`, node.host.name);
+		kernelMessage(cluster, node.host, `openMosix configuration changed: This is openMosix #${id} (of ${table.nodes.size} configured)`);
+		kernelMessage(cluster, node.host, `openMosix #${id} is at IP address ${formatIp(table.nodes.get(id)!)}`);
 	}
 }
 
@@ -56,7 +62,7 @@ function apply(cluster: MosixCluster, node: MosixNode, table: NodeTable, id: num
  */
 export function unconfigure(cluster: MosixCluster, node: MosixNode): Task[] {
 	const moving = sendEveryoneHome(cluster, node);
-	if (node.table) cluster.world.log('mosix', 'openMosix configuration changed: openMosix is off on this node', node.host.name);
+	if (node.table) kernelMessage(cluster, node.host, 'openMosix configuration changed: openMosix is off on this node');
 	node.table = undefined;
 	node.myId = 0;
 	node.autodiscovery = false;
@@ -130,5 +136,5 @@ export function discover(cluster: MosixCluster, node: MosixNode): void {
 	if (found.size === node.table.nodes.size) return;
 	const nodes = new Map([...found].sort((a, b) => a[0] - b[0]));
 	apply(cluster, node, {entries: [...nodes].map(([id, ip]) => ({first: id, host: formatIp(ip), ip, count: 1})), nodes}, node.myId, true);
-	for (const [id, ip] of nodes) if (id !== node.myId) cluster.world.log('mosix', `openMosix #${id} is at IP address ${formatIp(ip)}`, node.host.name);
+	for (const [id, ip] of nodes) if (id !== node.myId) kernelMessage(cluster, node.host, `openMosix #${id} is at IP address ${formatIp(ip)}`);
 }

@@ -1,6 +1,7 @@
 import {cpuOf} from '../cpu/scheduler';
 import {SEC} from '../time';
 import type {MosixCluster} from './cluster';
+import {kernelMessage} from './config';
 import type {MosixNode} from './node';
 
 /** Shared pages a remote process dirties per yardstick second of work (Apache's scoreboard, PHP's state). */
@@ -43,6 +44,6 @@ export function collapse(cluster: MosixCluster, node: MosixNode): void {
 	node.hung = true;
 	cpuOf(world, node.host).setHung(true);
 	const mb = Math.round((node.dsmBacklogPages * PINNED_KB_PER_PAGE) / 1024);
-	world.log('mosix', `kernel: mig_shm_daemon: ${Math.round(node.dsmBacklogPages)} shared-memory pages waiting (${mb} MB); out of memory`, node.host.name);
+	kernelMessage(cluster, node.host, `mig_shm_daemon: ${Math.round(node.dsmBacklogPages)} shared-memory pages waiting (${mb} MB): out of memory`);
 	world.log('mosix', `${node.host.name} has collapsed: the kernel no longer answers (power it off and boot it again)`, node.host.name);
 }

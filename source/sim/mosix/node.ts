@@ -52,8 +52,6 @@ export class MosixNode {
 	shellLock: 0 | 1;
 	meanLoad = 0;
 	rawLoad = 0;
-	/** Linux's load average (1, 5, 15 minutes) of processes running here, for uptime and mtop. */
-	readonly loadavg: [number, number, number] = [0, 0, 0];
 	/** What this node knows about the others, by node number. */
 	readonly view = new Map<number, NodeInfo>();
 	/** The kernel collapsed (MigShm): nothing runs, nobody hears from it. */
@@ -93,14 +91,8 @@ export class MosixNode {
 	}
 
 	/** Measures the load as the kernel does once per interval: rises smoothly, falls at once. */
-	measure(intervalSeconds = 1): void {
-		const cpu = cpuOf(this.world, this.host);
-		const running = cpu.runnable();
-		[60, 300, 900].forEach((period, i) => {
-			const e = Math.exp(-intervalSeconds / period);
-			this.loadavg[i] = this.loadavg[i]! * e + running * (1 - e);
-		});
-		const raw = this.normalize(cpu.demand());
+	measure(): void {
+		const raw = this.normalize(cpuOf(this.world, this.host).demand());
 		this.rawLoad = raw;
 		this.meanLoad = raw > this.meanLoad ? (5 * this.meanLoad + 3 * raw) / 8 : raw;
 	}

@@ -14,7 +14,7 @@ import type {MosixNode} from './node';
  */
 export function tick(cluster: MosixCluster, node: MosixNode): void {
 	if (!node.host.powered || node.hung) return;
-	node.measure(cluster.settings.infoInterval);
+	node.measure();
 	checkPartitions(cluster, node);
 	if (cluster.settings.migshm) serveSharedMemory(cluster, node);
 	if (!node.configured || node.hung) return;

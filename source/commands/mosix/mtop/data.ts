@@ -40,7 +40,7 @@ export function mtopData(world: World, host: Host, session: Session | undefined,
 		clock: clockTime(world.scenario.epoch, world.now),
 		uptimeSeconds: Math.floor((world.now - host.bootedAt) / SEC),
 		users: 1,
-		loadavg: node ? [node.loadavg[0], node.loadavg[1], node.loadavg[2]] : [0, 0, 0],
+		loadavg: cpu.loadavg(),
 		processes: {
 			total: rows.length,
 			sleeping: rows.filter((r) => r.stat.startsWith('S') || r.stat.startsWith('I')).length,
