@@ -239,3 +239,28 @@ describe('mps, mtop, omview and /proc', () => {
 		expect(sh(l, 'cat /proc/1009/lock').out).toBe('1\n');
 	});
 });
+
+describe('live views for the lab screen', () => {
+	it('mosmon changes view with its letters, scrolls, quits on q and renders frames that fit', async () => {
+		const {mosmonLive, mtopLive} = await import('../../../source/commands/mosix/live-tools');
+		const l = lab('openmosix-4');
+		l.world.advance(5 * SEC);
+		const ctx = {world: l.world, host: l.world.host('mosix1')!, width: 60, height: 12};
+		const opened = mosmonLive.open(['-s'], ctx);
+		if (!('state' in opened)) throw new Error('mosmon did not open');
+		const frame = mosmonLive.render(opened.state, ctx);
+		expect(frame.length).toBeLessThanOrEqual(12);
+		expect(frame.every((line) => line.length <= 60)).toBe(true);
+		expect(frame.slice(2, 7).map((line) => line[0]).join('')).toBe('SPEED');
+		const text = (t: string) => ({name: 'text', text: t, ctrl: false});
+		const mem = mosmonLive.key(opened.state, text('m'), ctx);
+		expect('state' in mem && mem.state.view).toBe('mem');
+		const right = mosmonLive.key(opened.state, {name: 'right', text: '', ctrl: false}, ctx);
+		expect('state' in right && right.state.start).toBe(2);
+		expect(mosmonLive.key(opened.state, text('q'), ctx)).toEqual({close: true});
+		expect(mosmonLive.open([], {...ctx, host: l.world.host('client')!})).toEqual({error: 'mosmon: This is NOT a openMosix system!\n'});
+		const top = mtopLive.open([], ctx);
+		if (!('state' in top)) throw new Error('mtop did not open');
+		expect(mtopLive.render(top.state, ctx)[0]).toMatch(/^ 10:00:05 {2}up 0 min, {2}1 user, {2}load average: /);
+	});
+});
