@@ -1,8 +1,7 @@
 import {AWK_STEP_US, PROGRAM_MEMORY} from '../../sim/cpu/programs';
-import {spawnTask} from '../../sim/cpu/task';
 import type {CommandSpec} from '../context';
 import {analyzeAwkLoops} from './awk-loops';
-import {failInBackground, runProgram, SESSION_TTY, SHELL_PID} from './run-program';
+import {failInBackground, runCpuProgram} from './run-program';
 
 const USAGE = `Usage: awk [POSIX or GNU style options] -f progfile [--] file ...
 Usage: awk [POSIX or GNU style options] [--] 'program' file ...
@@ -30,19 +29,6 @@ export const awk: CommandSpec = {
 		if (args.length > 1) return failInBackground(ctx, 'awk: this lab runs BEGIN-only programs; it does not read input files\n', 2);
 		const program = analyzeAwkLoops(source);
 		if (!program) return failInBackground(ctx, 'awk: this lab runs BEGIN blocks made of loops, assignments and print (the openMosix CPU test)\n', 2);
-		const mem = PROGRAM_MEMORY.awk!;
-		return runProgram(
-			ctx,
-			() =>
-				spawnTask(ctx.world, ctx.host, {
-					command: ctx.argv.join(' '),
-					ppid: SHELL_PID,
-					tty: SESSION_TTY,
-					work: Math.max(1, program.steps * AWK_STEP_US),
-					vszKb: mem.vszKb,
-					rssKb: mem.rssKb,
-				}),
-			() => program.output,
-		);
+		return runCpuProgram(ctx, {work: Math.max(1, program.steps * AWK_STEP_US), ...PROGRAM_MEMORY.awk!}, () => program.output);
 	},
 };

@@ -1,7 +1,6 @@
 import {fibonacci, fibWork, PROGRAM_MEMORY} from '../../sim/cpu/programs';
-import {spawnTask} from '../../sim/cpu/task';
 import type {CommandSpec} from '../context';
-import {failInBackground, runProgram, SESSION_TTY, SHELL_PID} from './run-program';
+import {failInBackground, runCpuProgram} from './run-program';
 
 const USAGE = 'Usage: fib [-t THREADS] [N]\n';
 export const FIB_DEFAULT_N = 42;
@@ -41,20 +40,8 @@ export const fib: CommandSpec = {
 			} else return failInBackground(ctx, `fib: invalid argument '${a}'\n${USAGE}`, 1);
 		}
 		const mem = PROGRAM_MEMORY.fib!;
-		const command = ctx.argv.join(' ');
-		return runProgram(
-			ctx,
-			() =>
-				spawnTask(ctx.world, ctx.host, {
-					command,
-					ppid: SHELL_PID,
-					tty: SESSION_TTY,
-					work: fibWork(n),
-					threads,
-					vszKb: mem.vszKb + (threads - 1) * 8192,
-					rssKb: mem.rssKb + (threads - 1) * 24,
-				}),
-			() => `fib(${n}) = ${fibonacci(n)}\n`,
-		);
+		// Each extra thread has its own 8 MB stack mapping and a few pages of it resident.
+		const program = {work: fibWork(n), threads, vszKb: mem.vszKb + (threads - 1) * 8192, rssKb: mem.rssKb + (threads - 1) * 24};
+		return runCpuProgram(ctx, program, () => `fib(${n}) = ${fibonacci(n)}\n`);
 	},
 };

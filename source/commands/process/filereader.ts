@@ -1,8 +1,7 @@
 import {PROGRAM_MEMORY, READ_WORK_US} from '../../sim/cpu/programs';
-import {spawnTask} from '../../sim/cpu/task';
 import {SEC} from '../../sim/time';
 import type {CommandSpec} from '../context';
-import {failInBackground, runProgram, SESSION_TTY, SHELL_PID} from './run-program';
+import {failInBackground, runCpuProgram} from './run-program';
 
 const USAGE = 'Usage: filereader FILE [PASSES]\n';
 const BLOCK = 4096;
@@ -33,20 +32,6 @@ export const filereader: CommandSpec = {
 		// open + reads + the final empty read + close, per pass.
 		const calls = passes * (Math.ceil(size / BLOCK) + 3);
 		const work = calls * READ_WORK_US;
-		const mem = PROGRAM_MEMORY.filereader!;
-		return runProgram(
-			ctx,
-			() =>
-				spawnTask(ctx.world, ctx.host, {
-					command: ctx.argv.join(' '),
-					ppid: SHELL_PID,
-					tty: SESSION_TTY,
-					work,
-					io: (calls / work) * SEC,
-					vszKb: mem.vszKb,
-					rssKb: mem.rssKb,
-				}),
-			() => `${passes} passes, ${passes * size} bytes read\n`,
-		);
+		return runCpuProgram(ctx, {work, io: (calls / work) * SEC, ...PROGRAM_MEMORY.filereader!}, () => `${passes} passes, ${passes * size} bytes read\n`);
 	},
 };

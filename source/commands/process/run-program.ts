@@ -1,7 +1,7 @@
 import type {JobState, Session} from '../../shell/session';
 import {LOGIN_SHELL_PID} from '../../sim/cpu/proc-pid';
 import type {Task} from '../../sim/cpu/task';
-import {SIGKILL} from '../../sim/cpu/task';
+import {SIGKILL, spawnTask} from '../../sim/cpu/task';
 import {MINUTE} from '../../sim/time';
 import type {World} from '../../sim/world';
 import type {CommandContext} from '../context';
@@ -102,6 +102,20 @@ export function runProgram(ctx: CommandContext, start: () => Task, finish?: (tas
 	}
 	if (task.end?.kind === 'exit' && finish) ctx.out(finish(task));
 	return exitStatus(task);
+}
+
+/** A program of the command line on the CPU model: its work, system calls, threads and size. */
+export interface CpuProgram {
+	readonly work: number;
+	readonly io?: number;
+	readonly threads?: number;
+	readonly vszKb: number;
+	readonly rssKb: number;
+}
+
+/** Starts the command line as a process of the shell on the CPU model and runs it as bash would. */
+export function runCpuProgram(ctx: CommandContext, program: CpuProgram, finish?: (task: Task) => string): number {
+	return runProgram(ctx, () => spawnTask(ctx.world, ctx.host, {command: ctx.argv.join(' '), ppid: SHELL_PID, tty: SESSION_TTY, ...program}), finish);
 }
 
 /**
