@@ -15,6 +15,15 @@ const STATIC_CPU_S = 0.0005;
 const STATIC_IO = 6;
 export const SERVER_TOKEN = 'Apache/2.0.40 (Red Hat Linux)';
 
+/**
+ * The lab's web server front (the traffic model's `apache2` daemon): it owns
+ * the listening socket and hands each request to a pluggable handler.
+ */
+interface ServerFront {
+	handler: HttpHandler;
+	running: boolean;
+}
+
 interface Pending {
 	readonly request: HttpRequest;
 	readonly respond: (response: HttpResponse) => void;
@@ -77,13 +86,23 @@ export class PreforkServer implements Daemon, HttpHandler {
 		this.spawnRate = 1;
 		this.warnedMaxClients = false;
 		this.maintenance = this.world.every(SEC, () => this.maintain());
+		this.plug(true);
 		return true;
+	}
+
+	/** Makes the host's web server front answer with this pool (or stop answering). */
+	private plug(on: boolean): void {
+		const front = this.host.daemons.get('apache2') as (ServerFront & object) | undefined;
+		if (!front || !('handler' in front)) return;
+		if (on) front.handler = this;
+		front.running = on;
 	}
 
 	stop(): boolean {
 		if (!this.parent?.alive) return false;
 		this.maintenance?.cancel();
 		this.maintenance = undefined;
+		this.plug(false);
 		for (const w of this.workers.splice(0)) w.task.exit({kind: 'signal', signal: 15});
 		this.parent.exit({kind: 'signal', signal: 15});
 		this.parent = undefined;
