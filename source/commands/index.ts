@@ -8,6 +8,7 @@ import {clear, history} from './shell/history';
 import {date, exit, falseCmd, hostname, logout, trueCmd, uname} from './shell/session';
 import {sleep} from './shell/sleep';
 import {ssh} from './shell/ssh';
+import {curl} from './traffic/curl';
 
 /** Every command the lab shell knows. Each feature folder contributes its list. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -29,6 +30,8 @@ export const COMMANDS: readonly CommandSpec[] = [
 	pwd,
 	// files
 	cat,
+	// traffic
+	curl,
 ];
 
 export function createRegistry(): CommandRegistry {

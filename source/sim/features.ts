@@ -1,8 +1,9 @@
 import {devices, procSys} from './base-features';
 import type {Feature, InitScript} from './feature';
+import {traffic} from './traffic/feature';
 
 /** Every feature module, in the order they set up a world. */
-export const FEATURES: readonly Feature[] = [devices, procSys];
+export const FEATURES: readonly Feature[] = [devices, procSys, traffic];
 
 /** Init scripts from all features, by name. */
 export function initScripts(): Map<string, InitScript> {

@@ -1,0 +1,74 @@
+import type {Feature, InitScript} from '../feature';
+import type {Host} from '../host';
+import {httpServer} from '../http/server';
+import {IpvsDataPlane} from '../ipvs/data-plane';
+import {ageNeighbors} from '../net/arp';
+import {SEC} from '../time';
+import type {World} from '../world';
+import {trafficEngine} from './engine';
+
+/** The kernel's IPVS sysctls (net.ipv4.vs.*) with their defaults. */
+const IPVS_SYSCTLS: Array<[string, string]> = [
+	['net.ipv4.vs.am_droprate', '10'],
+	['net.ipv4.vs.amemthresh', '1024'],
+	['net.ipv4.vs.cache_bypass', '0'],
+	['net.ipv4.vs.conn_reuse_mode', '1'],
+	['net.ipv4.vs.drop_entry', '0'],
+	['net.ipv4.vs.drop_packet', '0'],
+	['net.ipv4.vs.expire_nodest_conn', '0'],
+	['net.ipv4.vs.expire_quiescent_template', '0'],
+	['net.ipv4.vs.nat_icmp_send', '0'],
+	['net.ipv4.vs.secure_tcp', '0'],
+	['net.ipv4.vs.sync_threshold', '3\t50'],
+];
+
+/** Every host's web server, for the init script. */
+function apache(world: World, host: Host) {
+	return httpServer(world, host, () => world.rng.fork(`http-${host.name}`));
+}
+
+/**
+ * Debian's /etc/init.d/apache2 (the 2.2-era script with LSB messages): what it
+ * prints for start, stop and restart.
+ */
+export const apache2Init: InitScript = {
+	start(world, host) {
+		const srv = apache(world, host);
+		if (srv.running) return `Starting web server: apache2httpd (pid ${srv.pid}) already running\n.\n`;
+		srv.start();
+		return 'Starting web server: apache2.\n';
+	},
+	stop(world, host) {
+		const srv = apache(world, host);
+		if (!srv.running) return 'Stopping web server: apache2httpd (no pid file) not running\n.\n';
+		srv.stop();
+		return 'Stopping web server: apache2.\n';
+	},
+	running(world, host) {
+		return apache(world, host).running;
+	},
+};
+
+/**
+ * Traffic on the wire: the IPVS data plane on every director, web servers,
+ * ARP cache ageing, and the engine that moves clients' connections.
+ */
+export const traffic: Feature = {
+	name: 'traffic',
+	setup(world) {
+		trafficEngine(world);
+		// Neighbour entries age from REACHABLE to STALE as `ip neigh` shows them.
+		world.every(5 * SEC, () => {
+			for (const host of world.hosts.values()) if (host.powered) ageNeighbors(host, world.now);
+		});
+	},
+	setupHost(world, host) {
+		if (host.ipvs) {
+			for (const [k, v] of IPVS_SYSCTLS) if (!host.sysctl.has(k)) host.sysctl.set(k, v);
+			const seed = world.rng.fork(`ip_vs_conn_rnd ${host.name}`).nextUint32();
+			host.daemons.set('ipvs-data', new IpvsDataPlane(world, host, host.ipvs, seed));
+		}
+		apache(world, host);
+	},
+	initScripts: {apache2: apache2Init},
+};
