@@ -9,6 +9,10 @@ import {date, exit, falseCmd, hostname, logout, trueCmd, uname} from './shell/se
 import {sleep} from './shell/sleep';
 import {ssh} from './shell/ssh';
 import {curl} from './traffic/curl';
+import {ab} from './traffic/ab';
+import {apache2} from './traffic/apache2';
+import {boot, plug, poweroff, unplug} from './lab/faults';
+import {explain} from './lab/explain';
 
 /** Every command the lab shell knows. Each feature folder contributes its list. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -32,6 +36,14 @@ export const COMMANDS: readonly CommandSpec[] = [
 	cat,
 	// traffic
 	curl,
+	ab,
+	apache2,
+	// lab
+	unplug,
+	plug,
+	poweroff,
+	boot,
+	explain,
 ];
 
 export function createRegistry(): CommandRegistry {

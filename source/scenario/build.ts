@@ -34,6 +34,7 @@ export function buildWorld(config: ScenarioConfig, seed: number, features: reado
 	const scripts = new Map(features.flatMap((f) => Object.entries(f.initScripts ?? {})));
 	for (const [name, hc] of Object.entries(config.hosts)) {
 		const host = world.host(name)!;
+		host.boot = [...hc.boot];
 		for (const script of hc.boot) scripts.get(script)?.start(world, host);
 	}
 	return world;

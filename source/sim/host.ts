@@ -100,6 +100,8 @@ export class Host {
 	/** ARP cache: IP address → neighbour entry. */
 	readonly neighbors = new Map<Ip, Neighbor>();
 	readonly daemons = new Map<string, Daemon>();
+	/** Init scripts the host starts when it boots, in order (the scenario's `boot:` list). */
+	boot: string[] = [];
 	/** Powered on. */
 	powered = true;
 	/** Time the host last booted (for uptime and log timestamps). */

@@ -86,31 +86,42 @@ export class HttpServer implements Daemon {
 
 	/**
 	 * A request reached the server at `arrival` (which may be slightly ahead of the
-	 * clock). `done` gets the response and the time it leaves the server: static
-	 * pages queue on the CPU; a handler that answers later in virtual time (a
-	 * CPU-bound PHP script under openMosix) answers when it calls back.
+	 * clock). `done(ctx, response, at)` gets the response and the time it leaves
+	 * the server: static pages queue on the CPU; a handler that answers later in
+	 * virtual time (a CPU-bound PHP script under openMosix) answers when it calls back.
 	 */
-	serve(request: HttpRequest, arrival: Micros, done: (response: HttpResponse, at: Micros) => void): void {
+	serve<C>(request: HttpRequest, arrival: Micros, done: (ctx: C, response: HttpResponse, at: Micros) => void, ctx: C): void {
+		if (this.handler instanceof StaticFiles) {
+			// The common case, without a callback per request.
+			const response = this.handler.responseFor(request);
+			this.served++;
+			done(ctx, response, this.cpu(arrival, response));
+			return;
+		}
 		let sync = true;
 		let answered = false;
 		this.handler.handle(request, (response) => {
 			if (answered) return;
 			answered = true;
 			this.served++;
-			if (sync) {
-				const start = arrival > this.busyUntil ? arrival : this.busyUntil;
-				const bytes = response.body.length;
-				const cost = (STATIC_SERVICE_US + (bytes >> 10) * SERVICE_US_PER_KB) * (550 / this.host.hardware.mhz);
-				// A little jitter, as on any real machine.
-				const finish = start + Math.round(cost * (0.85 + 0.3 * this.rng.next()));
-				this.busyUntil = finish;
-				done(response, finish);
-			} else {
+			if (sync) done(ctx, response, this.cpu(arrival, response));
+			else {
 				const now = this.world.now;
-				done(response, now > arrival ? now : arrival);
+				done(ctx, response, now > arrival ? now : arrival);
 			}
 		});
 		sync = false;
+	}
+
+	/** Queues a synchronously built response on the CPU; returns when it is sent. */
+	private cpu(arrival: Micros, response: HttpResponse): Micros {
+		const start = arrival > this.busyUntil ? arrival : this.busyUntil;
+		const bytes = response.body.length;
+		const cost = (STATIC_SERVICE_US + (bytes >> 10) * SERVICE_US_PER_KB) * (550 / this.host.hardware.mhz);
+		// A little jitter, as on any real machine.
+		const finish = start + Math.round(cost * (0.85 + 0.3 * this.rng.next()));
+		this.busyUntil = finish;
+		return finish;
 	}
 }
 

@@ -38,7 +38,8 @@ const TYPES: Record<string, string> = {
  * built once per file and second (the Date header) so heavy benchmarks stay cheap.
  */
 export class StaticFiles implements HttpHandler {
-	private cache = new Map<string, {second: number; content: unknown; mtime: number; resp: HttpResponse}>();
+	/** Last response per URL path, valid while nothing else ran (same world revision) and in the same second. */
+	private cache = new Map<string, {revision: number; second: number; request: HttpRequest; resp: HttpResponse}>();
 
 	constructor(
 		private readonly world: World,
@@ -53,15 +54,16 @@ export class StaticFiles implements HttpHandler {
 	responseFor(request: HttpRequest): HttpResponse {
 		const now = this.world.now;
 		const second = Math.floor(now / 1_000_000);
-		const key = `${request.method} ${request.path} ${request.keepAlive ? 'k' : 'c'} ${request.host}`;
+		const hit = this.cache.get(request.path);
+		if (hit && hit.revision === this.world.revision && hit.second === second) {
+			const r = hit.request;
+			if (r === request || (r.method === request.method && r.keepAlive === request.keepAlive && r.version === request.version && r.host === request.host)) return hit.resp;
+		}
 		const path = this.fsPath(request.path);
 		const entry = this.host.fs.stat(path);
-		const content = entry?.kind === 'file' ? entry.content : undefined;
-		const hit = this.cache.get(key);
-		if (hit && hit.second === second && hit.content === content && hit.mtime === (entry?.mtime ?? -1)) return hit.resp;
 		const resp = this.build(request, path, entry?.kind === 'file' ? entry : undefined, now);
 		if (this.cache.size > 256) this.cache.clear();
-		this.cache.set(key, {second, content, mtime: entry?.mtime ?? -1, resp});
+		this.cache.set(request.path, {revision: this.world.revision, second, request, resp});
 		return resp;
 	}
 

@@ -153,8 +153,10 @@ export class ConnTable {
 	private bucketOf = new Uint16Array(0);
 	private tnext = new Int32Array(0);
 	private readonly heads = new Int32Array(TAB_SIZE).fill(-1);
-	/** (caddr, cport, proto) → first slot with that client tuple. */
-	private readonly byClient = new Map<number, number>();
+	/** Client address → (client port, protocol) → first slot with that client tuple. Keys stay small integers. */
+	private readonly byClient = new Map<number, Map<number, number>>();
+	private lastAddr = -1;
+	private lastPorts: Map<number, number> | undefined;
 	private freeList = new Int32Array(0);
 	private freeCount = 0;
 	private readonly fifos: TimerFifo[] = [];
@@ -163,6 +165,8 @@ export class ConnTable {
 	private lateDue: number[] = [];
 	private lateSlot: number[] = [];
 	private cachedNext = Infinity;
+	/** Told when an entry now expires before every other one (the traffic engine's event loop listens). */
+	onEarlier?: (due: number) => void;
 
 	constructor(
 		/** ip_vs_conn_rnd: the hash seed chosen at module load. */
@@ -240,8 +244,19 @@ export class ConnTable {
 		return jhash3(wireAddr(caddr), wirePort(cport), proto === P_UDP ? 17 : proto === P_SCTP ? 132 : proto === P_IP ? 0 : 6, this.seed) & TAB_MASK;
 	}
 
-	private static clientKey(proto: number, caddr: number, cport: number): number {
-		return (caddr * 65536 + cport) * 4 + proto;
+	/** The port index of one client address (cached: traffic mostly comes from one client at a time). */
+	private ports(caddr: number, create: boolean): Map<number, number> | undefined {
+		if (caddr === this.lastAddr) return this.lastPorts;
+		const key = caddr | 0;
+		let m = this.byClient.get(key);
+		if (!m) {
+			if (!create) return undefined;
+			m = new Map();
+			this.byClient.set(key, m);
+		}
+		this.lastAddr = caddr;
+		this.lastPorts = m;
+		return m;
 	}
 
 	/** Creates an entry and hashes it at the head of its bucket. */
@@ -274,10 +289,11 @@ export class ConnTable {
 		if (head >= 0) this.prev[head] = s;
 		this.heads[b] = s;
 		if (!(flags & CF_TEMPLATE)) {
-			const key = ConnTable.clientKey(proto, caddr, cport);
-			const first = this.byClient.get(key);
+			const ports = this.ports(caddr, true)!;
+			const key = cport * 4 + proto;
+			const first = ports.get(key);
 			this.tnext[s] = first ?? -1;
-			this.byClient.set(key, s);
+			ports.set(key, s);
 		}
 		this.count++;
 		return s;
@@ -292,18 +308,19 @@ export class ConnTable {
 		else this.heads[b] = n;
 		if (n >= 0) this.prev[n] = p;
 		if (!(this.flags[s]! & CF_TEMPLATE)) {
-			const key = ConnTable.clientKey(this.proto[s]!, this.caddr[s]!, this.cport[s]!);
-			let cur = this.byClient.get(key) ?? -1;
+			const ports = this.ports(this.caddr[s]!, false);
+			const key = this.cport[s]! * 4 + this.proto[s]!;
+			let cur = ports?.get(key) ?? -1;
 			let before = -1;
 			while (cur >= 0 && cur !== s) {
 				before = cur;
 				cur = this.tnext[cur]!;
 			}
-			if (cur === s) {
+			if (cur === s && ports) {
 				const after = this.tnext[s]!;
 				if (before >= 0) this.tnext[before] = after;
-				else if (after >= 0) this.byClient.set(key, after);
-				else this.byClient.delete(key);
+				else if (after >= 0) ports.set(key, after);
+				else ports.delete(key);
 			}
 		}
 		this.tq[s] = Q_NONE;
@@ -316,7 +333,7 @@ export class ConnTable {
 
 	/** The live non-template entry for a client tuple towards vaddr:vport, or -1. */
 	find(proto: number, caddr: number, cport: number, vaddr: number, vport: number): number {
-		let s = this.byClient.get(ConnTable.clientKey(proto, caddr, cport)) ?? -1;
+		let s = this.ports(caddr, false)?.get(cport * 4 + proto) ?? -1;
 		while (s >= 0) {
 			if (this.vaddr[s] === vaddr && this.vport[s] === vport) return s;
 			s = this.tnext[s]!;
@@ -326,7 +343,7 @@ export class ConnTable {
 
 	/** The entry a reply belongs to (NAT: from daddr:dport to the client), or -1. */
 	findOut(proto: number, daddr: number, dport: number, caddr: number, cport: number): number {
-		let s = this.byClient.get(ConnTable.clientKey(proto, caddr, cport)) ?? -1;
+		let s = this.ports(caddr, false)?.get(cport * 4 + proto) ?? -1;
 		while (s >= 0) {
 			if (this.daddr[s] === daddr && this.dport[s] === dport) return s;
 			s = this.tnext[s]!;
@@ -357,7 +374,10 @@ export class ConnTable {
 		this.fifos[fi]!.push(s, due);
 		this.tq[s] = fi + 1;
 		this.tdue[s] = due;
-		if (due < this.cachedNext) this.cachedNext = due;
+		if (due < this.cachedNext) {
+			this.cachedNext = due;
+			this.onEarlier?.(due);
+		}
 	}
 
 	/** Time of the earliest timer record (may be a stale one: harmless, it is skipped). */
@@ -469,6 +489,8 @@ export class ConnTable {
 		const cap = this.capacity;
 		this.heads.fill(-1);
 		this.byClient.clear();
+		this.lastAddr = -1;
+		this.lastPorts = undefined;
 		this.tq.fill(Q_NONE);
 		this.flags.fill(0);
 		this.fifos.length = 0;

@@ -58,7 +58,6 @@ export interface SyncHooks {
 }
 
 /** The result of the first packet of a connection reaching a virtual service. */
-export type NewConnResult = {readonly ok: true; readonly slot: number; readonly decision: Decision} | {readonly ok: false; readonly decision: Decision};
 
 /**
  * One director's IPVS data plane: connection entries, the TCP state machine,
@@ -67,6 +66,8 @@ export type NewConnResult = {readonly ok: true; readonly slot: number; readonly 
  */
 export class IpvsDataPlane implements Daemon {
 	readonly name = 'ipvs-data';
+	/** The host's position in the world: tells data planes apart in cache keys. */
+	readonly serial: number;
 	readonly table: ConnTable;
 	private readonly dests: Dest[] = [];
 	private readonly destIndex = new Map<Dest, number>();
@@ -89,6 +90,7 @@ export class IpvsDataPlane implements Daemon {
 		seed: number,
 	) {
 		this.table = new ConnTable(seed);
+		this.serial = [...world.hosts.values()].indexOf(host);
 		const [major = 0, minor = 0] = host.kernel.split(/[.-]/).map((x) => Number(x));
 		this.oldKernel = major < 3;
 		void minor;
@@ -143,6 +145,24 @@ export class IpvsDataPlane implements Daemon {
 		return this.host.sysctlNumber(`net.ipv4.vs.${key}`);
 	}
 
+	/** Sysctls read on every packet, re-read whenever something else may have run. */
+	private secureTcp = false;
+	private reuseMode = 1;
+	private nodestExpire = false;
+	private sysRevision = -1;
+
+	/** Re-reads the per-packet sysctls (the engine calls this when a batch of packets starts). */
+	refresh(): void {
+		this.sysRevision = this.world.revision;
+		this.secureTcp = this.sysctl('secure_tcp') >= 3;
+		this.reuseMode = this.host.sysctl.has('net.ipv4.vs.conn_reuse_mode') ? this.sysctl('conn_reuse_mode') : 1;
+		this.nodestExpire = this.sysctl('expire_nodest_conn') === 1;
+	}
+
+	private fresh(): void {
+		if (this.sysRevision !== this.world.revision) this.refresh();
+	}
+
 	/** Timeout of a state, honouring `ipvsadm --set`. */
 	stateTimeout(state: number): Micros {
 		const t = this.ipvs.timeouts;
@@ -174,7 +194,8 @@ export class IpvsDataPlane implements Daemon {
 	reuseOrExpire(slot: number, now: Micros): number {
 		const t = this.table;
 		if (this.oldKernel || t.nControl[slot]! > 0 || t.control[slot]! >= 0) return slot;
-		const mode = this.host.sysctl.has('net.ipv4.vs.conn_reuse_mode') ? this.sysctl('conn_reuse_mode') : 1;
+		this.fresh();
+		const mode = this.reuseMode;
 		if (mode === 0) return slot;
 		const st = t.state[slot]!;
 		const expected = t.proto[slot] === P_TCP && (st === S_TIME_WAIT || st === S_CLOSE || ((mode & 2) !== 0 && st === S_FIN_WAIT && (t.flags[slot]! & CF_NOOUTPUT) !== 0));
@@ -188,8 +209,12 @@ export class IpvsDataPlane implements Daemon {
 	 * Schedules a new connection for the first packet from caddr:cport to the
 	 * service: persistence template first, then the service's scheduler.
 	 */
-	newConnection(svc: Service, proto: Protocol, caddr: Ip, cport: number, vaddr: Ip, vport: number, now: Micros, wantTrace: boolean, sport = 0): NewConnResult {
-		void sport;
+	/**
+	 * Returns the new entry's slot, or -1 when no real server may be used. The
+	 * decision (with the scheduler's trace when `wantTrace`) is in `lastDecision`
+	 * when it was asked for, and always after a failure.
+	 */
+	newConnection(svc: Service, proto: Protocol, caddr: Ip, cport: number, vaddr: Ip, vport: number, now: Micros, wantTrace: boolean): number {
 		let dest: Dest | null = null;
 		let trace: ScheduleTrace | undefined;
 		let template: Decision['template'];
@@ -204,12 +229,14 @@ export class IpvsDataPlane implements Daemon {
 			const scheduler = this.ipvs.schedulerFor(svc.scheduler);
 			if (!scheduler) return this.fail(svc, caddr, cport, now, 'no-scheduler');
 			if (wantTrace) trace = {scheduler: svc.scheduler, rule: '', steps: [], notes: []};
-			dest = scheduler.schedule(svc, {saddr: caddr, sport: cport, daddr: vaddr, dport: vport}, trace);
+			const pkt = this.packet;
+			pkt.saddr = caddr;
+			pkt.sport = cport;
+			pkt.daddr = vaddr;
+			pkt.dport = vport;
+			dest = scheduler.schedule(svc, pkt, trace);
 		}
-		if (!dest) {
-			const decision = this.fail(svc, caddr, cport, now, 'no-destination', trace, template);
-			return decision;
-		}
+		if (!dest) return this.fail(svc, caddr, cport, now, 'no-destination', trace, template);
 		const slot = this.bind(svc, dest, proto, caddr, cport, vaddr, vport, 0, now);
 		if (tmpl >= 0) {
 			this.table.control[slot] = tmpl;
@@ -219,16 +246,17 @@ export class IpvsDataPlane implements Daemon {
 		}
 		dest.stats.conns++;
 		svc.stats.conns++;
-		const decision: Decision = {at: now, director: this.host.name, service: svc, client: caddr, cport, dest, template, trace};
-		this.lastDecision = decision;
-		return {ok: true, slot, decision};
+		if (wantTrace) this.lastDecision = {at: now, director: this.host.name, service: svc, client: caddr, cport, dest, template, trace};
+		return slot;
 	}
 
-	private fail(svc: Service, caddr: Ip, cport: number, now: Micros, failure: ScheduleFailure, trace?: ScheduleTrace, template?: Decision['template']): NewConnResult {
-		const decision: Decision = {at: now, director: this.host.name, service: svc, client: caddr, cport, failure, trace, template};
-		this.lastDecision = decision;
+	/** Scratch packet description handed to schedulers (they must not keep it). */
+	private readonly packet = {saddr: 0, sport: 0, daddr: 0, dport: 0};
+
+	private fail(svc: Service, caddr: Ip, cport: number, now: Micros, failure: ScheduleFailure, trace?: ScheduleTrace, template?: Decision['template']): number {
+		this.lastDecision = {at: now, director: this.host.name, service: svc, client: caddr, cport, failure, trace, template};
 		this.kernelLog(now, this.noDestMessage(svc));
-		return {ok: false, decision};
+		return -1;
 	}
 
 	/** The kernel's rate-limited "no destination available" line. */
@@ -326,6 +354,12 @@ export class IpvsDataPlane implements Daemon {
 	 * `dir` is DIR_INPUT (client to server) or DIR_OUTPUT (reply, NAT only).
 	 */
 	tcpPacket(slot: number, dir: number, flag: number, now: Micros): void {
+		this.tcpPackets(slot, dir, flag, 1, now);
+	}
+
+	/** `count` packets with the same flag in a row (an ACK per data segment…): one transition, one timer. */
+	tcpPackets(slot: number, dir: number, flag: number, count: number, now: Micros): void {
+		void count;
 		const t = this.table;
 		let off = dir;
 		if (t.flags[slot]! & CF_NOOUTPUT) {
@@ -333,7 +367,8 @@ export class IpvsDataPlane implements Daemon {
 			else off = DIR_INPUT_ONLY;
 		}
 		const old = t.state[slot]!;
-		const state = nextTcpState(old, off, flag, this.sysctl('secure_tcp') >= 3);
+		this.fresh();
+		const state = nextTcpState(old, off, flag, this.secureTcp);
 		if (state !== old) {
 			const dest = this.destAt(slot);
 			const f = t.flags[slot]!;
@@ -409,7 +444,8 @@ export class IpvsDataPlane implements Daemon {
 		const dest = this.destAt(slot);
 		if (!dest) return false;
 		if (dest.available && this.ipvs.services.includes(this.serviceAt(slot)!)) return true;
-		if (this.sysctl('expire_nodest_conn') === 1) {
+		this.fresh();
+		if (this.nodestExpire) {
 			this.table.arm(slot, 0, now);
 			return false;
 		}

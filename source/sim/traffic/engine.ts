@@ -1,6 +1,8 @@
+import type {Localized} from '../../i18n/lang';
 import type {TimerHandle} from '../event-queue';
 import type {Host} from '../host';
 import {httpServer, type HttpServer} from '../http/server';
+import {StaticFiles} from '../http/static-files';
 import type {HttpRequest, HttpResponse} from '../http/types';
 import {FWD_LOCAL, FWD_MASQ, FWD_TUNNEL} from '../ipvs/conn-table';
 import type {IpvsDataPlane} from '../ipvs/data-plane';
@@ -12,7 +14,7 @@ import {ICMP_UNREACH, TCP_ACK, TCP_HEADER, TCP_MSS, TCP_SYN, WIRE_US_PER_BYTE} f
 import type {Rng} from '../rng';
 import {SEC, type Micros} from '../time';
 import type {World} from '../world';
-import {EventHeap} from './event-heap';
+import {DelayQueue, EventHeap} from './event-heap';
 import {Flow, FS_CLOSING, FS_CONNECTED, FS_CONNECTING, FS_DONE, FS_WAITING, type Failure, type FlowOwner, type RequestSpec} from './flow';
 
 // Event kinds.
@@ -50,13 +52,27 @@ interface CachedPath {
 	arp: Micros;
 }
 
+/** From a director to one real server and back to the client. */
+interface Leg {
+	readonly fwd: CachedPath;
+	/** The host whose stack the forwarded packets reach, and its web server. */
+	readonly server?: Host;
+	readonly srv?: HttpServer;
+	/** The reply path, for replies from `replyKey` (source address and port). */
+	reply?: CachedPath;
+	replyKey: number;
+}
+
 /** Paths of one client address towards one destination, valid for one batch. */
 export class Plan {
 	epoch = -1;
 	syn?: CachedPath;
 	/** Per director and real server: forward leg and the reply. */
-	readonly legs = new Map<number, {fwd: CachedPath; reply?: CachedPath; replyKey: number}>();
+	readonly legs = new Map<number, Leg>();
+	/** Replies of a server reached without a director. */
 	direct?: CachedPath;
+	directHost?: Host;
+	directKey = -1;
 }
 
 export interface FlowSpec {
@@ -93,6 +109,9 @@ export interface LastConnection {
  */
 export class TrafficEngine {
 	private readonly heap = new EventHeap<Flow>();
+	/** Fixed-delay timers (retransmission, give-up), one FIFO per delay. */
+	private readonly timers: DelayQueue<Flow>[] = [];
+	private readonly timerByDelay = new Map<number, DelayQueue<Flow>>();
 	private readonly pool: Flow[] = [];
 	private nextId = 1;
 	private armed?: TimerHandle;
@@ -144,8 +163,55 @@ export class TrafficEngine {
 		if (!this.running && t < this.armedAt) this.arm();
 	}
 
+	/** A timer `delay` after `t`, cancelled by bumping flow.timerGen. */
+	private timer(t: Micros, delay: Micros, flow: Flow): void {
+		let q = this.timerByDelay.get(delay);
+		if (!q) {
+			q = new DelayQueue<Flow>();
+			this.timerByDelay.set(delay, q);
+			this.timers.push(q);
+		}
+		q.push(t + delay, EV_SYN_TIMER, flow.timerGen, flow);
+		if (t + delay < this.side) this.side = t + delay;
+		if (!this.running && t + delay < this.armedAt) this.arm();
+	}
+
+	/** Earliest entry timer or fixed-delay timer, while a batch runs. */
+	private side = Infinity;
+	private readonly lowerSide = (due: number): void => {
+		if (due < this.side) this.side = due;
+	};
+
+	private sideTime(planes: readonly IpvsDataPlane[]): number {
+		let m = Infinity;
+		for (const p of planes) {
+			const d = p.nextDue();
+			if (d < m) m = d;
+		}
+		for (const q of this.timers) {
+			const d = q.peekTime();
+			if (d < m) m = d;
+		}
+		return m;
+	}
+
+	private timersNext(): DelayQueue<Flow> | undefined {
+		let best: DelayQueue<Flow> | undefined;
+		let bt = Infinity;
+		for (const q of this.timers) {
+			const t = q.peekTime();
+			if (t < bt) {
+				bt = t;
+				best = q;
+			}
+		}
+		return best;
+	}
+
 	private nextTime(): number {
 		let t = this.heap.peekTime();
+		const q = this.timersNext();
+		if (q && q.peekTime() < t) t = q.peekTime();
 		for (const p of this.directors()) {
 			const d = p.nextDue();
 			if (d < t) t = d;
@@ -174,26 +240,35 @@ export class TrafficEngine {
 		const heap = this.heap;
 		try {
 			const planes = this.directors();
+			for (const p of planes) {
+				p.refresh();
+				p.table.onEarlier = this.lowerSide;
+			}
+			this.side = this.sideTime(planes);
 			for (;;) {
-				let t = heap.peekTime();
-				let due = Infinity;
-				for (const p of planes) {
-					const d = p.nextDue();
-					if (d < due) due = d;
+				const t = heap.peekTime();
+				const side = this.side;
+				if (side <= t) {
+					if (side === Infinity) break;
+					if (side > world.now && !world.fastForward(side)) break;
+					const now = world.now;
+					for (const p of planes) p.runTimers(now);
+					// One due timer at a time: what it does may come before the next one.
+					const q = this.timersNext();
+					if (q && q.peekTime() <= now) {
+						q.pop();
+						const flow = q.popItem!;
+						if (q.popStamp === flow.timerGen) this.dispatch(EV_SYN_TIMER, q.popStamp, flow, q.popTime);
+					}
+					this.side = this.sideTime(planes);
+				} else {
+					if (t > world.now && !world.fastForward(t)) break;
+					heap.pop();
+					this.dispatch(heap.popKind, heap.popStamp, heap.popItem!, heap.popTime);
 				}
-				const next = due <= t ? due : t;
-				if (next === Infinity) break;
-				if (next > world.now && !world.fastForward(next)) break;
-				if (due <= t) {
-					for (const p of planes) p.runTimers(world.now);
-					continue;
-				}
-				heap.pop();
-				t = heap.popTime;
-				const flow = heap.popItem!;
-				this.dispatch(heap.popKind, heap.popStamp, flow, t);
 				if (world.stopRequested) break;
 			}
+			for (const p of planes) p.table.onEarlier = undefined;
 		} finally {
 			this.running = false;
 		}
@@ -223,16 +298,7 @@ export class TrafficEngine {
 		intercept: (host, _pkt, local) => !local && this.plane(host) !== undefined,
 	};
 
-	private readonly hostIdx = new Map<Host, number>();
 
-	private hostIndex(host: Host): number {
-		let i = this.hostIdx.get(host);
-		if (i === undefined) {
-			i = this.hostIdx.size;
-			this.hostIdx.set(host, i);
-		}
-		return i;
-	}
 
 	private cache(r: PathResult, size: number): CachedPath {
 		const nHops = r.hops.length;
@@ -261,6 +327,7 @@ export class TrafficEngine {
 			plan.epoch = this.epoch;
 			plan.syn = undefined;
 			plan.direct = undefined;
+			plan.directHost = undefined;
 			plan.legs.clear();
 		}
 	}
@@ -340,8 +407,7 @@ export class TrafficEngine {
 
 	private sendSyn(flow: Flow, t: Micros): void {
 		flow.timerGen++;
-		const rto = SYN_RTO * 2 ** flow.synTries;
-		this.push(t + rto, EV_SYN_TIMER, flow, flow.timerGen);
+		flow.synAt = t;
 		const {path, lat} = this.clientPath(flow, TCP_SYN);
 		flow.info.clientHops ??= path.result.hops;
 		const end = path.end;
@@ -356,7 +422,7 @@ export class TrafficEngine {
 				});
 				return;
 			}
-			flow.info.lastDrop = {reason: end.reason, detail: end.detail};
+			this.lost(flow, {reason: end.reason, detail: end.detail});
 			return;
 		}
 		if (end.kind === 'intercepted') {
@@ -367,6 +433,23 @@ export class TrafficEngine {
 		// Straight to a host's own stack (no virtual service on the way).
 		flow.director = null;
 		this.serverSyn(flow, end.host, flow.dst, flow.dport, t + lat);
+	}
+
+	/**
+	 * A packet of the flow was lost: remember why, and make sure the client's
+	 * retransmission (or give-up) timer runs. Flows whose packets all arrive
+	 * never need one, which keeps the common case cheap.
+	 */
+	private lost(flow: Flow, drop: NonNullable<Flow['info']['lastDrop']>): void {
+		flow.info.lastDrop = drop;
+		this.expectTimeout(flow);
+	}
+
+	private expectTimeout(flow: Flow): void {
+		if (flow.armedGen === flow.timerGen) return;
+		flow.armedGen = flow.timerGen;
+		if (flow.state === FS_CONNECTING) this.timer(flow.synAt, SYN_RTO * 2 ** flow.synTries, flow);
+		else if (flow.state === FS_WAITING) this.timer(flow.sentAt, DATA_GIVE_UP, flow);
 	}
 
 	private failLater(flow: Flow, t: Micros, failure: Failure): void {
@@ -380,23 +463,25 @@ export class TrafficEngine {
 		if (flow.state === FS_DONE) return;
 		if (src !== flow.dst || sport !== flow.dport) {
 			// Not the peer it is talking to: the client's stack answers with a reset and ignores it.
-			flow.info.lastDrop = {
+			this.lost(flow, {
 				reason: 'wrong-source',
-				detail: `the answer came from ${formatIp(src)}:${sport}, but the client talks to ${formatIp(flow.dst)}:${flow.dport}, so the client reset it`,
-			};
+				detail: {
+					en: `the answer came from ${formatIp(src)}:${sport}, but the client talks to ${formatIp(flow.dst)}:${flow.dport}, so the client reset it`,
+					es: `la respuesta llegó desde ${formatIp(src)}:${sport}, pero el cliente habla con ${formatIp(flow.dst)}:${flow.dport}, así que el cliente la resetea`,
+				},
+			});
 			return;
 		}
 		if (what === EV_CLIENT_SYNACK) {
-			if (flow.state !== FS_CONNECTING) return;
-			// Process at the exact time it arrives (the client's stack, not a director).
-			this.push(t, EV_CLIENT_SYNACK, flow);
+			// Only the client's own stack is involved: handled on the spot, with its arrival time.
+			if (flow.state === FS_CONNECTING) this.connected(flow, t);
 			return;
 		}
 		if (what === EV_OUT_RST) {
 			if (flow.state === FS_CONNECTING) {
-				this.failLater(flow, t, {kind: 'refused', errno: 'Connection refused', detail: flow.info.lastDrop?.detail ?? `${formatIp(src)}:${sport} answered with a reset`, connecting: true});
+				this.failLater(flow, t, {kind: 'refused', errno: 'Connection refused', detail: flow.info.lastDrop?.detail ?? {en: `${formatIp(src)}:${sport} answered with a reset`, es: `${formatIp(src)}:${sport} respondió con un reset`}, connecting: true});
 			} else {
-				this.failLater(flow, t, {kind: 'reset', errno: 'Connection reset by peer', detail: flow.info.lastDrop?.detail ?? 'the server reset the connection', connecting: false});
+				this.failLater(flow, t, {kind: 'reset', errno: 'Connection reset by peer', detail: flow.info.lastDrop?.detail ?? {en: 'the server reset the connection', es: 'el servidor reseteó la conexión'}, connecting: false});
 			}
 			return;
 		}
@@ -421,11 +506,10 @@ export class TrafficEngine {
 		flow.sentAt = t;
 		const size = TCP_HEADER + flow.request.bytes;
 		flow.timerGen++;
-		this.push(t + DATA_GIVE_UP, EV_SYN_TIMER, flow, flow.timerGen);
 		const {path, lat} = this.clientPath(flow, size);
 		const end = path.end;
 		if (end.kind === 'dropped') {
-			flow.info.lastDrop = {reason: end.reason, detail: end.detail};
+			this.lost(flow, {reason: end.reason, detail: end.detail});
 			return;
 		}
 		if (end.kind === 'intercepted') {
@@ -503,17 +587,21 @@ export class TrafficEngine {
 				this.directorLocal(flow, plane, t, 'syn');
 				return;
 			}
-			const r = plane.newConnection(svc, 'tcp', flow.cip, flow.cport, flow.dst, flow.dport, t, flow.trace);
-			flow.decision = r.decision;
-			if (!r.ok) {
+			const made = plane.newConnection(svc, 'tcp', flow.cip, flow.cport, flow.dst, flow.dport, t, flow.trace);
+			if (flow.trace || made < 0) flow.decision = plane.lastDecision;
+			if (made < 0) {
+				const r = {decision: plane.lastDecision!};
 				// ICMP port unreachable: the client's connect() fails with ECONNREFUSED.
 				const back = walk(this.world, plane.host, {src: flow.dst, dst: flow.cip, proto: 'icmp', sport: 0, dport: 0, size: ICMP_UNREACH}, {pick: this.pick});
-				const detail = r.decision.failure === 'no-scheduler' ? `${plane.host.name} has no ${svc.scheduler} scheduler module` : `${plane.host.name}'s ${svc.scheduler} scheduler found no real server it may use`;
-				flow.info.lastDrop = {reason: 'nodest', detail};
+				const detail =
+					r.decision.failure === 'no-scheduler'
+						? {en: `${plane.host.name} has no ${svc.scheduler} scheduler module`, es: `${plane.host.name} no tiene el módulo planificador ${svc.scheduler}`}
+						: {en: `${plane.host.name}'s ${svc.scheduler} scheduler found no real server it may use`, es: `el planificador ${svc.scheduler} de ${plane.host.name} no encontró ningún servidor real utilizable`};
+				this.lost(flow, {reason: 'nodest', detail});
 				this.failLater(flow, t + back.latency, {kind: 'refused', errno: 'Connection refused', detail, connecting: true});
 				return;
 			}
-			slot = r.slot;
+			slot = made;
 			flow.slot = slot;
 			flow.slotGen = plane.table.gen[slot]!;
 		}
@@ -530,7 +618,13 @@ export class TrafficEngine {
 		if (what === 'syn') this.serverSyn(flow, host, flow.dst, flow.dport, t);
 		else {
 			// No entry for this connection here (a director that took over without sync): its stack resets it.
-			flow.info.lastDrop = {reason: 'no-listener', detail: `${host.name} has no connection entry for ${formatIp(flow.cip)}:${flow.cport} (it never saw the connection start), so its own TCP stack resets it`};
+			this.lost(flow, {
+				reason: 'no-listener',
+				detail: {
+					en: `${host.name} has no connection entry for ${formatIp(flow.cip)}:${flow.cport} (it never saw the connection start), so its own TCP stack resets it`,
+					es: `${host.name} no tiene entrada de conexión para ${formatIp(flow.cip)}:${flow.cport} (nunca vio empezar la conexión), así que su propia pila TCP la resetea`,
+				},
+			});
 			this.replyFrom(flow, host, flow.dst, flow.dport, EV_OUT_RST, t, TCP_ACK);
 		}
 	}
@@ -542,8 +636,7 @@ export class TrafficEngine {
 			this.directorLocal(flow, plane, t, 'req');
 			return;
 		}
-		plane.tcpPacket(slot, DIR_INPUT, F_ACK, t);
-		plane.tcpPacket(slot, DIR_INPUT, F_ACK, t);
+		plane.tcpPackets(slot, DIR_INPUT, F_ACK, 2, t);
 		plane.countIn(slot, 2, TCP_ACK + TCP_HEADER + flow.request.bytes);
 		flow.dest = plane.destAt(slot) ?? null;
 		this.forward(flow, plane, slot, 'req', TCP_HEADER + flow.request.bytes, t);
@@ -554,12 +647,12 @@ export class TrafficEngine {
 		const slot = this.entryOf(flow, plane);
 		if (slot >= 0) {
 			const acks = Math.max(1, Math.ceil(segments(flow.respBytes) / 2));
-			for (let i = 0; i < acks; i++) plane.tcpPacket(slot, DIR_INPUT, F_ACK, t);
+			plane.tcpPackets(slot, DIR_INPUT, F_ACK, acks, t);
 			plane.tcpPacket(slot, DIR_INPUT, F_FIN, t);
 			plane.countIn(slot, acks + 1, (acks + 1) * TCP_ACK);
 			// NAT: the server's last ACK comes back through the director.
 			if (plane.table.fwd[slot] === FWD_MASQ && flow.server) {
-				const {leg} = this.leg(flow, plane, slot);
+				const leg = this.leg(flow, plane, slot);
 				if (leg.reply && leg.reply.end.kind === 'intercepted') {
 					this.push(t + TrafficEngine.latency(leg.fwd, TCP_ACK) + TrafficEngine.latency(leg.reply, TCP_ACK), EV_OUT_LASTACK, flow);
 					return;
@@ -574,7 +667,7 @@ export class TrafficEngine {
 		const plan = (flow.plan as Plan);
 		this.fresh(plan);
 		const t = plane.table;
-		const key = t.dest[slot]! * 64 + (this.directorIndex(plane) & 63);
+		const key = t.dest[slot]! * 1024 + plane.serial;
 		let leg = plan.legs.get(key);
 		if (!leg) {
 			const daddr = t.daddr[slot]!;
@@ -593,28 +686,32 @@ export class TrafficEngine {
 			} else {
 				r = walk(this.world, plane.host, this.synPacket(flow), {pick: this.pick, firstHop: daddr});
 			}
-			leg = {fwd: this.cache(r, size), replyKey: -1};
+			const server = r.end.kind === 'local' ? r.end.host : undefined;
+			leg = {fwd: this.cache(r, size), server, srv: server ? this.server(server) : undefined, replyKey: -1};
 			plan.legs.set(key, leg);
 		}
-		return {leg, key};
-	}
-
-	private directorIndex(plane: IpvsDataPlane): number {
-		return this.hostIndex(plane.host);
+		return leg;
 	}
 
 	/** Sends the client's packet on to the real server by the entry's forwarding method. */
 	private forward(flow: Flow, plane: IpvsDataPlane, slot: number, what: 'syn' | 'req', size: number, t: Micros): void {
 		if (!plane.destUsable(slot, t)) {
-			flow.info.lastDrop = {reason: 'nodest', detail: `${plane.host.name} dropped the packet: its real server was deleted and expire_nodest_conn is set`};
+			this.lost(flow, {
+				reason: 'nodest',
+				detail: {
+					en: `${plane.host.name} dropped the packet: its real server was deleted and expire_nodest_conn is set`,
+					es: `${plane.host.name} descartó el paquete: su servidor real fue borrado y expire_nodest_conn está activo`,
+				},
+			});
 			return;
 		}
-		const {leg} = this.leg(flow, plane, slot);
+		const leg = this.leg(flow, plane, slot);
+		flow.leg = leg;
 		const end = leg.fwd.end;
 		flow.info.forwardHops ??= leg.fwd.result.hops;
 		if (end.kind !== 'local') {
-			const detail = end.kind === 'dropped' ? this.explainForwardDrop(plane, slot, end) : `${end.host.name} took the packet for another virtual service`;
-			flow.info.lastDrop = {reason: end.kind === 'dropped' ? end.reason : 'loop', detail};
+			const detail = end.kind === 'dropped' ? this.explainForwardDrop(plane, slot, end) : {en: `${end.host.name} took the packet for another virtual service`, es: `${end.host.name} tomó el paquete para otro servicio virtual`};
+			this.lost(flow, {reason: end.kind === 'dropped' ? end.reason : 'loop', detail});
 			return;
 		}
 		const arrive = t + FORWARD_DELAY + TrafficEngine.latency(leg.fwd, size);
@@ -626,12 +723,17 @@ export class TrafficEngine {
 		else this.serverRequest(flow, end.host, arrive, localIp, localPort);
 	}
 
-	private explainForwardDrop(plane: IpvsDataPlane, slot: number, end: Extract<PathEnd, {kind: 'dropped'}>): string {
+	private explainForwardDrop(plane: IpvsDataPlane, slot: number, end: Extract<PathEnd, {kind: 'dropped'}>): Localized {
 		const tbl = plane.table;
 		const rip = formatIp(tbl.daddr[slot]!);
+		const vip = formatIp(tbl.vaddr[slot]!);
 		const method = ['NAT', 'local', 'TUN', 'DR'][tbl.fwd[slot]!];
 		if (end.reason === 'not-forwarding' && tbl.fwd[slot] !== FWD_MASQ) {
-			return `${plane.host.name} sent the packet for ${formatIp(tbl.vaddr[slot]!)} to ${end.host.name} (${rip}) by ${method}, but ${end.host.name} does not have ${formatIp(tbl.vaddr[slot]!)} on any interface (${method === 'DR' ? 'DR needs the VIP on lo' : 'TUN needs the VIP on tunl0'}), so it dropped it`;
+			const need = method === 'DR' ? {en: 'DR needs the VIP on a loopback alias such as lo:0', es: 'DR necesita la VIP en un alias de loopback como lo:0'} : {en: 'TUN needs the VIP on tunl0', es: 'TUN necesita la VIP en tunl0'};
+			return {
+				en: `${plane.host.name} sent the packet for ${vip} to ${end.host.name} (${rip}) by ${method}, but ${end.host.name} does not have ${vip} on any interface (${need.en}), so it dropped it`,
+				es: `${plane.host.name} envió el paquete para ${vip} a ${end.host.name} (${rip}) por ${method}, pero ${end.host.name} no tiene ${vip} en ninguna interfaz (${need.es}), así que lo descartó`,
+			};
 		}
 		return end.detail;
 	}
@@ -648,7 +750,7 @@ export class TrafficEngine {
 				plane.countOut(slot, 1, TCP_SYN);
 			} else if (kind === EV_OUT_RESP) {
 				const n = segments(flow.respBytes);
-				for (let i = 0; i < n; i++) plane.tcpPacket(slot, DIR_OUTPUT, F_ACK, t);
+				plane.tcpPackets(slot, DIR_OUTPUT, F_ACK, n, t);
 				plane.tcpPacket(slot, DIR_OUTPUT, F_FIN, t);
 				plane.countOut(slot, n + 1, flow.respBytes + (n + 1) * TCP_HEADER);
 			} else if (kind === EV_OUT_LASTACK) {
@@ -669,7 +771,7 @@ export class TrafficEngine {
 		const size = kind === EV_OUT_RESP ? Math.min(flow.respBytes, TCP_MSS) + TCP_HEADER : TCP_SYN;
 		const r = walk(this.world, plane.host, {src, dst: flow.cip, proto: 'tcp', sport, dport: flow.cport, size}, {pick: this.pick});
 		if (r.end.kind !== 'local' || r.end.host !== flow.client) {
-			flow.info.lastDrop = {reason: r.end.kind === 'dropped' ? r.end.reason : 'loop', detail: r.end.kind === 'dropped' ? r.end.detail : 'the reply did not reach the client'};
+			this.lost(flow, {reason: r.end.kind === 'dropped' ? r.end.reason : 'loop', detail: r.end.kind === 'dropped' ? r.end.detail : {en: 'the reply did not reach the client', es: 'la respuesta no llegó al cliente'}});
 			return;
 		}
 		const extra = kind === EV_OUT_RESP ? Math.max(0, segments(flow.respBytes) - 1) * Math.round(1500 * WIRE_US_PER_BYTE) : 0;
@@ -681,15 +783,19 @@ export class TrafficEngine {
 
 	/** A SYN reached `host`'s own stack, addressed to localIp:localPort. */
 	private serverSyn(flow: Flow, host: Host, localIp: Ip, localPort: number, t: Micros): void {
-		const srv = this.server(host);
+		const leg = flow.leg as Leg | null;
+		const srv = leg && leg.server === host ? leg.srv! : this.server(host);
 		flow.server = host;
 		flow.serverIp = localIp;
 		flow.serverPort = localPort;
 		if (!srv.listens(localPort)) {
-			flow.info.lastDrop = {
+			this.lost(flow, {
 				reason: 'no-listener',
-				detail: `nothing listens on ${host.name}:${localPort}${srv.running ? '' : ' (apache2 is not running)'}, so its kernel answers the SYN with a reset`,
-			};
+				detail: {
+					en: `nothing listens on ${host.name}:${localPort}${srv.running ? '' : ' (apache2 is not running)'}, so its kernel answers the SYN with a reset`,
+					es: `nada escucha en ${host.name}:${localPort}${srv.running ? '' : ' (apache2 no está en marcha)'}, así que su kernel responde al SYN con un reset`,
+				},
+			});
 			this.replyFrom(flow, host, localIp, localPort, EV_OUT_RST, t, TCP_ACK);
 			return;
 		}
@@ -698,16 +804,33 @@ export class TrafficEngine {
 
 	/** The request reached the server; the response leaves when the server has it. */
 	private serverRequest(flow: Flow, host: Host, t: Micros, localIp = flow.serverIp, localPort = flow.serverPort): void {
-		const srv = this.server(host);
+		const leg = flow.leg as Leg | null;
+		const srv = leg && leg.server === host ? leg.srv! : this.server(host);
 		if (flow.server !== host || !srv.listens(localPort)) {
 			flow.server = host;
 			flow.serverIp = localIp;
 			flow.serverPort = localPort;
-			flow.info.lastDrop = {reason: 'no-listener', detail: `${host.name} has no connection for this request (${srv.running ? 'it never saw the connection open' : 'apache2 is not running'}), so it resets it`};
+			this.lost(flow, {
+				reason: 'no-listener',
+				detail: {
+					en: `${host.name} has no connection for this request (${srv.running ? 'it never saw the connection open' : 'apache2 is not running'}), so it resets it`,
+					es: `${host.name} no tiene conexión para esta petición (${srv.running ? 'nunca vio abrirse la conexión' : 'apache2 no está en marcha'}), así que la resetea`,
+				},
+			});
 			this.replyFrom(flow, host, localIp, localPort, EV_OUT_RST, t, TCP_ACK);
 			return;
 		}
 		const req = flow.request;
+		if (srv.handler instanceof StaticFiles) {
+			// Static pages do not depend on who asks: one request object per kind of request.
+			let request = staticRequests.get(req);
+			if (!request) {
+				request = {method: req.method, path: req.path, host: req.hostHeader, client: flow.cip, clientPort: flow.cport, keepAlive: req.keepAlive, userAgent: req.userAgent, version: req.version};
+				staticRequests.set(req, request);
+			}
+			srv.serve(request, t, this.onServed, flow);
+			return;
+		}
 		const request: HttpRequest = {
 			method: req.method,
 			path: req.path,
@@ -718,12 +841,23 @@ export class TrafficEngine {
 			userAgent: req.userAgent,
 			version: req.version,
 		};
-		const gen = flow.gen;
-		srv.serve(request, t, (response, at) => {
-			if (flow.gen !== gen || flow.state === FS_DONE) return;
-			this.serverRespond(flow, host, response, at);
-		});
+		srv.serve(request, t, this.onServedLater, {flow, gen: flow.gen});
+		if (flow.state === FS_WAITING && !flow.response) this.expectTimeout(flow);
 	}
+
+	/** The server has the response for a flow, right away. */
+	private readonly onServed = (flow: Flow, response: HttpResponse, at: Micros): void => {
+		if (flow.state === FS_DONE || !flow.server) return;
+		this.serverRespond(flow, flow.server, response, at);
+	};
+
+	/** A handler answered, possibly much later: the flow object may have moved on since. */
+	private readonly onServedLater = (ctx: {flow: Flow; gen: number}, response: HttpResponse, at: Micros): void => {
+		const flow = ctx.flow;
+		if (flow.gen !== ctx.gen || flow.state === FS_DONE || !flow.server) return;
+		this.serverRespond(flow, flow.server, response, at);
+		if (!this.running) this.arm();
+	};
 
 	private serverRespond(flow: Flow, host: Host, response: HttpResponse, at: Micros): void {
 		flow.response = response;
@@ -740,19 +874,22 @@ export class TrafficEngine {
 		const plan = (flow.plan as Plan);
 		this.fresh(plan);
 		let p: CachedPath | undefined;
-		const key = (src >>> 0) * 64 + (sport & 63);
-		const legKey = -1 - (this.hostIndex(host) & 0xffff) * 8;
-		let leg = plan.legs.get(legKey);
-		if (leg && leg.replyKey === key) p = leg.reply;
+		const key = (src >>> 0) * 65536 + sport;
+		const leg = flow.leg as Leg | null;
+		const viaLeg = leg !== null && leg.server === host;
+		if (viaLeg) {
+			if (leg.replyKey === key) p = leg.reply;
+		} else if (plan.directHost === host && plan.directKey === key) p = plan.direct;
 		if (!p) {
 			const r = walk(this.world, host, {src, dst: flow.cip, proto: 'tcp', sport, dport: flow.cport, size}, this.outOptions);
 			p = this.cache(r, size);
-			if (!leg) {
-				leg = {fwd: p, replyKey: key, reply: p};
-				plan.legs.set(legKey, leg);
-			} else {
+			if (viaLeg) {
 				leg.reply = p;
 				leg.replyKey = key;
+			} else {
+				plan.direct = p;
+				plan.directHost = host;
+				plan.directKey = key;
 			}
 		}
 		flow.info.replyHops ??= p.result.hops;
@@ -761,7 +898,7 @@ export class TrafficEngine {
 		const n = what === EV_CLIENT_RESP ? segments(flow.respBytes) : 1;
 		const extra = (n - 1) * Math.round(1500 * WIRE_US_PER_BYTE);
 		if (end.kind === 'dropped') {
-			flow.info.lastDrop = {reason: end.reason, detail: this.explainReplyDrop(flow, host, src, end)};
+			this.lost(flow, {reason: end.reason, detail: this.explainReplyDrop(flow, host, src, end)});
 			return;
 		}
 		if (end.kind === 'intercepted') {
@@ -774,7 +911,7 @@ export class TrafficEngine {
 			// The director forwards it unchanged.
 			const r = walk(this.world, end.host, {src, dst: flow.cip, proto: 'tcp', sport, dport: flow.cport, size}, {pick: this.pick});
 			if (r.end.kind !== 'local' || r.end.host !== flow.client) {
-				flow.info.lastDrop = {reason: r.end.kind === 'dropped' ? r.end.reason : 'loop', detail: r.end.kind === 'dropped' ? r.end.detail : 'the reply went astray'};
+				this.lost(flow, {reason: r.end.kind === 'dropped' ? r.end.reason : 'loop', detail: r.end.kind === 'dropped' ? r.end.detail : {en: 'the reply went astray', es: 'la respuesta se extravió'}});
 				return;
 			}
 			if (what === EV_CLIENT_RESP) flow.firstByteAt = t + lat + r.latency;
@@ -782,16 +919,22 @@ export class TrafficEngine {
 			return;
 		}
 		if (end.host !== flow.client) {
-			flow.info.lastDrop = {reason: 'loop', detail: `the answer from ${host.name} went to ${end.host.name} instead of the client`};
+			this.lost(flow, {
+				reason: 'loop',
+				detail: {en: `the answer from ${host.name} went to ${end.host.name} instead of the client`, es: `la respuesta de ${host.name} fue a ${end.host.name} en vez de al cliente`},
+			});
 			return;
 		}
 		if (what === EV_CLIENT_RESP) flow.firstByteAt = t + lat;
 		this.clientGets(flow, what === EV_OUT_SYNACK ? EV_CLIENT_SYNACK : what, src, sport, t + lat + extra, size);
 	}
 
-	private explainReplyDrop(flow: Flow, host: Host, src: Ip, end: Extract<PathEnd, {kind: 'dropped'}>): string {
+	private explainReplyDrop(flow: Flow, host: Host, src: Ip, end: Extract<PathEnd, {kind: 'dropped'}>): Localized {
 		if (end.reason === 'martian-source') {
-			return `${host.name} answered from ${formatIp(src)} through ${end.host.name}, which owns ${formatIp(src)} itself and drops it as a martian source (DR/TUN replies must not go back through the director)`;
+			return {
+				en: `${host.name} answered from ${formatIp(src)} through ${end.host.name}, which owns ${formatIp(src)} itself and drops it as a martian source (DR/TUN replies must not go back through the director)`,
+				es: `${host.name} respondió desde ${formatIp(src)} a través de ${end.host.name}, que tiene ${formatIp(src)} y lo descarta como origen marciano (las respuestas DR/TUN no deben volver por el director)`,
+			};
 		}
 		void flow;
 		return end.detail;
@@ -834,7 +977,7 @@ export class TrafficEngine {
 				break;
 			case EV_DEADLINE:
 				if (flow.state !== FS_DONE && flow.state !== FS_CLOSING) {
-					flow.failure ??= {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? 'no answer in time', deadline: true, connecting: flow.state === FS_CONNECTING};
+					flow.failure ??= {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? {en: 'no answer in time', es: 'no hubo respuesta a tiempo'}, deadline: true, connecting: flow.state === FS_CONNECTING};
 					this.clientFailed(flow);
 				}
 				break;
@@ -847,7 +990,7 @@ export class TrafficEngine {
 	private synTimer(flow: Flow, t: Micros): void {
 		if (flow.state === FS_CONNECTING) {
 			if (flow.synTries >= SYN_RETRIES) {
-				this.failLater(flow, t, {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? 'nothing answered the SYNs', connecting: true});
+				this.failLater(flow, t, {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? {en: 'nothing answered the SYNs', es: 'nadie respondió a los SYN'}, connecting: true});
 				return;
 			}
 			flow.synTries++;
@@ -855,10 +998,13 @@ export class TrafficEngine {
 			return;
 		}
 		if (flow.state === FS_WAITING) {
-			this.failLater(flow, t, {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? 'the response never came', connecting: false});
+			this.failLater(flow, t, {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? {en: 'the response never came', es: 'la respuesta nunca llegó'}, connecting: false});
 		}
 	}
 }
+
+/** The request object a static page server sees, per kind of request. */
+const staticRequests = new WeakMap<RequestSpec, HttpRequest>();
 
 /** Header bytes of each (cached) response object. */
 const headerSizes = new WeakMap<HttpResponse, number>();

@@ -31,68 +31,75 @@ export class EventHeap<T> {
 		let i = this.n++;
 		const time = this.time;
 		const seq = this.seq;
+		const kinds = this.kind;
+		const stamps = this.stamp;
+		const items = this.item;
 		while (i > 0) {
 			const p = (i - 1) >> 1;
 			const pt = time[p]!;
 			if (pt < t || (pt === t && seq[p]! < s)) break;
-			this.move(p, i);
+			time[i] = pt;
+			seq[i] = seq[p]!;
+			kinds[i] = kinds[p]!;
+			stamps[i] = stamps[p]!;
+			items[i] = items[p];
 			i = p;
 		}
 		time[i] = t;
 		seq[i] = s;
-		this.kind[i] = kind;
-		this.stamp[i] = stamp;
-		this.item[i] = item;
+		kinds[i] = kind;
+		stamps[i] = stamp;
+		items[i] = item;
 	}
 
 	/** Removes the earliest event; its fields are in popKind/popStamp/popTime/popItem. */
 	pop(): void {
 		const time = this.time;
 		const seq = this.seq;
+		const kinds = this.kind;
+		const stamps = this.stamp;
+		const items = this.item;
 		this.popTime = time[0]!;
-		this.popKind = this.kind[0]!;
-		this.popStamp = this.stamp[0]!;
-		this.popItem = this.item[0];
+		this.popKind = kinds[0]!;
+		this.popStamp = stamps[0]!;
+		this.popItem = items[0];
 		const last = --this.n;
 		if (last === 0) {
-			this.item[0] = undefined;
+			items[0] = undefined;
 			return;
 		}
 		const lt = time[last]!;
 		const ls = seq[last]!;
-		const lk = this.kind[last]!;
-		const lst = this.stamp[last]!;
-		const li = this.item[last];
-		this.item[last] = undefined;
+		const lk = kinds[last]!;
+		const lst = stamps[last]!;
+		const li = items[last];
+		items[last] = undefined;
 		let i = 0;
 		for (;;) {
-			const l = 2 * i + 1;
-			if (l >= last) break;
-			const r = l + 1;
-			let c = l;
+			let c = 2 * i + 1;
+			if (c >= last) break;
+			const r = c + 1;
+			let ct = time[c]!;
 			if (r < last) {
 				const rt = time[r]!;
-				const ct = time[l]!;
-				if (rt < ct || (rt === ct && seq[r]! < seq[l]!)) c = r;
+				if (rt < ct || (rt === ct && seq[r]! < seq[c]!)) {
+					c = r;
+					ct = rt;
+				}
 			}
-			const ct = time[c]!;
 			if (ct > lt || (ct === lt && seq[c]! > ls)) break;
-			this.move(c, i);
+			time[i] = ct;
+			seq[i] = seq[c]!;
+			kinds[i] = kinds[c]!;
+			stamps[i] = stamps[c]!;
+			items[i] = items[c];
 			i = c;
 		}
 		time[i] = lt;
 		seq[i] = ls;
-		this.kind[i] = lk;
-		this.stamp[i] = lst;
-		this.item[i] = li;
-	}
-
-	private move(from: number, to: number): void {
-		this.time[to] = this.time[from]!;
-		this.seq[to] = this.seq[from]!;
-		this.kind[to] = this.kind[from]!;
-		this.stamp[to] = this.stamp[from]!;
-		this.item[to] = this.item[from];
+		kinds[i] = lk;
+		stamps[i] = lst;
+		items[i] = li;
 	}
 
 	private grow(): void {
@@ -115,5 +122,79 @@ export class EventHeap<T> {
 	clear(): void {
 		this.n = 0;
 		this.item = new Array(this.time.length);
+	}
+}
+
+/**
+ * Events that all fire a fixed delay after they were scheduled (a TCP
+ * retransmission timer, a give-up timer): a FIFO is already in time order, so
+ * pushing and popping cost nothing like a heap. Times that would go backwards
+ * (scheduled from slightly different clocks) are clamped to the tail.
+ */
+export class DelayQueue<T> {
+	private time = new Float64Array(256);
+	private kind = new Uint8Array(256);
+	private stamp = new Uint32Array(256);
+	private item: (T | undefined)[] = new Array(256);
+	private head = 0;
+	private n = 0;
+	popKind = 0;
+	popStamp = 0;
+	popTime = 0;
+	popItem: T | undefined;
+
+	get size(): number {
+		return this.n;
+	}
+
+	peekTime(): number {
+		return this.n === 0 ? Infinity : this.time[this.head]!;
+	}
+
+	push(t: number, kind: number, stamp: number, item: T): void {
+		if (this.n === this.time.length) this.grow();
+		const mask = this.time.length - 1;
+		if (this.n > 0) {
+			const tail = this.time[(this.head + this.n - 1) & mask]!;
+			if (t < tail) t = tail;
+		}
+		const i = (this.head + this.n) & mask;
+		this.time[i] = t;
+		this.kind[i] = kind;
+		this.stamp[i] = stamp;
+		this.item[i] = item;
+		this.n++;
+	}
+
+	pop(): void {
+		const i = this.head;
+		this.popTime = this.time[i]!;
+		this.popKind = this.kind[i]!;
+		this.popStamp = this.stamp[i]!;
+		this.popItem = this.item[i];
+		this.item[i] = undefined;
+		this.head = (i + 1) & (this.time.length - 1);
+		this.n--;
+	}
+
+	private grow(): void {
+		const old = this.time.length;
+		const size = old * 2;
+		const time = new Float64Array(size);
+		const kind = new Uint8Array(size);
+		const stamp = new Uint32Array(size);
+		const item: (T | undefined)[] = new Array(size);
+		for (let k = 0; k < this.n; k++) {
+			const i = (this.head + k) & (old - 1);
+			time[k] = this.time[i]!;
+			kind[k] = this.kind[i]!;
+			stamp[k] = this.stamp[i]!;
+			item[k] = this.item[i];
+		}
+		this.time = time;
+		this.kind = kind;
+		this.stamp = stamp;
+		this.item = item;
+		this.head = 0;
 	}
 }

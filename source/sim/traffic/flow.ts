@@ -1,3 +1,4 @@
+import type {Localized} from '../../i18n/lang';
 import type {Host} from '../host';
 import type {HttpResponse} from '../http/types';
 import type {Decision, IpvsDataPlane} from '../ipvs/data-plane';
@@ -24,7 +25,7 @@ export interface Failure {
 	/** The errno text the client's kernel reports (`Connection refused`, `No route to host`…). */
 	readonly errno: string;
 	/** Plain words on what happened, with the actual hosts and addresses. */
-	readonly detail: string;
+	readonly detail: Localized;
 	/** True when the client's own time limit ended it (curl -m, ab -s). */
 	readonly deadline?: boolean;
 	/** Still connecting when it ended (curl tells "Failed to connect" from a timed-out transfer). */
@@ -73,7 +74,7 @@ export interface FlowPathInfo {
 	/** Hops of the server's answer. */
 	replyHops?: readonly Hop[];
 	/** The last time a packet of this flow was lost, and why. */
-	lastDrop?: {readonly reason: DropReason | 'wrong-source' | 'no-listener' | 'nodest'; readonly detail: string};
+	lastDrop?: {readonly reason: DropReason | 'wrong-source' | 'no-listener' | 'nodest'; readonly detail: Localized};
 }
 
 /**
@@ -84,6 +85,8 @@ export class Flow {
 	id = 0;
 	gen = 0;
 	timerGen = 0;
+	/** The timerGen for which a timer is already queued. */
+	armedGen = -1;
 	client!: Host;
 	cip: Ip = 0;
 	cport = 0;
@@ -101,6 +104,8 @@ export class Flow {
 	hold: Micros = 0;
 	state = FS_CONNECTING;
 	synTries = 0;
+	/** When the last SYN left. */
+	synAt: Micros = 0;
 	start: Micros = 0;
 	connectedAt: Micros = 0;
 	sentAt: Micros = 0;
@@ -126,8 +131,9 @@ export class Flow {
 	bodyBytes = 0;
 	failure?: Failure;
 	info: FlowPathInfo = {};
-	/** The engine's cached paths for this client and destination. */
+	/** The engine's cached paths for this client and destination, and the leg to the real server in use. */
 	plan: unknown = undefined;
+	leg: unknown = null;
 
 	reset(): void {
 		this.gen++;
@@ -152,6 +158,9 @@ export class Flow {
 		this.respBytes = 0;
 		this.bodyBytes = 0;
 		this.failure = undefined;
-		this.info = {};
+		const info = this.info;
+		info.clientHops = info.forwardHops = info.replyHops = undefined;
+		info.lastDrop = undefined;
+		this.leg = null;
 	}
 }

@@ -1,0 +1,30 @@
+// One benchmark case, run in its own process by scripts/bench.js:
+//   node dist/bench/case.mjs SCHEDULER REQUESTS
+// Prints one JSON line: requests, CPU and wall milliseconds, peak RSS.
+import {createLab} from '../source/lab/lab';
+import {loadScenario} from '../source/scenario/load';
+import {parseIp} from '../source/sim/net/ipv4';
+
+const [scheduler = 'rr', count = '100000'] = process.argv.slice(2);
+const requests = Number(count);
+const found = loadScenario('sandbox');
+if (!found.ok) throw new Error(found.message);
+const lab = createLab(found.config, {seed: 1, lang: 'en', interactive: false});
+const ipvs = lab.world.host('lvs1')!.ipvs!;
+if (!ipvs.schedulerFor(scheduler)) {
+	console.log(JSON.stringify({error: `the ${scheduler} scheduler module is not available`}));
+	process.exit(1);
+}
+const service = {fwmark: 0, protocol: 'tcp' as const, addr: parseIp('10.0.0.100')!, port: 80};
+ipvs.addService(service, {scheduler, persistent: false, timeout: 300, netmask: 0xffffffff, onePacket: false, schedFlags: 0});
+for (let i = 1; i <= 4; i++) {
+	ipvs.addDest(service, {addr: parseIp(`10.0.0.1${i}`)!, port: 80, fwd: 'route', weight: 1, uThreshold: 0, lThreshold: 0, tunType: 'ipip', tunPort: 0, tunFlags: 0});
+}
+const cpu0 = process.cpuUsage();
+const wall0 = performance.now();
+const result = lab.shell.execute(`ab -q -n ${requests} -c 100 http://10.0.0.100/\n`);
+const wall = performance.now() - wall0;
+const cpu = process.cpuUsage(cpu0);
+const text = result.output.map((c) => c.text).join('');
+const done = Number(/Complete requests:\s+(\d+)/.exec(text)?.[1] ?? 0);
+console.log(JSON.stringify({requests: done, cpuMs: (cpu.user + cpu.system) / 1000, wallMs: wall, rssMb: process.resourceUsage().maxRSS / 1024}));
