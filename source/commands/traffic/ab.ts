@@ -41,42 +41,39 @@ function usage(ctx: CommandContext, prog: string): number {
 	return 22;
 }
 
-/** The k-th smallest value (0-based), rearranging `a` so that everything after k is not smaller (Hoare's selection). */
-function select(a: Float64Array, k: number): number {
-	let lo = 0;
-	let hi = a.length - 1;
-	while (hi > lo) {
-		const mid = (lo + hi) >> 1;
-		// Median of three as the pivot.
-		const x = a[lo]!;
-		const y = a[mid]!;
-		const z = a[hi]!;
-		const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-		let i = lo;
-		let j = hi;
-		while (i <= j) {
-			while (a[i]! < pivot) i++;
-			while (a[j]! > pivot) j--;
-			if (i <= j) {
-				const tmp = a[i]!;
-				a[i] = a[j]!;
-				a[j] = tmp;
-				i++;
-				j--;
-			}
-		}
-		if (k <= j) hi = j;
-		else if (k >= i) lo = i;
-		else return a[k]!;
+/**
+ * Order statistics (the values at sorted positions `ks`) of whole-microsecond
+ * times: a histogram over their range when it is small enough, else a sort.
+ * Same numbers as sorting the records, in linear time.
+ */
+function orderStats(values: Float64Array, ks: readonly number[]): number[] {
+	const n = values.length;
+	let min = Infinity;
+	let max = -Infinity;
+	let integral = true;
+	for (let i = 0; i < n; i++) {
+		const v = values[i]!;
+		if (v < min) min = v;
+		if (v > max) max = v;
+		if (integral && v !== Math.floor(v)) integral = false;
 	}
-	return a[k]!;
-}
-
-/** Smallest value from index `from` on (after select(), the next order statistic). */
-function minFrom(a: Float64Array, from: number): number {
-	let m = Infinity;
-	for (let i = from; i < a.length; i++) if (a[i]! < m) m = a[i]!;
-	return m;
+	if (n === 0) return ks.map(() => 0);
+	const range = max - min + 1;
+	if (!integral || range > 1 << 23) {
+		const sorted = Float64Array.from(values).sort();
+		return ks.map((k) => sorted[k]!);
+	}
+	const counts = new Uint32Array(range);
+	for (let i = 0; i < n; i++) counts[values[i]! - min]!++;
+	const order = ks.map((k, i) => [k, i] as const).sort((a, b) => a[0] - b[0]);
+	const out = new Array<number>(ks.length);
+	let seen = 0;
+	let v = 0;
+	for (const [k, i] of order) {
+		while (seen + counts[v]! <= k) seen += counts[v++]!;
+		out[i] = v + min;
+	}
+	return out;
 }
 
 /** ab's statistics, integer arithmetic as in C on microseconds. */
@@ -141,16 +138,23 @@ function stats(r: BenchmarkResult, o: AbOptions): string {
 	sdwait = done > 1 ? Math.sqrt(sdwait / (done - 1)) : 0;
 	// ab sorts its records by each key in turn; for an odd count it averages the two
 	// entries after the middle (its own quirk), for an even count it takes done/2.
-	const median = (a: Float64Array, sorted = false) => {
-		const k = done >> 1;
-		const at = (i: number) => (sorted ? a[i]! : select(a, i));
-		return done > 1 && done % 2 ? Math.floor((at(k) + (sorted ? a[k + 1]! : minFrom(a, k + 1))) / 2) : at(k);
+	// ab sorts its records by each key in turn; for an odd count it averages the two
+	// entries after the middle (its own quirk), for an even count it takes done/2.
+	const k = done >> 1;
+	const odd = done > 1 && done % 2 === 1;
+	const picks = odd ? [k, k + 1] : [k];
+	const medianOf = (a: Float64Array) => {
+		const v = orderStats(a, picks);
+		return odd ? Math.floor((v[0]! + v[1]!) / 2) : v[0]!;
 	};
-	const st = Float64Array.from(time).sort();
-	const mc = median(Float64Array.from(ctime));
-	const md = median(d);
-	const mw = median(Float64Array.from(wait));
-	const mt = median(st, true);
+	const mc = medianOf(ctime);
+	const md = medianOf(d);
+	const mw = medianOf(wait);
+	const PERCS = [50, 66, 75, 80, 90, 95, 98, 99];
+	const tpicks = [...picks, ...PERCS.map((p) => Math.floor((done * p) / 100)), done - 1];
+	const tv = orderStats(time, tpicks);
+	const mt = odd ? Math.floor((tv[0]! + tv[1]!) / 2) : tv[0]!;
+	const pct = tv.slice(picks.length);
 	const rms = (a: number) => Math.floor((a + 500) / 1000);
 	const row = (name: string, min: number, mean: number, sdev: number, med: number, max: number) =>
 		`${name}${String(rms(min)).padStart(5)} ${String(rms(mean)).padStart(4)} ${(sdev / 1000).toFixed(1).padStart(5)} ${String(rms(med)).padStart(6)} ${String(rms(max)).padStart(7)}\n`;
@@ -183,10 +187,10 @@ function stats(r: BenchmarkResult, o: AbOptions): string {
 	}
 	if (o.percentile && done > 1) {
 		out += '\nPercentage of the requests served within a certain time (ms)\n';
-		for (const p of [50, 66, 75, 80, 90, 95, 98, 99, 100]) {
-			if (p >= 100) out += ` 100%  ${String(rms(st[done - 1]!)).padStart(5)} (longest request)\n`;
-			else out += `  ${p}%  ${String(rms(st[Math.floor((done * p) / 100)]!)).padStart(5)}\n`;
-		}
+		PERCS.forEach((p, i) => {
+			out += `  ${p}%  ${String(rms(pct[i]!)).padStart(5)}\n`;
+		});
+		out += ` 100%  ${String(rms(pct[PERCS.length]!)).padStart(5)} (longest request)\n`;
 	}
 	return out;
 }

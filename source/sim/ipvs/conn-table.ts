@@ -365,7 +365,15 @@ export class ConnTable {
 		this.expires[s] = due;
 		const q = this.tq[s]!;
 		if (q !== Q_NONE && q !== Q_LATE && this.fifos[q - 1]!.timeout === timeout && this.tdue[s]! <= due) return;
-		let fi = this.fifoByTimeout.get(timeout);
+		// A handful of distinct timeouts exist: a linear look beats a Map.
+		let fi: number | undefined;
+		const fifos = this.fifos;
+		for (let i = 0; i < fifos.length; i++) {
+			if (fifos[i]!.timeout === timeout) {
+				fi = i;
+				break;
+			}
+		}
 		if (fi === undefined) {
 			fi = this.fifos.length;
 			this.fifos.push(new TimerFifo(timeout));

@@ -14,7 +14,7 @@ import {ICMP_UNREACH, TCP_ACK, TCP_HEADER, TCP_MSS, TCP_SYN, WIRE_US_PER_BYTE} f
 import type {Rng} from '../rng';
 import {SEC, type Micros} from '../time';
 import type {World} from '../world';
-import {DelayQueue, EventHeap} from './event-heap';
+import {DelayQueue, EventWheel} from './event-heap';
 import {Flow, FS_CLOSING, FS_CONNECTED, FS_CONNECTING, FS_DONE, FS_WAITING, type Failure, type FlowOwner, type RequestSpec} from './flow';
 
 // Event kinds.
@@ -108,7 +108,7 @@ export interface LastConnection {
  * world clock forward without a queue entry each.
  */
 export class TrafficEngine {
-	private readonly heap = new EventHeap<Flow>();
+	private readonly heap = new EventWheel<Flow>();
 	/** Fixed-delay timers (retransmission, give-up), one FIFO per delay. */
 	private readonly timers: DelayQueue<Flow>[] = [];
 	private readonly timerByDelay = new Map<number, DelayQueue<Flow>>();
