@@ -10,6 +10,7 @@ import {sleep} from './shell/sleep';
 import {ssh} from './shell/ssh';
 import {curl} from './traffic/curl';
 import {ab} from './traffic/ab';
+import {load} from './traffic/load';
 import {apache2} from './traffic/apache2';
 import {boot, plug, poweroff, unplug} from './lab/faults';
 import {explain} from './lab/explain';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 	// traffic
 	curl,
 	ab,
+	load,
 	apache2,
 	// lab
 	unplug,

@@ -436,20 +436,18 @@ export class IpvsDataPlane implements Daemon {
 	}
 
 	/**
-	 * Whether packets of this entry still go out: a deleted real server's entries
-	 * keep forwarding unless expire_nodest_conn is set, in which case the entry is
-	 * dropped on its next packet (and the packet with it).
+	 * Whether packets of this entry may go on (ip_vs_in's server status check).
+	 * A deleted real server's entries stay until they expire, but their packets
+	 * are dropped silently without restarting the timer; with expire_nodest_conn
+	 * the entry is expired at once, so the client's next SYN is scheduled anew.
 	 */
 	destUsable(slot: number, now: Micros): boolean {
 		const dest = this.destAt(slot);
 		if (!dest) return false;
 		if (dest.available && this.ipvs.services.includes(this.serviceAt(slot)!)) return true;
 		this.fresh();
-		if (this.nodestExpire) {
-			this.table.arm(slot, 0, now);
-			return false;
-		}
-		return true;
+		if (this.nodestExpire) this.table.arm(slot, 0, now);
+		return false;
 	}
 
 	/** Runs every entry timer due by `now`. */

@@ -577,10 +577,26 @@ export class TrafficEngine {
 		return s;
 	}
 
+	/** The packet's entry belongs to a deleted real server: the director drops it. */
+	private nodest(flow: Flow, plane: IpvsDataPlane, slot: number, t: Micros): boolean {
+		if (plane.destUsable(slot, t)) return false;
+		this.lost(flow, {
+			reason: 'nodest',
+			detail: {
+				en: `${plane.host.name} dropped the packet: its entry belongs to a real server that was deleted${plane.host.sysctlNumber('net.ipv4.vs.expire_nodest_conn') ? ' (expire_nodest_conn: the entry is gone now)' : ''}`,
+				es: `${plane.host.name} descartó el paquete: su entrada pertenece a un servidor real borrado${plane.host.sysctlNumber('net.ipv4.vs.expire_nodest_conn') ? ' (expire_nodest_conn: la entrada ya no existe)' : ''}`,
+			},
+		});
+		return true;
+	}
+
 	private directorSyn(flow: Flow, t: Micros): void {
 		const plane = flow.director!;
 		let slot = this.entryOf(flow, plane);
-		if (slot >= 0) slot = plane.reuseOrExpire(slot, t);
+		if (slot >= 0) {
+			if (this.nodest(flow, plane, slot, t)) return;
+			slot = plane.reuseOrExpire(slot, t);
+		}
 		if (slot < 0) {
 			const svc = plane.findService('tcp', flow.dst, flow.dport);
 			if (!svc) {
@@ -636,6 +652,7 @@ export class TrafficEngine {
 			this.directorLocal(flow, plane, t, 'req');
 			return;
 		}
+		if (this.nodest(flow, plane, slot, t)) return;
 		plane.tcpPackets(slot, DIR_INPUT, F_ACK, 2, t);
 		plane.countIn(slot, 2, TCP_ACK + TCP_HEADER + flow.request.bytes);
 		flow.dest = plane.destAt(slot) ?? null;
@@ -645,6 +662,10 @@ export class TrafficEngine {
 	private directorFin(flow: Flow, t: Micros): void {
 		const plane = flow.director!;
 		const slot = this.entryOf(flow, plane);
+		if (slot >= 0 && !plane.destUsable(slot, t)) {
+			this.finish(flow);
+			return;
+		}
 		if (slot >= 0) {
 			const acks = Math.max(1, Math.ceil(segments(flow.respBytes) / 2));
 			plane.tcpPackets(slot, DIR_INPUT, F_ACK, acks, t);
@@ -695,16 +716,6 @@ export class TrafficEngine {
 
 	/** Sends the client's packet on to the real server by the entry's forwarding method. */
 	private forward(flow: Flow, plane: IpvsDataPlane, slot: number, what: 'syn' | 'req', size: number, t: Micros): void {
-		if (!plane.destUsable(slot, t)) {
-			this.lost(flow, {
-				reason: 'nodest',
-				detail: {
-					en: `${plane.host.name} dropped the packet: its real server was deleted and expire_nodest_conn is set`,
-					es: `${plane.host.name} descartó el paquete: su servidor real fue borrado y expire_nodest_conn está activo`,
-				},
-			});
-			return;
-		}
 		const leg = this.leg(flow, plane, slot);
 		flow.leg = leg;
 		const end = leg.fwd.end;

@@ -2,6 +2,7 @@ import type {Feature, InitScript} from '../feature';
 import type {Host} from '../host';
 import {httpServer} from '../http/server';
 import {IpvsDataPlane} from '../ipvs/data-plane';
+import {syncBus} from '../ipvs/sync';
 import {ageNeighbors} from '../net/arp';
 import {SEC} from '../time';
 import type {World} from '../world';
@@ -57,6 +58,7 @@ export const traffic: Feature = {
 	name: 'traffic',
 	setup(world) {
 		trafficEngine(world);
+		syncBus(world);
 		// Neighbour entries age from REACHABLE to STALE as `ip neigh` shows them.
 		world.every(5 * SEC, () => {
 			for (const host of world.hosts.values()) if (host.powered) ageNeighbors(host, world.now);
