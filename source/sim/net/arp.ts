@@ -156,6 +156,10 @@ export function resolve(world: World, host: Host, dev: string, nextHop: Ip, pack
 		return {ok: false, reason: 'arp-failed', delay: ARP_GIVE_UP};
 	}
 	const winner = responders.length === 1 ? responders[0]! : responders[pick(responders.length)]!;
+	if (responders.length > 1) {
+		// The ARP problem: several hosts claim the address; whoever answers last wins the cache.
+		world.log('net', `ARP who-has ${formatIp(nextHop)} from ${host.name}: answered by ${responders.map((r) => r.host.name).join(', ')}; ${host.name} now sends ${formatIp(nextHop)} to ${winner.host.name}`, host.name);
+	}
 	for (const r of responders) if (sender !== 0) setNeighbor(r.host, sender, iface.mac, r.iface.name, now);
 	setNeighbor(host, nextHop, winner.iface.mac, dev, now);
 	onExchange?.({requester: host.name, target: nextHop, sender, responders: responders.map((r) => r.host.name), winner: winner.host.name});
