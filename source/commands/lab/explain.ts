@@ -136,7 +136,9 @@ export function explainFlow(world: World, flow: Flow, startedBy: string, lang: L
 	}
 	if (flow.response && !flow.failure) {
 		const server = flow.server?.name ?? '?';
-		const back = flow.info.replyHops;
+		let back = flow.info.replyHops;
+		// NAT: the cached reply path ends at the director, which rewrote the source and sent it on.
+		if (back?.length && back[back.length - 1]!.to !== flow.client.name) back = [...back, {from: back[back.length - 1]!.to, dev: '', to: flow.client.name, nextHop: flow.cip}];
 		step(
 			es
 				? `${server} respondió ${flow.response.status} ${flow.response.reason} (${flow.bodyBytes} bytes de cuerpo)${back?.length ? `, por ${hops(back)}` : ''}.`

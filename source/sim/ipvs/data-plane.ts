@@ -77,7 +77,8 @@ export class IpvsDataPlane implements Daemon {
 	private readonly templates = new Map<number, number[]>();
 	private readonly estimators = new Map<object, Estimator>();
 	lastDecision?: Decision;
-	sync?: SyncHooks;
+	/** Where a master sync daemon's entries go (the world's sync bus). */
+	syncTo?: SyncHooks;
 	/** Rate limit for kernel messages (net_ratelimit: 10 per 5 s). */
 	private logBurst = 0;
 	private logWindow = -Infinity;
@@ -384,7 +385,7 @@ export class IpvsDataPlane implements Daemon {
 				}
 			}
 			t.state[slot] = state;
-			if (this.sync && (state === S_FIN_WAIT || state === S_TIME_WAIT || state === 7)) this.sync.changed(this, slot);
+			if ((state === S_FIN_WAIT || state === S_TIME_WAIT || state === 7) && this.syncing()) this.syncTo!.changed(this, slot);
 		}
 		t.arm(slot, this.stateTimeout(state), now);
 	}
@@ -392,6 +393,14 @@ export class IpvsDataPlane implements Daemon {
 	/** A UDP datagram of the connection: the single UDP state, timer re-armed. */
 	udpPacket(slot: number, now: Micros): void {
 		this.table.arm(slot, this.stateTimeout(S_UDP), now);
+	}
+
+	/** Whether a master sync daemon runs here (checked per packet: normally an empty list). */
+	private syncing(): boolean {
+		const d = this.ipvs.daemons;
+		if (d.length === 0 || !this.syncTo) return false;
+		for (const x of d) if (x.state === 'master') return true;
+		return false;
 	}
 
 	/** Counts packets into the director (ip_vs_in_stats). */
@@ -410,11 +419,11 @@ export class IpvsDataPlane implements Daemon {
 		const before = t.inpkts[slot]!;
 		const after = before + pkts;
 		t.inpkts[slot] = after;
-		if (this.sync) {
+		if (this.syncing()) {
 			// sync_threshold 3, sync_period 50: the 3rd packet, then every 50th.
 			for (let n = before + 1; n <= after; n++) {
 				if (n === 3 || (n > 3 && (n - 3) % 50 === 0)) {
-					this.sync.changed(this, slot);
+					this.syncTo!.changed(this, slot);
 					break;
 				}
 			}

@@ -35,16 +35,12 @@ export class SyncBus {
 		return out;
 	}
 
-	/** Connects each director's data plane to the bus while it runs a master daemon. */
-	private attach(plane: IpvsDataPlane): void {
-		const master = plane.host.powered && plane.ipvs.daemons.some((d) => d.state === 'master');
-		if (master && !plane.sync) {
-			plane.sync = {changed: (p, slot) => this.queue(p, slot)};
-		} else if (!master && plane.sync) {
-			plane.sync = undefined;
-			this.queued.delete(plane);
-		}
+	/** Connects a director's data plane to the bus (it queues only while a master daemon runs). */
+	attach(plane: IpvsDataPlane): void {
+		plane.syncTo = this.hooks;
 	}
+
+	private readonly hooks = {changed: (p: IpvsDataPlane, slot: number) => this.queue(p, slot)};
 
 	private queue(plane: IpvsDataPlane, slot: number): void {
 		let q = this.queued.get(plane);
@@ -60,7 +56,6 @@ export class SyncBus {
 	/** Sends every master's queue to the backups that hear it. */
 	flush(): void {
 		const planes = this.planes();
-		for (const p of planes) this.attach(p);
 		for (const [plane, q] of this.queued) {
 			if (q.size === 0) continue;
 			const master = plane.ipvs.daemons.find((d) => d.state === 'master');

@@ -15,7 +15,7 @@ import type {Rng} from '../rng';
 import {SEC, type Micros} from '../time';
 import type {World} from '../world';
 import {DelayQueue, EventWheel} from './event-heap';
-import {Flow, FS_CLOSING, FS_CONNECTED, FS_CONNECTING, FS_DONE, FS_WAITING, type Failure, type FlowOwner, type RequestSpec} from './flow';
+import {Flow, FS_CLOSING, FS_CONNECTED, FS_CONNECTING, FS_DONE, FS_IDLE, FS_WAITING, type Failure, type FlowOwner, type RequestSpec} from './flow';
 
 // Event kinds.
 const EV_DIR_SYN = 1;
@@ -31,6 +31,7 @@ const EV_SYN_TIMER = 10;
 const EV_DEADLINE = 11;
 const EV_HOLD_CLOSE = 12;
 const EV_CLIENT_SYNACK = 13;
+const EV_NEXT_REQ = 14;
 
 /** Linux client: initial SYN retransmission timeout, and tcp_syn_retries. */
 const SYN_RTO: Micros = 1 * SEC;
@@ -529,6 +530,12 @@ export class TrafficEngine {
 		flow.timerGen++;
 		const again = flow.owner.finished(flow);
 		if (flow.state === FS_DONE) return;
+		if (typeof again === 'number' && again > 0) {
+			flow.response = undefined;
+			flow.state = FS_IDLE;
+			this.push(t + again, EV_NEXT_REQ, flow);
+			return;
+		}
 		if (again) {
 			flow.response = undefined;
 			this.sendRequest(flow, t);
@@ -994,6 +1001,9 @@ export class TrafficEngine {
 				break;
 			case EV_HOLD_CLOSE:
 				if (flow.state === FS_CLOSING) this.clientClose(flow, t);
+				break;
+			case EV_NEXT_REQ:
+				if (flow.state === FS_IDLE) this.sendRequest(flow, t);
 				break;
 		}
 	}

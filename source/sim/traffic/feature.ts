@@ -68,7 +68,9 @@ export const traffic: Feature = {
 		if (host.ipvs) {
 			for (const [k, v] of IPVS_SYSCTLS) if (!host.sysctl.has(k)) host.sysctl.set(k, v);
 			const seed = world.rng.fork(`ip_vs_conn_rnd ${host.name}`).nextUint32();
-			host.daemons.set('ipvs-data', new IpvsDataPlane(world, host, host.ipvs, seed));
+			const plane = new IpvsDataPlane(world, host, host.ipvs, seed);
+			syncBus(world).attach(plane);
+			host.daemons.set('ipvs-data', plane);
 		}
 		apache(world, host);
 	},

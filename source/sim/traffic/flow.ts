@@ -49,9 +49,10 @@ export interface RequestSpec {
 export interface FlowOwner {
 	/**
 	 * The flow finished (a response arrived, or it failed: `flow.failure`).
-	 * Return true to send another request on the same connection.
+	 * Return true to send another request on the same connection at once, or a
+	 * number of microseconds to wait on the open connection before sending it.
 	 */
-	finished(flow: Flow): boolean;
+	finished(flow: Flow): boolean | number;
 	/** The connection was established (for tools that print it, such as curl -v). */
 	connected?(flow: Flow): void;
 	/** The client is done with the connection (closed, or failed): nothing more will happen to it. */
@@ -64,6 +65,8 @@ export const FS_CONNECTED = 1;
 export const FS_WAITING = 2;
 export const FS_CLOSING = 3;
 export const FS_DONE = 4;
+/** Connected and idle between two requests (keep-alive with think time). */
+export const FS_IDLE = 5;
 
 /** What went where, for `explain` and `curl -v`. */
 export interface FlowPathInfo {
