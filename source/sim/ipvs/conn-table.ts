@@ -116,6 +116,23 @@ class TimerFifo {
 	}
 }
 
+/** First slot per client port for one client address (-1: none). */
+class ClientIndex {
+	private readonly tcp = new Int32Array(65536).fill(-1);
+	private other?: Map<number, number>;
+
+	get(proto: number, port: number): number {
+		if (proto === P_TCP) return this.tcp[port]!;
+		return this.other?.get(port * 4 + proto) ?? -1;
+	}
+
+	set(proto: number, port: number, slot: number): void {
+		if (proto === P_TCP) this.tcp[port] = slot;
+		else if (slot < 0) this.other?.delete(port * 4 + proto);
+		else (this.other ??= new Map()).set(port * 4 + proto, slot);
+	}
+}
+
 export class ConnTable {
 	capacity = 0;
 	/** Live entries (templates included). */
@@ -153,10 +170,13 @@ export class ConnTable {
 	private bucketOf = new Uint16Array(0);
 	private tnext = new Int32Array(0);
 	private readonly heads = new Int32Array(TAB_SIZE).fill(-1);
-	/** Client address → (client port, protocol) → first slot with that client tuple. Keys stay small integers. */
-	private readonly byClient = new Map<number, Map<number, number>>();
+	/**
+	 * Client address → first slot per client port: a flat array for TCP (the hot
+	 * path), a map for the other protocols.
+	 */
+	private readonly byClient = new Map<number, ClientIndex>();
 	private lastAddr = -1;
-	private lastPorts: Map<number, number> | undefined;
+	private lastPorts: ClientIndex | undefined;
 	private freeList = new Int32Array(0);
 	private freeCount = 0;
 	private readonly fifos: TimerFifo[] = [];
@@ -245,13 +265,13 @@ export class ConnTable {
 	}
 
 	/** The port index of one client address (cached: traffic mostly comes from one client at a time). */
-	private ports(caddr: number, create: boolean): Map<number, number> | undefined {
+	private ports(caddr: number, create: boolean): ClientIndex | undefined {
 		if (caddr === this.lastAddr) return this.lastPorts;
 		const key = caddr | 0;
 		let m = this.byClient.get(key);
 		if (!m) {
 			if (!create) return undefined;
-			m = new Map();
+			m = new ClientIndex();
 			this.byClient.set(key, m);
 		}
 		this.lastAddr = caddr;
@@ -290,10 +310,8 @@ export class ConnTable {
 		this.heads[b] = s;
 		if (!(flags & CF_TEMPLATE)) {
 			const ports = this.ports(caddr, true)!;
-			const key = cport * 4 + proto;
-			const first = ports.get(key);
-			this.tnext[s] = first ?? -1;
-			ports.set(key, s);
+			this.tnext[s] = ports.get(proto, cport);
+			ports.set(proto, cport, s);
 		}
 		this.count++;
 		return s;
@@ -309,8 +327,9 @@ export class ConnTable {
 		if (n >= 0) this.prev[n] = p;
 		if (!(this.flags[s]! & CF_TEMPLATE)) {
 			const ports = this.ports(this.caddr[s]!, false);
-			const key = this.cport[s]! * 4 + this.proto[s]!;
-			let cur = ports?.get(key) ?? -1;
+			const proto = this.proto[s]!;
+			const cport = this.cport[s]!;
+			let cur = ports ? ports.get(proto, cport) : -1;
 			let before = -1;
 			while (cur >= 0 && cur !== s) {
 				before = cur;
@@ -319,8 +338,7 @@ export class ConnTable {
 			if (cur === s && ports) {
 				const after = this.tnext[s]!;
 				if (before >= 0) this.tnext[before] = after;
-				else if (after >= 0) ports.set(key, after);
-				else ports.delete(key);
+				else ports.set(proto, cport, after);
 			}
 		}
 		this.tq[s] = Q_NONE;
@@ -333,7 +351,8 @@ export class ConnTable {
 
 	/** The live non-template entry for a client tuple towards vaddr:vport, or -1. */
 	find(proto: number, caddr: number, cport: number, vaddr: number, vport: number): number {
-		let s = this.ports(caddr, false)?.get(cport * 4 + proto) ?? -1;
+		const ports = this.ports(caddr, false);
+		let s = ports ? ports.get(proto, cport) : -1;
 		while (s >= 0) {
 			if (this.vaddr[s] === vaddr && this.vport[s] === vport) return s;
 			s = this.tnext[s]!;
@@ -343,7 +362,8 @@ export class ConnTable {
 
 	/** The entry a reply belongs to (NAT: from daddr:dport to the client), or -1. */
 	findOut(proto: number, daddr: number, dport: number, caddr: number, cport: number): number {
-		let s = this.ports(caddr, false)?.get(cport * 4 + proto) ?? -1;
+		const ports = this.ports(caddr, false);
+		let s = ports ? ports.get(proto, cport) : -1;
 		while (s >= 0) {
 			if (this.daddr[s] === daddr && this.dport[s] === dport) return s;
 			s = this.tnext[s]!;

@@ -336,11 +336,17 @@ export class TrafficEngine {
 	// ---- starting flows ----------------------------------------------------------------
 
 	/** Next ephemeral port of a client address (Linux hands them out in sequence). */
+	private portIp = -1;
+	private portNext = 0;
+
 	private port(cip: Ip): number {
-		let p = this.ports.get(cip);
-		if (p === undefined) p = PORT_LOW + this.rng.int(PORT_HIGH - PORT_LOW + 1);
-		const next = p >= PORT_HIGH ? PORT_LOW : p + 1;
-		this.ports.set(cip, next);
+		if (cip !== this.portIp) {
+			if (this.portIp >= 0) this.ports.set(this.portIp, this.portNext);
+			this.portIp = cip;
+			this.portNext = this.ports.get(cip) ?? PORT_LOW + this.rng.int(PORT_HIGH - PORT_LOW + 1);
+		}
+		const p = this.portNext;
+		this.portNext = p >= PORT_HIGH ? PORT_LOW : p + 1;
 		return p;
 	}
 

@@ -219,7 +219,8 @@ export class EventWheel<T> {
 	private stamp = new Uint32Array(1024);
 	private next = new Int32Array(1024);
 	private item: (T | undefined)[] = new Array(1024);
-	private free: number[] = [];
+	private free = new Int32Array(1024);
+	private nfree = 0;
 	private used = 0;
 	private inWheel = 0;
 	/** Start of the window (µs); every wheel entry is in [base, base + WHEEL). */
@@ -245,8 +246,9 @@ export class EventWheel<T> {
 	}
 
 	private insert(t: number, kind: number, stamp: number, item: T): void {
-		let n = this.free.pop();
-		if (n === undefined) {
+		let n: number;
+		if (this.nfree > 0) n = this.free[--this.nfree]!;
+		else {
 			if (this.used === this.time.length) this.grow();
 			n = this.used++;
 		}
@@ -313,7 +315,7 @@ export class EventWheel<T> {
 		this.popStamp = this.stamp[n]!;
 		this.popItem = this.item[n];
 		this.item[n] = undefined;
-		this.free.push(n);
+		this.free[this.nfree++] = n;
 		const t = Math.floor(this.popTime);
 		if (t > this.base) {
 			this.base = t;
@@ -345,6 +347,9 @@ export class EventWheel<T> {
 		const next = new Int32Array(size);
 		next.set(this.next);
 		this.next = next;
+		const free = new Int32Array(size);
+		free.set(this.free);
+		this.free = free;
 		this.item.length = size;
 	}
 }
