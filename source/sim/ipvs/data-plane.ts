@@ -158,6 +158,7 @@ export class IpvsDataPlane implements Daemon {
 		this.secureTcp = this.sysctl('secure_tcp') >= 3;
 		this.reuseMode = this.host.sysctl.has('net.ipv4.vs.conn_reuse_mode') ? this.sysctl('conn_reuse_mode') : 1;
 		this.nodestExpire = this.sysctl('expire_nodest_conn') === 1;
+		for (let i = 0; i < STATE_TIMEOUTS.length; i++) this.timeoutUs[i] = this.stateTimeout(i);
 	}
 
 	private fresh(): void {
@@ -172,6 +173,9 @@ export class IpvsDataPlane implements Daemon {
 		if (state === S_UDP) return t.udp * SEC;
 		return STATE_TIMEOUTS[state]! * SEC;
 	}
+
+	/** State timeouts in µs, re-read with the sysctls (per batch of packets). */
+	private readonly timeoutUs = new Float64Array(STATE_TIMEOUTS.length);
 
 	// ---- connections --------------------------------------------------------
 
@@ -387,7 +391,7 @@ export class IpvsDataPlane implements Daemon {
 			t.state[slot] = state;
 			if ((state === S_FIN_WAIT || state === S_TIME_WAIT || state === 7) && this.syncing()) this.syncTo!.changed(this, slot);
 		}
-		t.arm(slot, this.stateTimeout(state), now);
+		t.arm(slot, this.timeoutUs[state]!, now);
 	}
 
 	/** A UDP datagram of the connection: the single UDP state, timer re-armed. */
@@ -401,6 +405,44 @@ export class IpvsDataPlane implements Daemon {
 		if (d.length === 0 || !this.syncTo) return false;
 		for (const x of d) if (x.state === 'master') return true;
 		return false;
+	}
+
+	/**
+	 * A group of client packets arriving together (ACKs then a FIN, say): counted
+	 * in, then through the state machine flag by flag (`second` < 0: none), with
+	 * the timer armed once for the state they leave.
+	 */
+	inPackets(slot: number, first: number, second: number, pkts: number, bytes: number, now: Micros): void {
+		this.countIn(slot, pkts, bytes);
+		const t = this.table;
+		let off = DIR_INPUT;
+		if (t.flags[slot]! & CF_NOOUTPUT) off = DIR_INPUT_ONLY;
+		this.fresh();
+		const old = t.state[slot]!;
+		let state = nextTcpState(old, off, first, this.secureTcp);
+		if (second >= 0) state = nextTcpState(state, off, second, this.secureTcp);
+		if (state !== old) this.moveState(slot, state);
+		t.arm(slot, this.timeoutUs[state]!, now);
+	}
+
+	/** Enters a new state, moving the connection between InActConn and ActiveConn. */
+	private moveState(slot: number, state: number): void {
+		const t = this.table;
+		const dest = this.destAt(slot);
+		const f = t.flags[slot]!;
+		if (dest) {
+			if (!(f & CF_INACTIVE) && state !== S_ESTABLISHED) {
+				dest.activeConns--;
+				dest.inactConns++;
+				t.flags[slot] = f | CF_INACTIVE;
+			} else if (f & CF_INACTIVE && state === S_ESTABLISHED) {
+				dest.activeConns++;
+				dest.inactConns--;
+				t.flags[slot] = f & ~CF_INACTIVE;
+			}
+		}
+		t.state[slot] = state;
+		if ((state === S_FIN_WAIT || state === S_TIME_WAIT || state === 7) && this.syncing()) this.syncTo!.changed(this, slot);
 	}
 
 	/** Counts packets into the director (ip_vs_in_stats). */

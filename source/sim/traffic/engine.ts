@@ -634,8 +634,7 @@ export class TrafficEngine {
 			flow.slot = slot;
 			flow.slotGen = plane.table.gen[slot]!;
 		}
-		plane.tcpPacket(slot, DIR_INPUT, F_SYN, t);
-		plane.countIn(slot, 1, TCP_SYN);
+		plane.inPackets(slot, F_SYN, -1, 1, TCP_SYN, t);
 		flow.dest = plane.destAt(slot) ?? null;
 		this.forward(flow, plane, slot, 'syn', TCP_SYN, t);
 	}
@@ -666,8 +665,7 @@ export class TrafficEngine {
 			return;
 		}
 		if (this.nodest(flow, plane, slot, t)) return;
-		plane.tcpPackets(slot, DIR_INPUT, F_ACK, 2, t);
-		plane.countIn(slot, 2, TCP_ACK + TCP_HEADER + flow.request.bytes);
+		plane.inPackets(slot, F_ACK, -1, 2, TCP_ACK + TCP_HEADER + flow.request.bytes, t);
 		flow.dest = plane.destAt(slot) ?? null;
 		this.forward(flow, plane, slot, 'req', TCP_HEADER + flow.request.bytes, t);
 	}
@@ -681,9 +679,7 @@ export class TrafficEngine {
 		}
 		if (slot >= 0) {
 			const acks = Math.max(1, Math.ceil(segments(flow.respBytes) / 2));
-			plane.tcpPackets(slot, DIR_INPUT, F_ACK, acks, t);
-			plane.tcpPacket(slot, DIR_INPUT, F_FIN, t);
-			plane.countIn(slot, acks + 1, (acks + 1) * TCP_ACK);
+			plane.inPackets(slot, F_ACK, F_FIN, acks + 1, (acks + 1) * TCP_ACK, t);
 			// NAT: the server's last ACK comes back through the director.
 			if (plane.table.fwd[slot] === FWD_MASQ && flow.server) {
 				const leg = this.leg(flow, plane, slot);
@@ -702,6 +698,8 @@ export class TrafficEngine {
 		this.fresh(plan);
 		const t = plane.table;
 		const key = t.dest[slot]! * 1024 + plane.serial;
+		const mine = flow.leg as Leg | null;
+		if (mine && flow.legKey === key && flow.legEpoch === plan.epoch) return mine;
 		let leg = plan.legs.get(key);
 		if (!leg) {
 			const daddr = t.daddr[slot]!;
@@ -731,6 +729,8 @@ export class TrafficEngine {
 	private forward(flow: Flow, plane: IpvsDataPlane, slot: number, what: 'syn' | 'req', size: number, t: Micros): void {
 		const leg = this.leg(flow, plane, slot);
 		flow.leg = leg;
+		flow.legKey = t0Key(plane, slot);
+		flow.legEpoch = (flow.plan as Plan).epoch;
 		const end = leg.fwd.end;
 		flow.info.forwardHops ??= leg.fwd.result.hops;
 		if (end.kind !== 'local') {
@@ -1050,6 +1050,10 @@ function headerBytes(response: HttpResponse): number {
 const FORWARD_DELAY: Micros = 6;
 /** Time a server's kernel needs to answer a SYN. */
 const SERVER_TCP_DELAY: Micros = 12;
+
+function t0Key(plane: IpvsDataPlane, slot: number): number {
+	return plane.table.dest[slot]! * 1024 + plane.serial;
+}
 
 function segments(bytes: number): number {
 	return bytes <= 0 ? 1 : Math.ceil(bytes / TCP_MSS);

@@ -137,6 +137,8 @@ export class Flow {
 	/** The engine's cached paths for this client and destination, and the leg to the real server in use. */
 	plan: unknown = undefined;
 	leg: unknown = null;
+	legKey = -1;
+	legEpoch = -1;
 
 	reset(): void {
 		this.gen++;
