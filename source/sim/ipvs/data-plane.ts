@@ -251,6 +251,7 @@ export class IpvsDataPlane implements Daemon {
 		}
 		dest.stats.conns++;
 		svc.stats.conns++;
+		this.ipvs.totals.conns++;
 		if (wantTrace) this.lastDecision = {at: now, director: this.host.name, service: svc, client: caddr, cport, dest, template, trace};
 		return slot;
 	}
@@ -457,6 +458,9 @@ export class IpvsDataPlane implements Daemon {
 			svc.stats.inpkts += pkts;
 			svc.stats.inbytes += bytes;
 		}
+		const totals = this.ipvs.totals;
+		totals.inpkts += pkts;
+		totals.inbytes += bytes;
 		const t = this.table;
 		const before = t.inpkts[slot]!;
 		const after = before + pkts;
@@ -484,6 +488,9 @@ export class IpvsDataPlane implements Daemon {
 			svc.stats.outpkts += pkts;
 			svc.stats.outbytes += bytes;
 		}
+		const totals = this.ipvs.totals;
+		totals.outpkts += pkts;
+		totals.outbytes += bytes;
 	}
 
 	/**
@@ -661,6 +668,7 @@ export class IpvsDataPlane implements Daemon {
 	}
 
 	private estimate(): void {
+		this.tickOne(this.ipvs, this.ipvs.totals, this.ipvs.totalRates);
 		for (const svc of this.ipvs.services) {
 			this.tickOne(svc, svc.stats, svc.rates);
 			for (const d of svc.dests) this.tickOne(d, d.stats, d.rates);

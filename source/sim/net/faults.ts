@@ -1,6 +1,5 @@
 import {initScripts} from '../features';
 import type {Host, NetInterface} from '../host';
-import {DEFAULT_TIMEOUTS} from '../ipvs/ipvs';
 import type {World} from '../world';
 
 /** Result of a fault action: what changed, or why nothing did. */
@@ -55,11 +54,7 @@ export function powerOff(world: World, host: Host): boolean {
 	for (const d of host.daemons.values()) d.onPowerOff?.();
 	host.processes.clear();
 	host.neighbors.clear();
-	if (host.ipvs) {
-		host.ipvs.flush();
-		host.ipvs.timeouts = {...DEFAULT_TIMEOUTS};
-		host.ipvs.daemons.length = 0;
-	}
+	// The IPVS table (services, timeouts, sync daemons) goes with the ip_vs daemon's onPowerOff.
 	world.log('lab', `${host.name} powered off`, host.name);
 	return true;
 }

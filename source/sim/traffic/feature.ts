@@ -8,21 +8,6 @@ import {SEC} from '../time';
 import type {World} from '../world';
 import {trafficEngine} from './engine';
 
-/** The kernel's IPVS sysctls (net.ipv4.vs.*) with their defaults. */
-const IPVS_SYSCTLS: Array<[string, string]> = [
-	['net.ipv4.vs.am_droprate', '10'],
-	['net.ipv4.vs.amemthresh', '1024'],
-	['net.ipv4.vs.cache_bypass', '0'],
-	['net.ipv4.vs.conn_reuse_mode', '1'],
-	['net.ipv4.vs.drop_entry', '0'],
-	['net.ipv4.vs.drop_packet', '0'],
-	['net.ipv4.vs.expire_nodest_conn', '0'],
-	['net.ipv4.vs.expire_quiescent_template', '0'],
-	['net.ipv4.vs.nat_icmp_send', '0'],
-	['net.ipv4.vs.secure_tcp', '0'],
-	['net.ipv4.vs.sync_threshold', '3\t50'],
-];
-
 /** Every host's web server, for the init script. */
 function apache(world: World, host: Host) {
 	return httpServer(world, host, () => world.rng.fork(`http-${host.name}`));
@@ -66,7 +51,7 @@ export const traffic: Feature = {
 	},
 	setupHost(world, host) {
 		if (host.ipvs) {
-			for (const [k, v] of IPVS_SYSCTLS) if (!host.sysctl.has(k)) host.sysctl.set(k, v);
+			// The net.ipv4.vs sysctls and /proc files come with the ipvs kernel feature.
 			const seed = world.rng.fork(`ip_vs_conn_rnd ${host.name}`).nextUint32();
 			const plane = new IpvsDataPlane(world, host, host.ipvs, seed);
 			syncBus(world).attach(plane);

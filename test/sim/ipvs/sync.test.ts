@@ -17,9 +17,9 @@ function directors(sync: boolean): Lab {
 	const l = lab(SCENARIO);
 	for (const d of ['lvs1', 'lvs2']) virtualService(l, {director: d, rips: ['10.0.0.11', '10.0.0.12']});
 	if (sync) {
-		const daemon = {mcastIfn: 'eth0', syncid: 7, maxlen: 1472, group: parseIp('224.0.0.81')!, port: 8848, ttl: 1};
-		expect(l.world.host('lvs1')!.ipvs!.startDaemon({...daemon, state: 'master'}, 900)).toBeUndefined();
-		expect(l.world.host('lvs2')!.ipvs!.startDaemon({...daemon, state: 'backup'}, 901)).toBeUndefined();
+		const daemon = {mcastIfn: 'eth0', syncid: 7, maxlen: 0, port: 0, ttl: 0};
+		expect(l.world.host('lvs1')!.ipvs!.startDaemon({...daemon, state: 'master'})).toBeUndefined();
+		expect(l.world.host('lvs2')!.ipvs!.startDaemon({...daemon, state: 'backup'})).toBeUndefined();
 	}
 	return l;
 }
