@@ -1,0 +1,23 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {run} from '../../helpers/lab';
+
+const golden = (name: string) => readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8');
+
+/**
+ * Whole sessions as `cluster-lab run --scenario sandbox` prints them, with the
+ * real ipvsadm reading the data plane's connection table and counters.
+ */
+describe('traffic transcripts', () => {
+	it("the thesis' Test 1: six requests, InActConn 3 and 3, FIN_WAIT entries that are gone two minutes later", () => {
+		expect(run(golden('thesis-test1.script'))).toBe(golden('thesis-test1.out'));
+	});
+
+	it('a DR real server without the VIP: SYN_RECV on the director, a timeout on the client, and why', () => {
+		expect(run(golden('dr-without-vip.script'))).toBe(golden('dr-without-vip.out'));
+	});
+
+	it('LVS-NAT through the director, then broken by ip_forward = 0', () => {
+		expect(run(golden('nat-one-network.script'))).toBe(golden('nat-one-network.out'));
+	});
+});
