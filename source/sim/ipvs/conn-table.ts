@@ -341,6 +341,7 @@ export class ConnTable {
 				else ports.set(proto, cport, after);
 			}
 		}
+		if (this.tq[s] !== Q_NONE && this.tdue[s] === this.cachedNext) this.staleNext = true;
 		this.tq[s] = Q_NONE;
 		this.dest[s] = -1;
 		this.gen[s] = (this.gen[s]! + 1) >>> 0;
@@ -399,6 +400,7 @@ export class ConnTable {
 			this.fifos.push(new TimerFifo(timeout));
 			this.fifoByTimeout.set(timeout, fi);
 		}
+		if (q !== Q_NONE && this.tdue[s] === this.cachedNext) this.staleNext = true;
 		this.fifos[fi]!.push(s, due);
 		this.tq[s] = fi + 1;
 		this.tdue[s] = due;
@@ -410,14 +412,37 @@ export class ConnTable {
 
 	/** Time of the earliest timer record (may be a stale one: harmless, it is skipped). */
 	nextDue(): number {
+		if (this.staleNext) {
+			this.staleNext = false;
+			this.recomputeNext();
+		}
 		return this.cachedNext;
 	}
 
+	/** Set when the cached next due may point at a record that is no longer valid. */
+	private staleNext = false;
+
+	/**
+	 * Earliest *valid* timer record. Records left behind when an entry moved to
+	 * another timeout (SYN_RECV, then ESTABLISHED, then FIN_WAIT) are dropped
+	 * from the queue heads here, so they never count as something due.
+	 */
 	private recomputeNext(): void {
 		let m = this.lateDue.length ? this.lateDue[0]! : Infinity;
-		for (const f of this.fifos) {
-			const d = f.peekDue();
-			if (d < m) m = d;
+		const fifos = this.fifos;
+		const tq = this.tq;
+		const tdue = this.tdue;
+		for (let i = 0; i < fifos.length; i++) {
+			const f = fifos[i]!;
+			while (f.size > 0) {
+				const s = f.slots[f.head]!;
+				const due = f.dues[f.head]!;
+				if (tq[s] === i + 1 && tdue[s] === due) {
+					if (due < m) m = due;
+					break;
+				}
+				f.shift();
+			}
 		}
 		this.cachedNext = m;
 	}
@@ -526,6 +551,7 @@ export class ConnTable {
 		this.lateDue = [];
 		this.lateSlot = [];
 		this.cachedNext = Infinity;
+		this.staleNext = false;
 		this.count = 0;
 		for (let i = 0; i < cap; i++) this.gen[i] = (this.gen[i]! + 1) >>> 0;
 		this.freeCount = 0;

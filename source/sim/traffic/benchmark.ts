@@ -79,7 +79,7 @@ export function runBenchmark(world: World, spec: BenchmarkSpec): BenchmarkResult
 	const ctime = new Float64Array(n);
 	const time = new Float64Array(n);
 	const wait = new Float64Array(n);
-	const perServer = new Map<Host, number>();
+	const perServer = new Map<Host, {n: number}>();
 	const start = world.now;
 	const stoptime = spec.timeLimit > 0 ? start + spec.timeLimit : Infinity;
 	let started = 0;
@@ -101,7 +101,10 @@ export function runBenchmark(world: World, spec: BenchmarkSpec): BenchmarkResult
 	let initialized = false;
 	let finished = false;
 	let abort: BenchmarkAbort | undefined;
-	const live = new Set<Flow>();
+	/** Connections open, and the flows ab still waits on (slots of the concurrency array). */
+	let open = 0;
+	const slots: (Flow | undefined)[] = [];
+	const freeSlots: number[] = [];
 	const plan = engine.planFor(spec.client, spec.client.primaryIp() ?? 0, spec.dst, spec.dport);
 	void Plan;
 
@@ -167,7 +170,11 @@ export function runBenchmark(world: World, spec: BenchmarkSpec): BenchmarkResult
 				lasttime = t;
 				if (flow.requests > 1) doneKa++;
 				const server = flow.server;
-				if (server) perServer.set(server, (perServer.get(server) ?? 0) + 1);
+				if (server) {
+					const box = perServer.get(server);
+					if (box) box.n++;
+					else perServer.set(server, {n: 1});
+				}
 				beat();
 			}
 			if (!initialized) {
@@ -189,8 +196,10 @@ export function runBenchmark(world: World, spec: BenchmarkSpec): BenchmarkResult
 			return false;
 		},
 		closed(flow) {
-			live.delete(flow);
-			if (finished && live.size === 0) world.stop();
+			open--;
+			slots[flow.tag] = undefined;
+			freeSlots.push(flow.tag);
+			if (finished && open === 0) world.stop();
 		},
 	};
 
@@ -198,18 +207,21 @@ export function runBenchmark(world: World, spec: BenchmarkSpec): BenchmarkResult
 		if (spec.heartbeat && done % spec.heartbeat === 0) spec.onHeartbeat?.(done);
 	};
 
-	const plain = {client: spec.client, dst: spec.dst, dport: spec.dport, request: spec.request, owner, plan, trace: false};
+	const plain = {client: spec.client, cip: spec.client.primaryIp() ?? 0, dst: spec.dst, dport: spec.dport, request: spec.request, owner, plan, trace: false};
 	const traced = {...plain, trace: true};
 	const launch = () => {
 		started++;
 		const last = started === n;
 		const flow = engine.start(last ? traced : plain, last || started === 1 ? 'ab' : undefined);
-		live.add(flow);
+		const slot = freeSlots.length ? freeSlots.pop()! : slots.length;
+		slots[slot] = flow;
+		flow.tag = slot;
+		open++;
 	};
 
 	const next = () => {
 		if (started < n && world.now < stoptime) launch();
-		else if (live.size <= 1 && done >= started) end();
+		else if (open <= 1 && done >= started) end();
 	};
 
 	// ab's poll() gives up when nothing at all happens for -s seconds.
@@ -228,13 +240,13 @@ export function runBenchmark(world: World, spec: BenchmarkSpec): BenchmarkResult
 	while (!finished && world.now < start + limit) world.runUntil(start + limit);
 	watchdog.cancel();
 	// ab exits: connections it still had open are closed (their FINs reach the director).
-	for (const flow of [...live]) if (flow.state === 0 || flow.state === 2) engine.abandon(flow);
+	for (const flow of slots) if (flow && (flow.state === 0 || flow.state === 2)) engine.abandon(flow);
 	const closeBy = world.now + 2 * SEC;
-	while (live.size > 0 && world.now < closeBy) {
+	while (open > 0 && world.now < closeBy) {
 		if (world.runUntil(closeBy)) break;
 	}
 	const names = new Map<string, number>();
-	for (const [host, count] of perServer) names.set(host.name, count);
+	for (const [host, count] of perServer) names.set(host.name, count.n);
 	return {
 		start,
 		lasttime,

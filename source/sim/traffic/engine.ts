@@ -45,6 +45,8 @@ const PORT_HIGH = 60999;
 /** A path computed once per batch and reused by every flow taking it. */
 interface CachedPath {
 	readonly end: PathEnd;
+	/** The data plane of the host that intercepted it, if any. */
+	readonly plane?: IpvsDataPlane;
 	readonly result: PathResult;
 	/** Latency without the size-dependent part and without ARP. */
 	readonly fixed: Micros;
@@ -303,7 +305,7 @@ export class TrafficEngine {
 
 	private cache(r: PathResult, size: number): CachedPath {
 		const nHops = r.hops.length;
-		return {end: r.end, result: r, fixed: r.latency - r.arpDelay - nHops * Math.round(size * WIRE_US_PER_BYTE), nHops, arp: r.arpDelay};
+		return {end: r.end, plane: r.end.kind === 'intercepted' ? this.plane(r.end.host) : undefined, result: r, fixed: r.latency - r.arpDelay - nHops * Math.round(size * WIRE_US_PER_BYTE), nHops, arp: r.arpDelay};
 	}
 
 	private static latency(p: CachedPath, size: number): Micros {
@@ -433,7 +435,7 @@ export class TrafficEngine {
 			return;
 		}
 		if (end.kind === 'intercepted') {
-			flow.director = this.plane(end.host)!;
+			flow.director = path.plane!;
 			this.push(t + lat, EV_DIR_SYN, flow);
 			return;
 		}
@@ -520,8 +522,7 @@ export class TrafficEngine {
 			return;
 		}
 		if (end.kind === 'intercepted') {
-			const plane = this.plane(end.host)!;
-			flow.director = plane;
+			flow.director = path.plane!;
 			this.push(t + lat, EV_DIR_REQ, flow);
 			return;
 		}
