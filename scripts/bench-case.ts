@@ -1,11 +1,13 @@
 // One benchmark case, run in its own process by scripts/bench.js:
-//   node dist/bench/case.mjs SCHEDULER REQUESTS
-// Prints one JSON line: requests, CPU and wall milliseconds, peak RSS.
+//   node dist/bench/case.mjs SCHEDULER REQUESTS          ab -n REQUESTS -c 100 from the client PC
+//   node dist/bench/case.mjs load RATE SECONDS CLIENTS    background load from many client addresses
+// Prints one JSON line: requests, CPU and wall milliseconds, peak RSS (and live entries for load).
 import {createLab} from '../source/lab/lab';
 import {loadScenario} from '../source/scenario/load';
 import {parseIp} from '../source/sim/net/ipv4';
 
-const [scheduler = 'rr', count = '100000'] = process.argv.slice(2);
+const [mode = 'rr', count = '100000', seconds = '0', clients = '1'] = process.argv.slice(2);
+const scheduler = mode === 'load' ? 'rr' : mode;
 const requests = Number(count);
 const found = loadScenario('sandbox');
 if (!found.ok) throw new Error(found.message);
@@ -22,9 +24,21 @@ for (let i = 1; i <= 4; i++) {
 }
 const cpu0 = process.cpuUsage();
 const wall0 = performance.now();
-const result = lab.shell.execute(`ab -q -n ${requests} -c 100 http://10.0.0.100/\n`);
+let done: number;
+let entries = 0;
+if (mode === 'load') {
+	// RATE requests/s for SECONDS: every closed connection waits 120 s in FIN_WAIT, so the table fills up.
+	lab.shell.execute(`load start --rate ${requests} --clients ${clients}\n`);
+	lab.shell.execute(`sleep ${seconds}\n`);
+	lab.shell.execute('load stop\n');
+	const status = lab.shell.execute('load status\n').output.map((c) => c.text).join('');
+	done = Number(/served (\d+)/.exec(status)?.[1] ?? 0);
+	entries = (lab.world.host('lvs1')!.daemon('ipvs-data') as unknown as {table: {count: number}}).table.count;
+} else {
+	const result = lab.shell.execute(`ab -q -n ${requests} -c 100 http://10.0.0.100/\n`);
+	const text = result.output.map((c) => c.text).join('');
+	done = Number(/Complete requests:\s+(\d+)/.exec(text)?.[1] ?? 0);
+}
 const wall = performance.now() - wall0;
 const cpu = process.cpuUsage(cpu0);
-const text = result.output.map((c) => c.text).join('');
-const done = Number(/Complete requests:\s+(\d+)/.exec(text)?.[1] ?? 0);
-console.log(JSON.stringify({requests: done, cpuMs: (cpu.user + cpu.system) / 1000, wallMs: wall, rssMb: process.resourceUsage().maxRSS / 1024}));
+console.log(JSON.stringify({requests: done, cpuMs: (cpu.user + cpu.system) / 1000, wallMs: wall, rssMb: process.resourceUsage().maxRSS / 1024, entries}));

@@ -11,6 +11,8 @@ export const STATIC_SERVICE_US = 640;
 export const SERVICE_US_PER_KB = 45;
 /** Prefork children started with the server (StartServers). */
 const START_SERVERS = 5;
+/** Requests Apache works on at once (MaxClients) plus what the kernel's accept queue holds (somaxconn). */
+const MAX_QUEUED = 150 + 128;
 
 /**
  * The Apache web server daemon of one host (`host.daemon('apache2')`): whether
@@ -49,6 +51,16 @@ export class HttpServer implements Daemon {
 
 	listens(port: number): boolean {
 		return this.running && this.host.powered && this.ports.includes(port);
+	}
+
+	/**
+	 * Whether a new connection still fits: with every child busy and the accept
+	 * queue full, the kernel drops SYNs and clients retransmit them.
+	 */
+	acceptsConnection(now: Micros): boolean {
+		if (this.busyUntil <= now) return true;
+		const unit = STATIC_SERVICE_US * (550 / this.host.hardware.mhz);
+		return (this.busyUntil - now) / unit < MAX_QUEUED;
 	}
 
 	start(): boolean {

@@ -116,20 +116,38 @@ class TimerFifo {
 	}
 }
 
-/** First slot per client port for one client address (-1: none). */
+/**
+ * First slot per client port for one client address (-1: none): a small map
+ * while the address has few connections, a flat array once it has many (a
+ * benchmark from one client cycles through all its ports).
+ */
 class ClientIndex {
-	private readonly tcp = new Int32Array(65536).fill(-1);
-	private other?: Map<number, number>;
+	private tcp?: Int32Array;
+	private map = new Map<number, number>();
 
 	get(proto: number, port: number): number {
-		if (proto === P_TCP) return this.tcp[port]!;
-		return this.other?.get(port * 4 + proto) ?? -1;
+		if (proto === P_TCP && this.tcp) return this.tcp[port]!;
+		return this.map.get(port * 4 + proto) ?? -1;
 	}
 
 	set(proto: number, port: number, slot: number): void {
-		if (proto === P_TCP) this.tcp[port] = slot;
-		else if (slot < 0) this.other?.delete(port * 4 + proto);
-		else (this.other ??= new Map()).set(port * 4 + proto, slot);
+		if (proto === P_TCP && this.tcp) {
+			this.tcp[port] = slot;
+			return;
+		}
+		if (slot < 0) this.map.delete(port * 4 + proto);
+		else this.map.set(port * 4 + proto, slot);
+		if (!this.tcp && this.map.size > 2048) this.flatten();
+	}
+
+	private flatten(): void {
+		const tcp = new Int32Array(65536).fill(-1);
+		for (const [key, slot] of this.map) {
+			if ((key & 3) !== P_TCP) continue;
+			tcp[key >> 2] = slot;
+			this.map.delete(key);
+		}
+		this.tcp = tcp;
 	}
 }
 

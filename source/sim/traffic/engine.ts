@@ -32,6 +32,12 @@ const EV_DEADLINE = 11;
 const EV_HOLD_CLOSE = 12;
 const EV_CLIENT_SYNACK = 13;
 const EV_NEXT_REQ = 14;
+const EV_TICK = 15;
+
+/** Something the engine calls back at a time of its choosing (see tickAt). */
+export interface Ticker {
+	tick(t: Micros): void;
+}
 
 /** Linux client: initial SYN retransmission timeout, and tcp_syn_retries. */
 const SYN_RTO: Micros = 1 * SEC;
@@ -111,7 +117,7 @@ export interface LastConnection {
  * world clock forward without a queue entry each.
  */
 export class TrafficEngine {
-	private readonly heap = new EventWheel<Flow>();
+	private readonly heap = new EventWheel<Flow | Ticker>();
 	/** Fixed-delay timers (retransmission, give-up), one FIFO per delay. */
 	private readonly timers: DelayQueue<Flow>[] = [];
 	private readonly timerByDelay = new Map<number, DelayQueue<Flow>>();
@@ -163,6 +169,16 @@ export class TrafficEngine {
 
 	private push(t: Micros, kind: number, flow: Flow, stamp = flow.gen): void {
 		this.heap.push(t, kind, stamp, flow);
+		if (!this.running && t < this.armedAt) this.arm();
+	}
+
+	/**
+	 * Calls `ticker.tick(t)` at time `t`, in order with the flows' events: a
+	 * traffic source (the background load) starts its requests this way, without
+	 * a world timer each.
+	 */
+	tickAt(t: Micros, ticker: Ticker): void {
+		this.heap.push(t, EV_TICK, 0, ticker);
 		if (!this.running && t < this.armedAt) this.arm();
 	}
 
@@ -267,7 +283,8 @@ export class TrafficEngine {
 				} else {
 					if (t > world.now && !world.fastForward(t)) break;
 					heap.pop();
-					this.dispatch(heap.popKind, heap.popStamp, heap.popItem!, heap.popTime);
+					if (heap.popKind === EV_TICK) (heap.popItem as Ticker).tick(heap.popTime);
+					else this.dispatch(heap.popKind, heap.popStamp, heap.popItem as Flow, heap.popTime);
 				}
 				if (world.stopRequested) break;
 			}
@@ -822,6 +839,16 @@ export class TrafficEngine {
 				},
 			});
 			this.replyFrom(flow, host, localIp, localPort, EV_OUT_RST, t, TCP_ACK);
+			return;
+		}
+		if (!srv.acceptsConnection(t)) {
+			this.lost(flow, {
+				reason: 'backlog',
+				detail: {
+					en: `${host.name} is overloaded: every Apache child is busy and its accept queue is full, so its kernel drops the SYN`,
+					es: `${host.name} está saturado: todos los procesos de Apache están ocupados y su cola de aceptación está llena, así que su kernel descarta el SYN`,
+				},
+			});
 			return;
 		}
 		this.replyFrom(flow, host, localIp, localPort, EV_OUT_SYNACK, t + SERVER_TCP_DELAY, TCP_SYN);

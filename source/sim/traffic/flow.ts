@@ -77,7 +77,7 @@ export interface FlowPathInfo {
 	/** Hops of the server's answer. */
 	replyHops?: readonly Hop[];
 	/** The last time a packet of this flow was lost, and why. */
-	lastDrop?: {readonly reason: DropReason | 'wrong-source' | 'no-listener' | 'nodest'; readonly detail: Localized};
+	lastDrop?: {readonly reason: DropReason | 'wrong-source' | 'no-listener' | 'nodest' | 'backlog'; readonly detail: Localized};
 }
 
 /**
