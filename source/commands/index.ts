@@ -34,6 +34,7 @@ import {ssh} from './shell/ssh';
 import {curl} from './traffic/curl';
 import {ab} from './traffic/ab';
 import {load} from './traffic/load';
+import {ping} from './traffic/ping';
 import {apache2} from './traffic/apache2';
 import {boot, plug, poweroff, unplug} from './lab/faults';
 import {explain} from './lab/explain';
@@ -114,6 +115,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 	curl,
 	ab,
 	load,
+	ping,
 	apache2,
 	// lab
 	unplug,

@@ -163,3 +163,28 @@ describe('IPVS connections through curl', () => {
 		expect([...a].sort((x, y) => x - y)).not.toEqual(a);
 	});
 });
+
+describe('persistence granularity', () => {
+	it('a port-0 service with -M 255.255.255.0 keys its template on the client network and VIP:0', async () => {
+		const {parseIp} = await import('../../../source/sim/net/ipv4');
+		const l = lab();
+		const ipvs = l.world.host('lvs1')!.ipvs!;
+		const key = {fwmark: 0, protocol: 'tcp' as const, addr: parseIp('10.0.0.100')!, port: 0};
+		expect(ipvs.addService(key, {scheduler: 'rr', persistent: true, timeout: 600, netmask: parseIp('255.255.255.0')!, onePacket: false, schedFlags: 0})).toBeUndefined();
+		for (const rip of ['10.0.0.11', '10.0.0.12']) {
+			expect(ipvs.addDest(key, {addr: parseIp(rip)!, port: 0, fwd: 'route', weight: 1, uThreshold: 0, lThreshold: 0, tunType: 'ipip', tunPort: 0, tunFlags: 0})).toBeUndefined();
+		}
+		sh(l, 'load start --rate 20 --clients 3');
+		sh(l, 'sleep 2');
+		sh(l, 'load stop');
+		sh(l, 'sleep 1');
+		const rows = [...ipvs.connections()];
+		const templates = rows.filter((c) => c.template);
+		// One template for the whole /24 of the three client addresses, VIP:0 and RIP:0.
+		expect(templates.map((c) => [c.caddr, c.vport, c.dport, c.state])).toEqual([[parseIp('10.0.0.0')!, 0, 0, 'NONE']]);
+		const dests = new Set(rows.filter((c) => !c.template).map((c) => c.daddr));
+		expect(dests.size).toBe(1);
+		// Connections keep the port they asked for.
+		expect(rows.filter((c) => !c.template).every((c) => c.vport === 80 && c.dport === 80)).toBe(true);
+	});
+});

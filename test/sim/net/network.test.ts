@@ -119,3 +119,25 @@ describe('forwarding methods and misconfigured real servers', () => {
 		expect(l.world.timeline.list().some((e) => e.text.startsWith('ARP who-has'))).toBe(false);
 	});
 });
+
+describe('datagrams and broadcasts for other subsystems', () => {
+	it('sendDatagram says whose stack gets a packet, or where and why it died', async () => {
+		const {sendDatagram, broadcastOn} = await import('../../../source/sim/net/deliver');
+		const l = lab();
+		const lvs1 = l.world.host('lvs1')!;
+		const ok = sendDatagram(l.world, lvs1, ip('10.0.0.12'), 694);
+		expect(ok.ok && ok.to.name).toBe('rs2');
+		expect(ok.ok && ok.latency).toBeGreaterThan(50);
+		sh(l, 'unplug rs2');
+		// lvs1 still caches rs2's MAC: the frame is lost on the wire.
+		const lost = sendDatagram(l.world, lvs1, ip('10.0.0.12'), 694);
+		expect(lost.ok).toBe(false);
+		expect(!lost.ok && lost.reason).toBe('host-down');
+		expect(!lost.ok && lost.detail.en).toContain("rs2's eth0 is unplugged");
+		expect(broadcastOn(l.world, lvs1, 'eth0').map((h) => h.name)).toEqual(['rs1', 'rs3', 'rs4', 'client']);
+		sh(l, 'unplug lvs1');
+		expect(broadcastOn(l.world, lvs1, 'eth0')).toEqual([]);
+		const none = sendDatagram(l.world, lvs1, ip('10.0.0.13'), 694);
+		expect(!none.ok && none.reason).toBe('no-carrier');
+	});
+});
