@@ -1,4 +1,5 @@
 import type {Daemon, Host} from '../host';
+import {printk} from '../system/kernel-log';
 import {formatIp, type Ip} from '../net/ipv4';
 import {SEC, type Micros} from '../time';
 import type {World} from '../world';
@@ -278,6 +279,7 @@ export class IpvsDataPlane implements Daemon {
 			this.logBurst = 0;
 		}
 		if (this.logBurst++ >= 10) return;
+		printk(this.host, now, text);
 		this.world.log('ipvs', `kernel: ${text}`, this.host.name);
 	}
 

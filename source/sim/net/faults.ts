@@ -1,5 +1,6 @@
 import {initScripts} from '../features';
 import type {Host, NetInterface} from '../host';
+import {printk} from '../system/kernel-log';
 import type {World} from '../world';
 
 /** Result of a fault action: what changed, or why nothing did. */
@@ -25,6 +26,7 @@ export function unplug(world: World, host: Host, iface?: string): FaultResult {
 		changed.push(i.name);
 	}
 	if (changed.length) world.log('lab', `cable pulled out of ${host.name} ${changed.join(', ')}`, host.name);
+	if (host.powered) for (const name of changed) printk(host, world.now, `e1000: ${name} NIC Link is Down`);
 	return {ok: true, changed};
 }
 
@@ -40,6 +42,7 @@ export function plug(world: World, host: Host, iface?: string): FaultResult {
 		changed.push(i.name);
 	}
 	if (changed.length) world.log('lab', `cable plugged back into ${host.name} ${changed.join(', ')}`, host.name);
+	if (host.powered) for (const name of changed) printk(host, world.now, `e1000: ${name} NIC Link is Up 100 Mbps Full Duplex, Flow Control: RX/TX`);
 	return {ok: true, changed};
 }
 

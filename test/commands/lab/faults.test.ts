@@ -88,3 +88,16 @@ describe('faults', () => {
 		sh(l, 'load stop');
 	});
 });
+
+describe('kernel messages', () => {
+	it('dmesg shows link changes and the IPVS "no destination available" line', () => {
+		const l = lab();
+		const svc = virtualService(l, {rips: ['10.0.0.11']});
+		svc.dests[0]!.weight = 0;
+		sh(l, 'curl -s http://10.0.0.100/');
+		expect(sh(l, 'dmesg').out).toContain('IPVS: rr: TCP 10.0.0.100:80 - no destination available\n');
+		sh(l, 'unplug rs1');
+		sh(l, 'plug rs1');
+		expect(sh(l, 'ssh rs1 dmesg').out).toMatch(/\] e1000: eth0 NIC Link is Down\n.*\] e1000: eth0 NIC Link is Up 100 Mbps Full Duplex, Flow Control: RX\/TX\n$/s);
+	});
+});
