@@ -680,7 +680,8 @@ export class IpvsDataPlane implements Daemon {
 	private tickOne(key: object, stats: Service['stats'], rates: Service['rates']): void {
 		let e = this.estimators.get(key);
 		if (!e) {
-			e = new Estimator(stats);
+			// As ip_vs_start_estimator when the service or real server is added: from zero.
+			e = new Estimator();
 			this.estimators.set(key, e);
 		}
 		e.tick(stats, rates);

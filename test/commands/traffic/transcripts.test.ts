@@ -20,4 +20,12 @@ describe('traffic transcripts', () => {
 	it('LVS-NAT through the director, then broken by ip_forward = 0', () => {
 		expect(run(golden('nat-one-network.script'))).toBe(golden('nat-one-network.out'));
 	});
+
+	it('persistence templates (client port 0, NONE) and ipvsadm --set shortening FIN_WAIT', () => {
+		expect(run(golden('persistence-and-set.script'))).toBe(golden('persistence-and-set.out'));
+	});
+
+	it('background load: the rate estimator catching up, InActConn draining after the load stops', () => {
+		expect(run(golden('load-rates.script'))).toBe(golden('load-rates.out'));
+	});
 });
