@@ -168,7 +168,8 @@ export function runBenchmark(world: World, spec: BenchmarkSpec): BenchmarkResult
 				record(flow, t, done);
 				done++;
 				lasttime = t;
-				if (flow.requests > 1) doneKa++;
+				// Apache keeps a connection for 100 requests; the 100th answer says Connection: close.
+				if (spec.keepAlive && flow.requests < 100) doneKa++;
 				const server = flow.server;
 				if (server) {
 					const box = perServer.get(server);
