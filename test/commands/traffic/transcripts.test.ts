@@ -29,3 +29,24 @@ describe('traffic transcripts', () => {
 		expect(run(golden('load-rates.script'))).toBe(golden('load-rates.out'));
 	});
 });
+
+describe('determinism', () => {
+	it('the same seed and commands give the same bytes, with traffic, faults and random schedulers', () => {
+		const script = [
+			'ipvsadm -A -t 10.0.0.100:80 -s twos',
+			'ipvsadm -a -t 10.0.0.100:80 -r 10.0.0.11:80 -g',
+			'ipvsadm -a -t 10.0.0.100:80 -r 10.0.0.12:80 -m',
+			'ipvsadm -a -t 10.0.0.100:80 -r 10.0.0.13:80 -i',
+			'load start --rate 30 --clients 4 --hold 3',
+			'ab -n 300 -c 7 http://10.0.0.100/',
+			'unplug rs2',
+			'sleep 20',
+			'load status',
+			'ipvsadm -L -n -c',
+			'explain',
+		].join('\n');
+		const a = run(script, 'sandbox', 5);
+		expect(run(script, 'sandbox', 5)).toBe(a);
+		expect(run(script, 'sandbox', 6)).not.toBe(a);
+	});
+});
