@@ -197,8 +197,15 @@ export class TrafficEngine {
 
 	/** Earliest entry timer or fixed-delay timer, while a batch runs. */
 	private side = Infinity;
-	private readonly lowerSide = (due: number): void => {
-		if (due < this.side) this.side = due;
+	/**
+	 * A director's entry timer now comes first (connection tables call this):
+	 * inside a batch the loop takes it into account, outside one the world timer
+	 * is moved earlier (entries created by the sync daemon, for instance).
+	 */
+	readonly timerEarlier = (due: number): void => {
+		if (this.running) {
+			if (due < this.side) this.side = due;
+		} else if (due < this.armedAt) this.arm();
 	};
 
 	private sideTime(planes: readonly IpvsDataPlane[]): number {
@@ -259,10 +266,7 @@ export class TrafficEngine {
 		const heap = this.heap;
 		try {
 			const planes = this.directors();
-			for (const p of planes) {
-				p.refresh();
-				p.table.onEarlier = this.lowerSide;
-			}
+			for (const p of planes) p.refresh();
 			this.side = this.sideTime(planes);
 			for (;;) {
 				const t = heap.peekTime();
@@ -288,7 +292,6 @@ export class TrafficEngine {
 				}
 				if (world.stopRequested) break;
 			}
-			for (const p of planes) p.table.onEarlier = undefined;
 		} finally {
 			this.running = false;
 		}

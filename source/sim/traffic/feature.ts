@@ -54,6 +54,7 @@ export const traffic: Feature = {
 			// The net.ipv4.vs sysctls and /proc files come with the ipvs kernel feature.
 			const seed = world.rng.fork(`ip_vs_conn_rnd ${host.name}`).nextUint32();
 			const plane = new IpvsDataPlane(world, host, host.ipvs, seed);
+			plane.table.onEarlier = trafficEngine(world).timerEarlier;
 			syncBus(world).attach(plane);
 			host.daemons.set('ipvs-data', plane);
 		}

@@ -188,3 +188,28 @@ describe('persistence granularity', () => {
 		expect(rows.filter((c) => !c.template).every((c) => c.vport === 80 && c.dport === 80)).toBe(true);
 	});
 });
+
+describe('UDP', () => {
+	it('one UDP state, never active, 300 s by default and ipvsadm --set udp changes it', async () => {
+		const {parseIp} = await import('../../../source/sim/net/ipv4');
+		const l = lab();
+		const lvs1 = l.world.host('lvs1')!;
+		const ipvs = lvs1.ipvs!;
+		const key = {fwmark: 0, protocol: 'udp' as const, addr: parseIp('10.0.0.100')!, port: 53};
+		ipvs.addService(key, {scheduler: 'rr', persistent: false, timeout: 300, netmask: 0xffffffff, onePacket: false, schedFlags: 0});
+		ipvs.addDest(key, {addr: parseIp('10.0.0.11')!, port: 53, fwd: 'route', weight: 1, uThreshold: 0, lThreshold: 0, tunType: 'ipip', tunPort: 0, tunFlags: 0});
+		const plane = lvs1.daemon<import('../../../source/sim/ipvs/data-plane').IpvsDataPlane>('ipvs-data')!;
+		const svc = ipvs.services[0]!;
+		const slot = plane.newConnection(svc, 'udp', parseIp('10.0.0.200')!, 33000, key.addr, 53, l.world.now, false);
+		plane.udpPacket(slot, l.world.now);
+		plane.countIn(slot, 1, 60);
+		expect([...ipvs.connections()].map((c) => [c.protocol, c.state, (c.expires - l.world.now) / 1e6])).toEqual([['udp', 'UDP', 300]]);
+		expect([svc.dests[0]!.activeConns, svc.dests[0]!.inactConns]).toEqual([0, 1]);
+		ipvs.setTimeouts({tcp: 0, tcpfin: 0, udp: 20});
+		plane.refresh();
+		plane.udpPacket(slot, l.world.now);
+		sh(l, 'sleep 21');
+		expect([...ipvs.connections()]).toEqual([]);
+		expect(svc.dests[0]!.inactConns).toBe(0);
+	});
+});

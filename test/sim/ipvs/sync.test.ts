@@ -65,6 +65,12 @@ describe('connection synchronisation', () => {
 		const lvs2 = l.world.host('lvs2')!.ipvs!.services[0]!;
 		expect(lvs2.dests.reduce((n, d) => n + d.activeConns, 0)).toBe(backup.length);
 		sh(l, 'load stop');
+		// The master syncs the moves to FIN_WAIT too; the backup's entries then expire on their own.
+		sh(l, 'sleep 40');
+		expect(table(l, 'lvs2').every((r) => r.includes('FIN_WAIT'))).toBe(true);
+		sh(l, 'sleep 130');
+		expect(table(l, 'lvs2')).toEqual([]);
+		expect(counts(l, 'lvs2')).toEqual(['rs2 0/0', 'rs1 0/0']);
 	});
 
 	it('an established connection survives the failover when sync runs, and is reset without it', () => {
