@@ -91,7 +91,9 @@ export function explainFlow(world: World, flow: Flow, startedBy: string, lang: L
 					: `There already was an entry for ${formatIp(flow.cip)}:${flow.cport} in state ${d.reused.state}; ${d.reused.replaced ? 'the kernel expired it and scheduled again' : 'the kernel reused it without asking the scheduler'}.`,
 			);
 		}
-		if (d.template && !d.template.created && d.dest) {
+		if (d.reused && !d.reused.replaced) {
+			// The SYN found an entry: no scheduling at all.
+		} else if (d.template && !d.template.created && d.dest) {
 			step(
 				es
 					? `Persistencia: ya existe una plantilla para ${formatIp(d.template.caddr)} que apunta a ${destName(world, d.dest)}, así que no se preguntó al planificador (aunque su peso sea ${d.dest.weight}); la plantilla vuelve a durar ${svc.timeout} s.`
@@ -127,10 +129,11 @@ export function explainFlow(world: World, flow: Flow, startedBy: string, lang: L
 					: `No usable real server (${d.failure === 'no-scheduler' ? 'the scheduler is not available' : 'all have weight 0, are overloaded, or there are none'}): the kernel logs "no destination available" and answers with ICMP port unreachable, which the client sees as "Connection refused".`,
 			);
 		} else if (d.dest) {
+			const kept = d.reused && !d.reused.replaced;
 			step(
 				es
-					? `Elegido ${destName(world, d.dest)}, reenviado por ${METHOD[d.dest.fwd][lang]}${flow.info.forwardHops?.length ? ` (${hops(flow.info.forwardHops)})` : ''}.`
-					: `Chosen ${destName(world, d.dest)}, forwarded by ${METHOD[d.dest.fwd][lang]}${flow.info.forwardHops?.length ? ` (${hops(flow.info.forwardHops)})` : ''}.`,
+					? `${kept ? 'Sigue con' : 'Elegido'} ${destName(world, d.dest)}, reenviado por ${METHOD[d.dest.fwd][lang]}${flow.info.forwardHops?.length ? ` (${hops(flow.info.forwardHops)})` : ''}.`
+					: `${kept ? 'It stays with' : 'Chosen'} ${destName(world, d.dest)}, forwarded by ${METHOD[d.dest.fwd][lang]}${flow.info.forwardHops?.length ? ` (${hops(flow.info.forwardHops)})` : ''}.`,
 			);
 		}
 	}

@@ -6,7 +6,8 @@ import {StaticFiles} from '../http/static-files';
 import type {HttpRequest, HttpResponse} from '../http/types';
 import {FWD_LOCAL, FWD_MASQ, FWD_TUNNEL} from '../ipvs/conn-table';
 import type {IpvsDataPlane} from '../ipvs/data-plane';
-import {DIR_INPUT, DIR_OUTPUT, F_ACK, F_FIN, F_RST, F_SYN} from '../ipvs/tcp-states';
+import {DIR_INPUT, DIR_OUTPUT, F_ACK, F_FIN, F_RST, F_SYN, STATE_NAMES} from '../ipvs/tcp-states';
+import type {Dest} from '../ipvs/types';
 import {formatIp, type Ip} from '../net/ipv4';
 import {walk, type Packet, type PathEnd, type PathResult, type WalkOptions} from '../net/path';
 import {sourceFor, lookupRoute} from '../net/routing';
@@ -627,9 +628,15 @@ export class TrafficEngine {
 	private directorSyn(flow: Flow, t: Micros): void {
 		const plane = flow.director!;
 		let slot = this.entryOf(flow, plane);
+		let reused: {state: string; dest: Dest} | undefined;
 		if (slot >= 0) {
 			if (this.nodest(flow, plane, slot, t)) return;
+			if (flow.trace) reused = {state: STATE_NAMES[plane.table.state[slot]!]!, dest: plane.destAt(slot)!};
 			slot = plane.reuseOrExpire(slot, t);
+			if (slot >= 0 && reused && flow.trace) {
+				const svc = plane.serviceAt(slot)!;
+				flow.decision = {at: t, director: plane.host.name, service: svc, client: flow.cip, cport: flow.cport, dest: reused.dest, reused: {...reused, replaced: false}};
+			}
 		}
 		if (slot < 0) {
 			const svc = plane.findService('tcp', flow.dst, flow.dport);
@@ -638,7 +645,7 @@ export class TrafficEngine {
 				return;
 			}
 			const made = plane.newConnection(svc, 'tcp', flow.cip, flow.cport, flow.dst, flow.dport, t, flow.trace);
-			if (flow.trace || made < 0) flow.decision = plane.lastDecision;
+			if (flow.trace || made < 0) flow.decision = plane.lastDecision && reused ? {...plane.lastDecision, reused: {...reused, replaced: true}} : plane.lastDecision;
 			if (made < 0) {
 				const r = {decision: plane.lastDecision!};
 				// ICMP port unreachable: the client's connect() fails with ECONNREFUSED.
