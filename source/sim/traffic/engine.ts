@@ -631,7 +631,8 @@ export class TrafficEngine {
 		let reused: {state: string; dest: Dest} | undefined;
 		if (slot >= 0) {
 			if (this.nodest(flow, plane, slot, t)) return;
-			if (flow.trace) reused = {state: STATE_NAMES[plane.table.state[slot]!]!, dest: plane.destAt(slot)!};
+			// A retransmitted SYN finds this flow's own entry; only a first SYN can find an older connection's.
+			if (flow.trace && flow.synTries === 0 && !flow.decision) reused = {state: STATE_NAMES[plane.table.state[slot]!]!, dest: plane.destAt(slot)!};
 			slot = plane.reuseOrExpire(slot, t);
 			if (slot >= 0 && reused && flow.trace) {
 				const svc = plane.serviceAt(slot)!;
