@@ -1,7 +1,13 @@
 import {initScripts} from '../features';
 import type {Host, NetInterface} from '../host';
 import {printk} from '../system/kernel-log';
+import {userlandEra} from './userland-era';
 import type {World} from '../world';
+
+/** Sarge-era hosts have 8139too NICs (mii link messages), later ones e1000, as their boot log says. */
+function oldNic(host: Host): boolean {
+	return userlandEra(host.kernel) === 'sarge';
+}
 
 /** Result of a fault action: what changed, or why nothing did. */
 export type FaultResult = {readonly ok: true; readonly changed: string[]} | {readonly ok: false; readonly error: 'no-such-interface' | 'no-cable'};
@@ -26,7 +32,7 @@ export function unplug(world: World, host: Host, iface?: string): FaultResult {
 		changed.push(i.name);
 	}
 	if (changed.length) world.log('lab', `cable pulled out of ${host.name} ${changed.join(', ')}`, host.name);
-	if (host.powered) for (const name of changed) printk(host, world.now, `e1000: ${name} NIC Link is Down`);
+	if (host.powered) for (const name of changed) printk(host, world.now, oldNic(host) ? `${name}: link down` : `e1000: ${name} NIC Link is Down`);
 	return {ok: true, changed};
 }
 
@@ -42,7 +48,7 @@ export function plug(world: World, host: Host, iface?: string): FaultResult {
 		changed.push(i.name);
 	}
 	if (changed.length) world.log('lab', `cable plugged back into ${host.name} ${changed.join(', ')}`, host.name);
-	if (host.powered) for (const name of changed) printk(host, world.now, `e1000: ${name} NIC Link is Up 100 Mbps Full Duplex, Flow Control: RX/TX`);
+	if (host.powered) for (const name of changed) printk(host, world.now, oldNic(host) ? `${name}: link up, 100Mbps, full-duplex, lpa 0x45E1` : `e1000: ${name} NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX`);
 	return {ok: true, changed};
 }
 

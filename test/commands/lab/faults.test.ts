@@ -98,6 +98,6 @@ describe('kernel messages', () => {
 		expect(sh(l, 'dmesg').out).toContain('IPVS: rr: TCP 10.0.0.100:80 - no destination available\n');
 		sh(l, 'unplug rs1');
 		sh(l, 'plug rs1');
-		expect(sh(l, 'ssh rs1 dmesg').out).toMatch(/\] e1000: eth0 NIC Link is Down\n.*\] e1000: eth0 NIC Link is Up 100 Mbps Full Duplex, Flow Control: RX\/TX\n$/s);
+		expect(sh(l, 'ssh rs1 dmesg').out).toMatch(/\] e1000: eth0 NIC Link is Down\n.*\] e1000: eth0 NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX\n$/s);
 	});
 });
