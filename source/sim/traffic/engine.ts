@@ -15,7 +15,8 @@ import {ICMP_UNREACH, TCP_ACK, TCP_HEADER, TCP_MSS, TCP_SYN, WIRE_US_PER_BYTE} f
 import type {Rng} from '../rng';
 import {SEC, type Micros} from '../time';
 import type {World} from '../world';
-import {DelayQueue, EventWheel} from './event-heap';
+import {DelayQueue} from './delay-queue';
+import {EventWheel} from './event-wheel';
 import {Flow, FS_CLOSING, FS_CONNECTED, FS_CONNECTING, FS_DONE, FS_IDLE, FS_WAITING, type Failure, type FlowOwner, type RequestSpec} from './flow';
 
 // Event kinds.
