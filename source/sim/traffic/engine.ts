@@ -4,7 +4,7 @@ import type {Host} from '../host';
 import {httpServer, type HttpServer} from '../http/server';
 import {StaticFiles} from '../http/static-files';
 import type {HttpRequest, HttpResponse} from '../http/types';
-import {FWD_LOCAL, FWD_MASQ, FWD_TUNNEL} from '../ipvs/conn-table';
+import {FWD_LOCAL, FWD_MASQ, FWD_ROUTE, FWD_TUNNEL} from '../ipvs/conn-table';
 import type {IpvsDataPlane} from '../ipvs/data-plane';
 import {DIR_INPUT, DIR_OUTPUT, F_ACK, F_FIN, F_RST, F_SYN, STATE_NAMES} from '../ipvs/tcp-states';
 import type {Dest} from '../ipvs/types';
@@ -17,6 +17,7 @@ import {SEC, type Micros} from '../time';
 import type {World} from '../world';
 import {DelayQueue} from './delay-queue';
 import {EventWheel} from './event-wheel';
+import {why} from './why';
 import {Flow, FS_CLOSING, FS_CONNECTED, FS_CONNECTING, FS_DONE, FS_IDLE, FS_WAITING, type Failure, type FlowOwner, type RequestSpec} from './flow';
 
 // Event kinds.
@@ -496,10 +497,7 @@ export class TrafficEngine {
 			// Not the peer it is talking to: the client's stack answers with a reset and ignores it.
 			this.lost(flow, {
 				reason: 'wrong-source',
-				detail: {
-					en: `the answer came from ${formatIp(src)}:${sport}, but the client talks to ${formatIp(flow.dst)}:${flow.dport}, so the client reset it`,
-					es: `la respuesta llegó desde ${formatIp(src)}:${sport}, pero el cliente habla con ${formatIp(flow.dst)}:${flow.dport}, así que el cliente la resetea`,
-				},
+				detail: why.wrongSource(src, sport, flow.dst, flow.dport),
 			});
 			return;
 		}
@@ -510,9 +508,9 @@ export class TrafficEngine {
 		}
 		if (what === EV_OUT_RST) {
 			if (flow.state === FS_CONNECTING) {
-				this.failLater(flow, t, {kind: 'refused', errno: 'Connection refused', detail: flow.info.lastDrop?.detail ?? {en: `${formatIp(src)}:${sport} answered with a reset`, es: `${formatIp(src)}:${sport} respondió con un reset`}, connecting: true});
+				this.failLater(flow, t, {kind: 'refused', errno: 'Connection refused', detail: flow.info.lastDrop?.detail ?? why.resetBy(src, sport), connecting: true});
 			} else {
-				this.failLater(flow, t, {kind: 'reset', errno: 'Connection reset by peer', detail: flow.info.lastDrop?.detail ?? {en: 'the server reset the connection', es: 'el servidor reseteó la conexión'}, connecting: false});
+				this.failLater(flow, t, {kind: 'reset', errno: 'Connection reset by peer', detail: flow.info.lastDrop?.detail ?? why.serverReset(), connecting: false});
 			}
 			return;
 		}
@@ -616,13 +614,7 @@ export class TrafficEngine {
 	/** The packet's entry belongs to a deleted real server: the director drops it. */
 	private nodest(flow: Flow, plane: IpvsDataPlane, slot: number, t: Micros): boolean {
 		if (plane.destUsable(slot, t)) return false;
-		this.lost(flow, {
-			reason: 'nodest',
-			detail: {
-				en: `${plane.host.name} dropped the packet: its entry belongs to a real server that was deleted${plane.host.sysctlNumber('net.ipv4.vs.expire_nodest_conn') ? ' (expire_nodest_conn: the entry is gone now)' : ''}`,
-				es: `${plane.host.name} descartó el paquete: su entrada pertenece a un servidor real borrado${plane.host.sysctlNumber('net.ipv4.vs.expire_nodest_conn') ? ' (expire_nodest_conn: la entrada ya no existe)' : ''}`,
-			},
-		});
+		this.lost(flow, {reason: 'nodest', detail: why.deletedServer(plane.host.name, plane.host.sysctlNumber('net.ipv4.vs.expire_nodest_conn') === 1)});
 		return true;
 	}
 
@@ -652,10 +644,7 @@ export class TrafficEngine {
 				const r = {decision: plane.lastDecision!};
 				// ICMP port unreachable: the client's connect() fails with ECONNREFUSED.
 				const back = walk(this.world, plane.host, {src: flow.dst, dst: flow.cip, proto: 'icmp', sport: 0, dport: 0, size: ICMP_UNREACH}, {pick: this.pick});
-				const detail =
-					r.decision.failure === 'no-scheduler'
-						? {en: `${plane.host.name} has no ${svc.scheduler} scheduler module`, es: `${plane.host.name} no tiene el módulo planificador ${svc.scheduler}`}
-						: {en: `${plane.host.name}'s ${svc.scheduler} scheduler found no real server it may use`, es: `el planificador ${svc.scheduler} de ${plane.host.name} no encontró ningún servidor real utilizable`};
+				const detail = r.decision.failure === 'no-scheduler' ? why.noScheduler(plane.host.name, svc.scheduler) : why.noDestination(plane.host.name, svc.scheduler);
 				this.lost(flow, {reason: 'nodest', detail});
 				this.failLater(flow, t + back.latency, {kind: 'refused', errno: 'Connection refused', detail, connecting: true});
 				return;
@@ -676,13 +665,7 @@ export class TrafficEngine {
 		if (what === 'syn') this.serverSyn(flow, host, flow.dst, flow.dport, t);
 		else {
 			// No entry for this connection here (a director that took over without sync): its stack resets it.
-			this.lost(flow, {
-				reason: 'no-listener',
-				detail: {
-					en: `${host.name} has no connection entry for ${formatIp(flow.cip)}:${flow.cport} (it never saw the connection start), so its own TCP stack resets it`,
-					es: `${host.name} no tiene entrada de conexión para ${formatIp(flow.cip)}:${flow.cport} (nunca vio empezar la conexión), así que su propia pila TCP la resetea`,
-				},
-			});
+			this.lost(flow, {reason: 'no-listener', detail: why.noEntry(host.name, flow.cip, flow.cport)});
 			this.replyFrom(flow, host, flow.dst, flow.dport, EV_OUT_RST, t, TCP_ACK);
 		}
 	}
@@ -764,7 +747,7 @@ export class TrafficEngine {
 		const end = leg.fwd.end;
 		flow.info.forwardHops ??= leg.fwd.result.hops;
 		if (end.kind !== 'local') {
-			const detail = end.kind === 'dropped' ? this.explainForwardDrop(plane, slot, end) : {en: `${end.host.name} took the packet for another virtual service`, es: `${end.host.name} tomó el paquete para otro servicio virtual`};
+			const detail = end.kind === 'dropped' ? this.explainForwardDrop(plane, slot, end) : why.otherService(end.host.name);
 			this.lost(flow, {reason: end.kind === 'dropped' ? end.reason : 'loop', detail});
 			return;
 		}
@@ -779,15 +762,9 @@ export class TrafficEngine {
 
 	private explainForwardDrop(plane: IpvsDataPlane, slot: number, end: Extract<PathEnd, {kind: 'dropped'}>): Localized {
 		const tbl = plane.table;
-		const rip = formatIp(tbl.daddr[slot]!);
-		const vip = formatIp(tbl.vaddr[slot]!);
-		const method = ['NAT', 'local', 'TUN', 'DR'][tbl.fwd[slot]!];
-		if (end.reason === 'not-forwarding' && tbl.fwd[slot] !== FWD_MASQ) {
-			const need = method === 'DR' ? {en: 'DR needs the VIP on a loopback alias such as lo:0', es: 'DR necesita la VIP en un alias de loopback como lo:0'} : {en: 'TUN needs the VIP on tunl0', es: 'TUN necesita la VIP en tunl0'};
-			return {
-				en: `${plane.host.name} sent the packet for ${vip} to ${end.host.name} (${rip}) by ${method}, but ${end.host.name} does not have ${vip} on any interface (${need.en}), so it dropped it`,
-				es: `${plane.host.name} envió el paquete para ${vip} a ${end.host.name} (${rip}) por ${method}, pero ${end.host.name} no tiene ${vip} en ninguna interfaz (${need.es}), así que lo descartó`,
-			};
+		const fwd = tbl.fwd[slot]!;
+		if (end.reason === 'not-forwarding' && (fwd === FWD_ROUTE || fwd === FWD_TUNNEL)) {
+			return why.noVip(plane.host.name, end.host.name, tbl.vaddr[slot]!, tbl.daddr[slot]!, fwd === FWD_ROUTE ? 'DR' : 'TUN');
 		}
 		return end.detail;
 	}
@@ -825,7 +802,7 @@ export class TrafficEngine {
 		const size = kind === EV_OUT_RESP ? Math.min(flow.respBytes, TCP_MSS) + TCP_HEADER : TCP_SYN;
 		const r = walk(this.world, plane.host, {src, dst: flow.cip, proto: 'tcp', sport, dport: flow.cport, size}, {pick: this.pick});
 		if (r.end.kind !== 'local' || r.end.host !== flow.client) {
-			this.lost(flow, {reason: r.end.kind === 'dropped' ? r.end.reason : 'loop', detail: r.end.kind === 'dropped' ? r.end.detail : {en: 'the reply did not reach the client', es: 'la respuesta no llegó al cliente'}});
+			this.lost(flow, {reason: r.end.kind === 'dropped' ? r.end.reason : 'loop', detail: r.end.kind === 'dropped' ? r.end.detail : why.replyLost()});
 			return;
 		}
 		const extra = kind === EV_OUT_RESP ? Math.max(0, segments(flow.respBytes) - 1) * Math.round(1500 * WIRE_US_PER_BYTE) : 0;
@@ -843,24 +820,12 @@ export class TrafficEngine {
 		flow.serverIp = localIp;
 		flow.serverPort = localPort;
 		if (!srv.listens(localPort)) {
-			this.lost(flow, {
-				reason: 'no-listener',
-				detail: {
-					en: `nothing listens on ${host.name}:${localPort}${srv.running ? '' : ' (apache2 is not running)'}, so its kernel answers the SYN with a reset`,
-					es: `nada escucha en ${host.name}:${localPort}${srv.running ? '' : ' (apache2 no está en marcha)'}, así que su kernel responde al SYN con un reset`,
-				},
-			});
+			this.lost(flow, {reason: 'no-listener', detail: why.noListener(host.name, localPort, srv.running)});
 			this.replyFrom(flow, host, localIp, localPort, EV_OUT_RST, t, TCP_ACK);
 			return;
 		}
 		if (!srv.acceptsConnection(t)) {
-			this.lost(flow, {
-				reason: 'backlog',
-				detail: {
-					en: `${host.name} is overloaded: every Apache child is busy and its accept queue is full, so its kernel drops the SYN`,
-					es: `${host.name} está saturado: todos los procesos de Apache están ocupados y su cola de aceptación está llena, así que su kernel descarta el SYN`,
-				},
-			});
+			this.lost(flow, {reason: 'backlog', detail: why.backlogFull(host.name)});
 			return;
 		}
 		this.replyFrom(flow, host, localIp, localPort, EV_OUT_SYNACK, t + SERVER_TCP_DELAY, TCP_SYN);
@@ -874,13 +839,7 @@ export class TrafficEngine {
 			flow.server = host;
 			flow.serverIp = localIp;
 			flow.serverPort = localPort;
-			this.lost(flow, {
-				reason: 'no-listener',
-				detail: {
-					en: `${host.name} has no connection for this request (${srv.running ? 'it never saw the connection open' : 'apache2 is not running'}), so it resets it`,
-					es: `${host.name} no tiene conexión para esta petición (${srv.running ? 'nunca vio abrirse la conexión' : 'apache2 no está en marcha'}), así que la resetea`,
-				},
-			});
+			this.lost(flow, {reason: 'no-listener', detail: why.noConnection(host.name, srv.running)});
 			this.replyFrom(flow, host, localIp, localPort, EV_OUT_RST, t, TCP_ACK);
 			return;
 		}
@@ -975,7 +934,7 @@ export class TrafficEngine {
 			// The director forwards it unchanged.
 			const r = walk(this.world, end.host, {src, dst: flow.cip, proto: 'tcp', sport, dport: flow.cport, size}, {pick: this.pick});
 			if (r.end.kind !== 'local' || r.end.host !== flow.client) {
-				this.lost(flow, {reason: r.end.kind === 'dropped' ? r.end.reason : 'loop', detail: r.end.kind === 'dropped' ? r.end.detail : {en: 'the reply went astray', es: 'la respuesta se extravió'}});
+				this.lost(flow, {reason: r.end.kind === 'dropped' ? r.end.reason : 'loop', detail: r.end.kind === 'dropped' ? r.end.detail : why.replyAstray()});
 				return;
 			}
 			if (what === EV_CLIENT_RESP) flow.firstByteAt = t + lat + r.latency;
@@ -983,10 +942,7 @@ export class TrafficEngine {
 			return;
 		}
 		if (end.host !== flow.client) {
-			this.lost(flow, {
-				reason: 'loop',
-				detail: {en: `the answer from ${host.name} went to ${end.host.name} instead of the client`, es: `la respuesta de ${host.name} fue a ${end.host.name} en vez de al cliente`},
-			});
+			this.lost(flow, {reason: 'loop', detail: why.replyElsewhere(host.name, end.host.name)});
 			return;
 		}
 		if (what === EV_CLIENT_RESP) flow.firstByteAt = t + lat;
@@ -994,12 +950,7 @@ export class TrafficEngine {
 	}
 
 	private explainReplyDrop(flow: Flow, host: Host, src: Ip, end: Extract<PathEnd, {kind: 'dropped'}>): Localized {
-		if (end.reason === 'martian-source') {
-			return {
-				en: `${host.name} answered from ${formatIp(src)} through ${end.host.name}, which owns ${formatIp(src)} itself and drops it as a martian source (DR/TUN replies must not go back through the director)`,
-				es: `${host.name} respondió desde ${formatIp(src)} a través de ${end.host.name}, que tiene ${formatIp(src)} y lo descarta como origen marciano (las respuestas DR/TUN no deben volver por el director)`,
-			};
-		}
+		if (end.reason === 'martian-source') return why.martianReply(host.name, src, end.host.name);
 		void flow;
 		return end.detail;
 	}
@@ -1041,7 +992,7 @@ export class TrafficEngine {
 				break;
 			case EV_DEADLINE:
 				if (flow.state !== FS_DONE && flow.state !== FS_CLOSING) {
-					flow.failure ??= {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? {en: 'no answer in time', es: 'no hubo respuesta a tiempo'}, deadline: true, connecting: flow.state === FS_CONNECTING};
+					flow.failure ??= {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? why.noAnswerInTime(), deadline: true, connecting: flow.state === FS_CONNECTING};
 					this.clientFailed(flow);
 				}
 				break;
@@ -1057,7 +1008,7 @@ export class TrafficEngine {
 	private synTimer(flow: Flow, t: Micros): void {
 		if (flow.state === FS_CONNECTING) {
 			if (flow.synTries >= SYN_RETRIES) {
-				this.failLater(flow, t, {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? {en: 'nothing answered the SYNs', es: 'nadie respondió a los SYN'}, connecting: true});
+				this.failLater(flow, t, {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? why.synsUnanswered(), connecting: true});
 				return;
 			}
 			flow.synTries++;
@@ -1065,7 +1016,7 @@ export class TrafficEngine {
 			return;
 		}
 		if (flow.state === FS_WAITING) {
-			this.failLater(flow, t, {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? {en: 'the response never came', es: 'la respuesta nunca llegó'}, connecting: false});
+			this.failLater(flow, t, {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? why.responseNeverCame(), connecting: false});
 		}
 	}
 }
