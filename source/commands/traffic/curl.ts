@@ -180,6 +180,7 @@ export const curl: CommandSpec = {
 			},
 		};
 		const limit = o.maxTime !== undefined ? Math.max(1, Math.round(o.maxTime * SEC)) : undefined;
+		const connectLimit = o.connectTimeout !== undefined ? Math.max(1, Math.round(o.connectTimeout * SEC)) : undefined;
 		const flow = engine.start(
 			{
 				client,
@@ -189,6 +190,7 @@ export const curl: CommandSpec = {
 				owner,
 				trace: true,
 				deadline: limit !== undefined ? started + limit + 1000 : undefined,
+				connectDeadline: connectLimit !== undefined ? started + connectLimit + 1000 : undefined,
 			},
 			'curl',
 		);
@@ -223,7 +225,7 @@ export const curl: CommandSpec = {
 			return 0;
 		}
 		const failure = f.failure;
-		const took = ms(failure?.deadline ? limit ?? elapsed : elapsed) + (failure?.deadline ? 1 : 0);
+		const took = ms(elapsed);
 		let code = 28;
 		let text: string;
 		if (!failure) text = `Operation timed out after ${took} milliseconds with 0 bytes received`;

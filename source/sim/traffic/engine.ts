@@ -99,6 +99,8 @@ export interface FlowSpec {
 	readonly trace?: boolean;
 	/** Absolute time limit for the whole request (curl -m). */
 	readonly deadline?: Micros;
+	/** Absolute time limit for the connection to be established (curl --connect-timeout). */
+	readonly connectDeadline?: Micros;
 	/** Keep the connection open this long after the response (load --hold). */
 	readonly hold?: Micros;
 	/** A plan the owner keeps between requests (saves a lookup per request). */
@@ -397,7 +399,9 @@ export class TrafficEngine {
 		else if (startedBy) this.last = {flow, startedBy};
 		const plan = spec.plan ?? this.planFor(spec.client, flow.cip, spec.dst, spec.dport);
 		flow.plan = plan;
+		flow.connectDeadline = spec.connectDeadline ?? Infinity;
 		if (flow.deadline !== Infinity) this.push(flow.deadline, EV_DEADLINE, flow);
+		if (flow.connectDeadline < flow.deadline) this.push(flow.connectDeadline, EV_DEADLINE, flow);
 		this.sendSyn(flow, this.world.now);
 		return flow;
 	}
@@ -991,6 +995,7 @@ export class TrafficEngine {
 				this.synTimer(flow, t);
 				break;
 			case EV_DEADLINE:
+				if (t < flow.deadline && flow.state !== FS_CONNECTING) break;
 				if (flow.state !== FS_DONE && flow.state !== FS_CLOSING) {
 					flow.failure ??= {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? why.noAnswerInTime(), deadline: true, connecting: flow.state === FS_CONNECTING};
 					this.clientFailed(flow);

@@ -103,6 +103,8 @@ export class Flow {
 	trace = false;
 	/** Abort when the whole transfer is not done by this time (curl -m). */
 	deadline = Infinity;
+	/** Abort when still not connected by this time (curl --connect-timeout). */
+	connectDeadline = Infinity;
 	/** Keep the connection open this long after the response before closing (load --hold). */
 	hold: Micros = 0;
 	state = FS_CONNECTING;
@@ -145,6 +147,7 @@ export class Flow {
 		this.timerGen++;
 		this.trace = false;
 		this.deadline = Infinity;
+		this.connectDeadline = Infinity;
 		this.hold = 0;
 		this.state = FS_CONNECTING;
 		this.synTries = 0;

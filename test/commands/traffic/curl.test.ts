@@ -84,3 +84,14 @@ describe('curl', () => {
 		expect(run(script)).toBe(a);
 	});
 });
+
+describe('curl time limits', () => {
+	it('--connect-timeout only limits connecting; -m limits the whole transfer', () => {
+		const l = lab();
+		virtualService(l, {rips: ['10.0.0.11']});
+		sh(l, 'unplug rs1');
+		expect(sh(l, 'curl --connect-timeout 2 http://10.0.0.100/')).toEqual({out: 'curl: (28) Connection timed out after 2001 milliseconds\n', status: 28});
+		sh(l, 'plug rs1');
+		expect(sh(l, 'curl -s --connect-timeout 2 http://10.0.0.100/')).toEqual({out: 'rs1\n', status: 0});
+	});
+});
