@@ -15,6 +15,8 @@ interface Options {
 	include: boolean;
 	head: boolean;
 	verbose: boolean;
+	/** -f: fail on HTTP errors (exit 22) instead of printing the error page. */
+	fail: boolean;
 	maxTime?: number;
 	connectTimeout?: number;
 	output?: string;
@@ -39,7 +41,7 @@ const FLAGS: Record<string, string> = {s: 'silent', S: 'show-error', i: 'include
 const LONG_FLAGS = new Set(['silent', 'show-error', 'include', 'head', 'verbose', 'location', 'fail', 'insecure', 'http1.0', 'http1.1', 'no-progress-meter', 'compressed']);
 
 function parse(argv: readonly string[]): Options | {error: string; status: number} {
-	const o: Options = {silent: false, showError: false, include: false, head: false, verbose: false, userAgent: `curl/${VERSION}`, headers: []};
+	const o: Options = {silent: false, showError: false, include: false, head: false, verbose: false, fail: false, userAgent: `curl/${VERSION}`, headers: []};
 	const set = (name: string, value?: string): string | undefined => {
 		switch (name) {
 			case 'silent':
@@ -56,6 +58,9 @@ function parse(argv: readonly string[]): Options | {error: string; status: numbe
 				break;
 			case 'verbose':
 				o.verbose = true;
+				break;
+			case 'fail':
+				o.fail = true;
 				break;
 			case 'max-time':
 			case 'connect-timeout': {
@@ -207,6 +212,11 @@ export const curl: CommandSpec = {
 		if (!f.failure && f.response) {
 			const resp = f.response;
 			const head = headerText(resp);
+			if (o.fail && resp.status >= 400) {
+				if (o.verbose) ctx.err(`* The requested URL returned error: ${resp.status}\n* Closing connection 0\n`);
+				if (!quietErr) ctx.err(`curl: (22) The requested URL returned error: ${resp.status}\n`);
+				return 22;
+			}
 			if (o.verbose) {
 				for (const line of head.split('\r\n').slice(0, -1)) ctx.err(`< ${line}\r\n`);
 			}

@@ -95,3 +95,13 @@ describe('curl time limits', () => {
 		expect(sh(l, 'curl -s --connect-timeout 2 http://10.0.0.100/')).toEqual({out: 'rs1\n', status: 0});
 	});
 });
+
+describe('curl -f', () => {
+	it('fails with 22 on an HTTP error instead of printing the page', () => {
+		const l = lab();
+		virtualService(l, {rips: ['10.0.0.11']});
+		expect(sh(l, 'curl -f http://10.0.0.100/nope')).toEqual({out: 'curl: (22) The requested URL returned error: 404\n', status: 22});
+		expect(sh(l, 'curl -sf http://10.0.0.100/nope')).toEqual({out: '', status: 22});
+		expect(sh(l, 'curl -sf http://10.0.0.100/')).toEqual({out: 'rs1\n', status: 0});
+	});
+});
