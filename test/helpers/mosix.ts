@@ -11,21 +11,6 @@ export function cpuJob(world: World, host: Host, seconds: number, command = 'job
 	return spawnTask(world, host, {command, work: seconds * SEC, vszKb: 1372, rssKb: 312});
 }
 
-/** Powers a host off as the lab's `poweroff` does: the flag, then every daemon's hook. */
-export function powerOff(host: Host): void {
-	host.powered = false;
-	for (const d of [...host.daemons.values()]) d.onPowerOff?.();
-}
-
-export function powerOn(world: World, host: Host): void {
-	host.powered = true;
-	host.bootedAt = world.now;
-	for (const d of [...host.daemons.values()]) d.onBoot?.();
-}
-
-export function setPlugged(host: Host, plugged: boolean): void {
-	for (const i of host.interfaces.values()) if (i.kind === 'ether') i.plugged = plugged;
-}
 
 /** Runs until every task has ended (or the limit); returns the virtual time when the last ended. */
 export function runUntilAllDone(world: World, tasks: readonly Task[], limit = 3600 * SEC): Micros {

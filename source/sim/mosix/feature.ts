@@ -5,8 +5,7 @@ import type {Host} from '../host';
 import type {World} from '../world';
 import {httpdOf, httpdScript} from './apache/init-script';
 import {MosixCluster, mosixCluster} from './cluster';
-import {configure, startAutodiscovery} from './config';
-import {openmosixScript, findMapFile} from './init-script';
+import {openmosixScript} from './init-script';
 import {migrate} from './migration';
 import {MosixNode} from './node';
 import {mosixProcess} from './process-state';
@@ -43,6 +42,7 @@ function setupNode(world: World, cluster: MosixCluster, host: Host): void {
 	mountProcHpc(cluster, node, host);
 	host.daemons.set('openmosix', {
 		name: 'openmosix',
+		// A reboot starts openMosix again only if the host's boot list runs its init script.
 		onPowerOff() {
 			// Kernel state is volatile: configuration, flags, what it knew of others.
 			node.table = undefined;
@@ -52,12 +52,6 @@ function setupNode(world: World, cluster: MosixCluster, host: Host): void {
 			node.dsmBacklogPages = 0;
 			node.meanLoad = node.rawLoad = 0;
 			node.stay = node.lstay = node.block = node.quiet = false;
-		},
-		onBoot() {
-			if (!node.enabledAtBoot) return;
-			const map = findMapFile(host);
-			if (map) configure(cluster, node, host.fs.read(map));
-			else startAutodiscovery(cluster, node);
 		},
 	});
 	// Each node's rounds start at its own phase within the interval, as independent machines do.
@@ -80,14 +74,10 @@ export const mosixFeature: Feature = {
 	},
 	initScripts: {
 		openmosix: {
-			start(world, host) {
-				const node = mosixCluster(world)?.node(host);
-				// Started by the boot sequence: chkconfig'd on, so it starts again after a reboot.
-				if (node && world.now === 0) node.enabledAtBoot = true;
-				return openmosixScript(world, host, 'start')
+			start: (world, host) =>
+				openmosixScript(world, host, 'start')
 					.chunks.map((c) => c.text)
-					.join('');
-			},
+					.join(''),
 			stop: (world, host) =>
 				openmosixScript(world, host, 'stop')
 					.chunks.map((c) => c.text)
@@ -95,11 +85,7 @@ export const mosixFeature: Feature = {
 			running: (world, host) => mosixCluster(world)?.node(host)?.configured ?? false,
 		},
 		httpd: {
-			start(world, host) {
-				const server = httpdOf(world, host);
-				if (world.now === 0) server.enabledAtBoot = true;
-				return httpdScript(world, host, 'start').text;
-			},
+			start: (world, host) => httpdScript(world, host, 'start').text,
 			stop: (world, host) => httpdScript(world, host, 'stop').text,
 			running: (world, host) => httpdOf(world, host).running,
 		},

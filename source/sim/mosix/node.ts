@@ -58,8 +58,6 @@ export class MosixNode {
 	hung = false;
 	/** DSM write-backs queued at this node (it owns the shared pages). */
 	dsmBacklogPages = 0;
-	/** The boot sequence starts openMosix (the init script is enabled). */
-	enabledAtBoot = false;
 	/** Load of processes on their way here, promised when this node accepted them. */
 	incoming = 0;
 

@@ -4,7 +4,7 @@ import {loadScenario} from '../../../source/scenario/load';
 import {SEC} from '../../../source/sim/time';
 import {expectGolden} from '../../helpers/golden';
 import {lab, run, sh} from '../../helpers/lab';
-import {powerOff} from '../../helpers/mosix';
+import {powerOff} from '../../../source/sim/net/faults';
 
 const golden = (name: string, script: string, scenario = 'openmosix') => expectGolden(`test/commands/mosix/golden/${name}.txt`, run(script, scenario));
 
@@ -17,7 +17,7 @@ describe('mosmon', () => {
 	it('shows configured nodes that do not answer as DEAD only with -d', () => {
 		const l = lab('openmosix-4');
 		l.world.advance(5 * SEC);
-		powerOff(l.world.host('mosix3')!);
+		powerOff(l.world, l.world.host('mosix3')!);
 		l.world.advance(10 * SEC);
 		expect(sh(l, 'mosmon').out).toMatch(/\nNode # {4}1 {2}2 {2}4\n$/);
 		const dead = sh(l, 'mosmon -d').out.split('\n');
@@ -262,5 +262,25 @@ describe('live views for the lab screen', () => {
 		const top = mtopLive.open([], ctx);
 		if (!('state' in top)) throw new Error('mtop did not open');
 		expect(mtopLive.render(top.state, ctx)[0]).toMatch(/^ 10:00:05 {2}up 0 min, {2}1 user, {2}load average: /);
+	});
+});
+
+describe('MigShm under ab (openmosix-migshm)', () => {
+	it('migrates Apache workers under light load, and mosix1 collapses under ab -c 50 (golden)', () => {
+		const script = [
+			'sleep 3',
+			'ssh client ab -c 4 -n 100 http://192.168.10.1/test.php',
+			'mps ax | grep httpd | head -5',
+			'cat /proc/1001/cantmove',
+			'ssh client ab -c 50 -n 500 http://192.168.10.1/test.php',
+			'ssh mosix2 mosctl isup 1',
+			'dmesg | tail -2',
+		].join('\n');
+		const out = run(script, 'openmosix-migshm');
+		expect(out).toMatch(/Complete requests: +100\nFailed requests: +0\n/);
+		expect(out).toMatch(/ {5}2 S +\S+ \/usr\/sbin\/httpd\n/);
+		expect(out).toContain('apr_pollset_poll: The timeout specified has expired (70007)');
+		expect(out).toContain('root@mosix1:~# ssh mosix2 mosctl isup 1\nno\n');
+		expectGolden('test/commands/mosix/golden/migshm-ab.txt', out);
 	});
 });

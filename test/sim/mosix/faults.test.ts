@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {cpuOf} from '../../../source/sim/cpu/scheduler';
 import {openmosixScript} from '../../../source/sim/mosix/init-script';
 import {SEC} from '../../../source/sim/time';
-import {cluster, cpuJob, placement, powerOff, powerOn, runUntilAllDone, setPlugged} from '../../helpers/mosix';
+import {powerOff, powerOn, unplug} from '../../../source/sim/net/faults';
+import {cluster, cpuJob, placement, runUntilAllDone} from '../../helpers/mosix';
 import {lab, sh} from '../../helpers/lab';
 
 function spread() {
@@ -18,7 +19,7 @@ describe('openMosix faults', () => {
 	it('kills the processes that were running on a node that loses power; the rest go on at home', () => {
 		const {world, jobs} = spread();
 		const away = jobs.filter((j) => j.node?.name === 'mosix2');
-		powerOff(world.host('mosix2')!);
+		powerOff(world, world.host('mosix2')!);
 		for (const j of away) expect(j.end).toEqual({kind: 'signal', signal: 9});
 		expect(world.host('mosix1')!.processes.get(away[0]!.pid)).toBeUndefined();
 		runUntilAllDone(world, jobs);
@@ -27,7 +28,7 @@ describe('openMosix faults', () => {
 
 	it('loses the guests of a home node that goes down', () => {
 		const {world, jobs} = spread();
-		powerOff(world.host('mosix1')!);
+		powerOff(world, world.host('mosix1')!);
 		expect(jobs.every((j) => !j.alive)).toBe(true);
 		expect(cpuOf(world, world.host('mosix2')!).tasks()).toEqual([]);
 	});
@@ -35,7 +36,7 @@ describe('openMosix faults', () => {
 	it('kills a migrated process a few rounds after the cable between its two halves is pulled', () => {
 		const {world, jobs} = spread();
 		const away = jobs.filter((j) => j.node?.name === 'mosix2');
-		setPlugged(world.host('mosix2')!, false);
+		unplug(world, world.host('mosix2')!);
 		world.advance(SEC);
 		expect(away.every((j) => j.alive)).toBe(true);
 		world.advance(3 * SEC);
@@ -56,7 +57,7 @@ describe('openMosix faults', () => {
 	it('rejoins the cluster after a reboot (the init script is enabled at boot)', () => {
 		const {world, jobs} = spread();
 		const mosix2 = world.host('mosix2')!;
-		powerOff(mosix2);
+		powerOff(world, mosix2);
 		expect(cluster(world).node(mosix2)!.configured).toBe(false);
 		world.advance(10 * SEC);
 		powerOn(world, mosix2);
@@ -74,7 +75,7 @@ describe('what the shell reports when a node fails', () => {
 		sh(l, 'sleep 6');
 		const away = sh(l, 'mps').out.match(/^ +(\d+) +\? +2 /gm)!.map((line) => Number(line.trim().split(' ')[0]));
 		expect(away).toHaveLength(2);
-		powerOff(l.world.host('mosix2')!);
+		powerOff(l.world, l.world.host('mosix2')!);
 		const out = sh(l, 'true').out;
 		const jobs = l.shell.session.jobs;
 		expect(out.split('\n').filter((line) => /Killed {18}fib$/.test(line))).toHaveLength(2);

@@ -50,6 +50,22 @@ describe("the thesis' openMosix experiments (fixtures/scripts/thesis-openmosix.t
 		expect(single).toEqual(['0']);
 	});
 
+	it("Apache's workers under ab -c 50 -n 500 do not migrate, and cantmove says why", () => {
+		const ab = /Time taken for tests: +(\d+\.\d+) seconds\nComplete requests: +(\d+)\nFailed requests: +(\d+)/.exec(transcript)!;
+		// Every request on mosix1 alone: 500 × 0.15 yardstick seconds at 1.28 per second.
+		expect(Number(ab[1])).toBeCloseTo((500 * 0.15) / 1.28, 0);
+		expect([ab[2], ab[3]]).toEqual(['500', '0']);
+		expect(transcript).toContain('[lab]   mosix1  500  (100.0%)');
+		const httpd = [...transcript.matchAll(/^ +\d+ +\? +(-?\d+) S +\S+ \/usr\/sbin\/httpd$/gm)].map((m) => m[1]);
+		expect(httpd.length).toBeGreaterThan(0);
+		expect(new Set(httpd)).toEqual(new Set(['0']));
+		expect(transcript).toContain('root@mosix1:~# cat /proc/1001/cantmove\nshared memory\n');
+		expect(transcript).toContain('root@mosix1:~# migrate 1001 2\nmigrate: Operation not permitted\n');
+		// Under the steady load, mosmon draws a bar for mosix1 and none for mosix2.
+		const frame = transcript.split('root@mosix1:~# mosmon\n').at(-1)!.split('\nNode #')[0]!;
+		expect(frame).toMatch(/\n {5}0 \+--#-+$/);
+	});
+
 	it('prints the same transcript every time (golden)', () => {
 		expect(run(script, 'openmosix')).toBe(transcript);
 		expectGolden('test/sim/mosix/golden/thesis-openmosix.txt', transcript);

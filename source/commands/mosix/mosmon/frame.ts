@@ -109,13 +109,16 @@ export function renderMosmonFrame(snapshot: ClusterSnapshot, frame: Partial<Mosm
 		for (let i = 0; i < text.length && x + i < width; i++) if (x + i >= 0) grid[r]![x + i] = text[i]!;
 	};
 	put(rows, 0, label(0, view).padStart(AXIS - 1));
-	for (const f of columns.length > 0 ? [1, 0.75, 0.5, 0.25] : []) {
-		const r = rows - Math.round(f * rows);
-		put(r, 1, label(inverse(f, max, view), view).padStart(5).slice(-5));
-	}
 	const title = TITLES[view].slice(0, rows);
 	const top = Math.floor((rows - title.length) / 2);
 	for (let i = 0; i < title.length; i++) grid[top + i]![0] = title[i]!;
+	for (const f of columns.length > 0 ? [1, 0.75, 0.5, 0.25] : []) {
+		const r = rows - Math.round(f * rows);
+		let text = label(inverse(f, max, view), view);
+		// Keep a space between a letter of the title and a wide label (21.35 → 21.4).
+		if (text.length > 4 && grid[r]![0] !== ' ' && text.includes('.')) text = inverse(f, max, view).toFixed(1);
+		put(r, 1, text.padStart(5).slice(-5));
+	}
 	// Bars.
 	for (const {node, x} of columns) {
 		if (!node.up) {

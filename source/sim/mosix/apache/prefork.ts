@@ -61,8 +61,6 @@ export class PreforkServer implements Daemon, HttpHandler {
 	private maintenance: TimerHandle | undefined;
 	private spawnRate = 1;
 	private warnedMaxClients = false;
-	/** Start again when the host boots (it was started by the boot sequence). */
-	enabledAtBoot = false;
 
 	constructor(
 		readonly world: World,
@@ -224,7 +222,4 @@ export class PreforkServer implements Daemon, HttpHandler {
 		this.parent = undefined;
 	}
 
-	onBoot(): void {
-		if (this.enabledAtBoot) this.start();
-	}
 }
