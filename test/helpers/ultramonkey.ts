@@ -1,17 +1,16 @@
 import type {Lab} from '../../source/lab/lab';
+import {httpServer} from '../../source/sim/http/server';
 import {SEC} from '../../source/sim/time';
 import {sh} from './lab';
 
-/**
- * Stands in for the apache2 init script until the traffic model provides one:
- * a host "serves HTTP" while it has an apache2 daemon (what the health checks probe).
- */
+/** Starts Apache on real servers (the scenario boots it; tests that stop it start it again). */
 export function startWeb(l: Lab, ...hosts: string[]): void {
-	for (const h of hosts) l.world.host(h)!.daemons.set('apache2', {name: 'apache2'});
+	for (const h of hosts) httpServer(l.world, l.world.host(h)!, () => l.world.rng.fork('test-http')).start();
 }
 
+/** `/etc/init.d/apache2 stop` on real servers: connections to port 80 are refused. */
 export function stopWeb(l: Lab, ...hosts: string[]): void {
-	for (const h of hosts) l.world.host(h)!.daemons.delete('apache2');
+	for (const h of hosts) httpServer(l.world, l.world.host(h)!, () => l.world.rng.fork('test-http')).stop();
 }
 
 /** Pulls (or plugs back) the cable of a host's interface. */

@@ -6,7 +6,7 @@ import {MSEC, type Micros} from '../time';
 import type {World} from '../world';
 import {type AuthKeys, type HaConfig, type Medium, type ResourceGroup} from './config';
 import {haLog, type HaLevel} from './log';
-import {arpAnnouncer, heartbeatTransport, type HeartbeatListener, type HeartbeatPacket} from './media';
+import {announce, sendHeartbeat, type HeartbeatListener, type HeartbeatPacket} from './media';
 import {RESOURCE_DIR, runResourceScript} from './resource-scripts';
 
 export const HEARTBEAT_VERSION = '1.2.3';
@@ -140,8 +140,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 	}
 
 	private sendAll(status: HeartbeatPacket['status'] = this.status): void {
-		const transport = heartbeatTransport(this.world);
-		for (const m of this.media) transport.send(this.world, this.host, this.packet(status, m));
+		for (const m of this.media) sendHeartbeat(this.world, this.host, this.packet(status, m));
 		this.seq++;
 	}
 
@@ -398,7 +397,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 			const a = this.host.addresses.find((x) => x.ip === ip && x.dev !== 'lo');
 			if (ip === undefined || !a) continue;
 			for (let k = 0; k < 5; k++) this.world.after(k * 200_000, () => {
-				if (this.host.powered && this.host.addresses.includes(a)) arpAnnouncer(this.world).announce(this.world, this.host, ip, a.dev);
+				if (this.host.powered && this.host.addresses.includes(a)) announce(this.world, this.host, ip, a.dev);
 			});
 		}
 	}

@@ -1,6 +1,9 @@
-import type {Host, NetInterface} from '../host';
-import {formatIp, parseIp, type Ip} from '../net/ipv4';
-import {USEC} from '../time';
+import type {Host} from '../host';
+import {segmentPorts, gratuitousArp} from '../net/arp';
+import {parseIp, type Ip} from '../net/ipv4';
+import {walk} from '../net/path';
+import {hasCarrier} from '../net/routing';
+import {hopDelay} from '../net/timing';
 import type {World} from '../world';
 import type {Medium} from './config';
 
@@ -25,102 +28,63 @@ export interface HeartbeatListener {
 	receive(packet: HeartbeatPacket, dev: string): void;
 }
 
-/**
- * The network as heartbeat needs it: send one UDP datagram on a medium and
- * deliver it to every host that would receive it.
- */
-export interface HeartbeatTransport {
-	send(world: World, from: Host, packet: HeartbeatPacket): void;
-}
-
-const TRANSPORT_KEY = 'heartbeat.transport';
-const LISTENER_KEY = 'heartbeat';
-
-export function setHeartbeatTransport(world: World, transport: HeartbeatTransport): void {
-	world.features.set(TRANSPORT_KEY, transport);
-}
-
-export function heartbeatTransport(world: World): HeartbeatTransport {
-	return (world.features.get(TRANSPORT_KEY) as HeartbeatTransport | undefined) ?? standInTransport;
-}
+/** A heartbeat status message is a UDP datagram of about this many bytes (IP length). */
+const DATAGRAM = 240;
 
 export function listenerOf(host: Host): HeartbeatListener | undefined {
-	const d = host.daemons.get(LISTENER_KEY) as (HeartbeatListener & {listening?: boolean}) | undefined;
+	const d = host.daemons.get('heartbeat') as (HeartbeatListener & {listening?: boolean}) | undefined;
 	return d && d.listening !== false ? d : undefined;
 }
 
-function usable(i: NetInterface | undefined): i is NetInterface {
-	return i !== undefined && i.kind === 'ether' && i.up && i.plugged;
+function deliver(world: World, host: Host, dev: string, packet: HeartbeatPacket): void {
+	world.after(hopDelay(DATAGRAM), () => {
+		const l = listenerOf(host);
+		if (l && host.powered) l.receive(packet, dev);
+	});
 }
 
-/** Wire latency of one datagram on the LAN in the stand-in model. */
-const LATENCY = 200 * USEC;
-
-/**
- * Stand-in until the network model provides delivery: a datagram sent on a
- * device reaches the hosts with a cabled, up interface on the same segment
- * (broadcast: every such host on the same UDP port; multicast: hosts that
- * joined the group on that interface; unicast: the host owning the address).
- */
-const standInTransport: HeartbeatTransport = {
-	send(world, from, packet) {
-		const m = packet.medium;
-		if (m.kind === 'serial' || !from.powered) return;
-		const out = from.interfaces.get(m.dev);
-		if (!usable(out) || !out.segment) return;
-		for (const host of world.hosts.values()) {
-			if (host === from || !host.powered) continue;
-			const listener = listenerOf(host);
-			if (!listener) continue;
-			for (const iface of host.interfaces.values()) {
-				if (!usable(iface) || iface.segment !== out.segment) continue;
-				if (!accepts(host, listener, iface.name, m)) continue;
-				const dev = iface.name;
-				world.after(LATENCY, () => {
-					const l = listenerOf(host);
-					if (l && host.powered) l.receive(packet, dev);
-				});
-			}
-		}
-	},
-};
-
+/** Whether a host's heartbeat listens for this datagram arriving on `dev`. */
 function accepts(host: Host, listener: HeartbeatListener, dev: string, m: Medium): boolean {
 	if (m.kind === 'bcast') return listener.udpport === m.port && listener.media.some((x) => x.kind === 'bcast' && x.dev === dev);
 	if (m.kind === 'mcast') return listener.media.some((x) => x.kind === 'mcast' && x.dev === dev && x.group === m.group && x.port === m.port);
 	if (m.kind === 'ucast') {
 		const ip = parseIp(m.peer);
-		return listener.udpport === m.port && ip !== undefined && host.addresses.some((a) => a.ip === ip && a.dev === dev);
+		return listener.udpport === m.port && ip !== undefined && host.addresses.some((a) => a.ip === ip);
 	}
 	return false;
 }
 
-/** Gratuitous ARP as IPaddr2's send_arp does it: neighbours on the segment learn ip → our MAC. */
-export interface ArpAnnouncer {
-	announce(world: World, host: Host, ip: Ip, dev: string): void;
+/**
+ * Sends one heartbeat datagram on a medium. Broadcast and multicast frames reach
+ * every host with a live interface on the sender's segment (nobody routes them);
+ * unicast follows routing and ARP like any packet, so an unanswered ARP loses it.
+ */
+export function sendHeartbeat(world: World, from: Host, packet: HeartbeatPacket): void {
+	const m = packet.medium;
+	if (m.kind === 'serial' || !from.powered) return;
+	if (m.kind === 'ucast') {
+		const dst = parseIp(m.peer);
+		if (dst === undefined || from.hasAddress(dst)) return;
+		const src = from.addresses.find((a) => a.dev === m.dev)?.ip ?? from.primaryIp() ?? 0;
+		const rng = world.rng.fork(`heartbeat-ucast ${from.name}`);
+		const path = walk(world, from, {src, dst, proto: 'udp', sport: m.port, dport: m.port, size: DATAGRAM}, {pick: (n) => rng.int(n)});
+		if (path.end.kind !== 'local') return;
+		const to = path.end.host;
+		const dev = path.end.dev;
+		const l = listenerOf(to);
+		if (to !== from && l && accepts(to, l, dev, m)) world.after(path.latency, () => listenerOf(to)?.receive(packet, dev));
+		return;
+	}
+	const out = from.interfaces.get(m.dev);
+	if (!out || out.kind !== 'ether' || !out.segment || !hasCarrier(from, out)) return;
+	for (const port of segmentPorts(world, out.segment)) {
+		if (port.host === from) continue;
+		const l = listenerOf(port.host);
+		if (l && accepts(port.host, l, port.iface.name, m)) deliver(world, port.host, port.iface.name, packet);
+	}
 }
 
-const ARP_KEY = 'heartbeat.arp';
-
-export function setArpAnnouncer(world: World, announcer: ArpAnnouncer): void {
-	world.features.set(ARP_KEY, announcer);
+/** send_arp: one gratuitous ARP for `ip` on `dev`. */
+export function announce(world: World, host: Host, ip: Ip, dev: string): void {
+	gratuitousArp(world, host, dev, ip);
 }
-
-export function arpAnnouncer(world: World): ArpAnnouncer {
-	return (world.features.get(ARP_KEY) as ArpAnnouncer | undefined) ?? standInArp;
-}
-
-const standInArp: ArpAnnouncer = {
-	announce(world, host, ip, dev) {
-		const out = host.interfaces.get(dev);
-		if (!usable(out) || !out.segment) return;
-		for (const other of world.hosts.values()) {
-			if (other === host || !other.powered) continue;
-			for (const iface of other.interfaces.values()) {
-				if (!usable(iface) || iface.segment !== out.segment) continue;
-				other.neighbors.set(ip, {mac: out.mac, dev: iface.name, state: 'REACHABLE', updated: world.now});
-			}
-		}
-		world.log('net', `gratuitous ARP: ${formatIp(ip)} is-at ${out.mac} (${host.name} ${dev})`, host.name);
-	},
-};

@@ -6,7 +6,7 @@ import type {World} from '../world';
 import {runLdirectord, type ToolResult} from '../ldirectord/cli';
 import {HA_CF, parseHaCf} from './config';
 import {haLog, haLogLine, type HaLevel, type HaLogTargets} from './log';
-import {arpAnnouncer} from './media';
+import {announce} from './media';
 
 /** The resource scripts heartbeat finds in /etc/ha.d/resource.d/. */
 export const RESOURCE_SCRIPTS = ['IPaddr2', 'IPaddr', 'LVSSyncDaemonSwap', 'ldirectord'] as const;
@@ -132,7 +132,7 @@ function ipaddr(world: World, host: Host, script: string, argv: readonly string[
 		log('INFO', `/usr/lib/heartbeat/send_arp -i 200 -r 5 -p /var/lib/heartbeat/rsctmp/send_arp/send_arp-${formatIp(ip)} ${dev} ${formatIp(ip)} auto not_used not_used`);
 		// send_arp: 5 gratuitous ARPs, 200 ms apart.
 		for (let i = 0; i < 5; i++) world.after(i * 200_000, () => {
-			if (host.powered && host.addresses.some((a) => a.ip === ip && a.dev === dev)) arpAnnouncer(world).announce(world, host, ip, dev);
+			if (host.powered && host.addresses.some((a) => a.ip === ip && a.dev === dev)) announce(world, host, ip, dev);
 		});
 		world.log('heartbeat', `IPaddr2: ${formatIp(ip)} added to ${dev}; 5 gratuitous ARPs follow, 200 ms apart`, host.name);
 		log('INFO', ' Success');

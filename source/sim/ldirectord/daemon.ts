@@ -6,7 +6,7 @@ import type {World} from '../world';
 import {type FallbackConfig, type Forward, type LdirectordConfig, type RealConfig, type VirtualConfig, virtualAddr, virtualId} from './config';
 import {apply, destConfig, errnoText, forwardFlag, readTable, tableKey, type OpResult} from './ipvs-ops';
 import {ldLog} from './log';
-import {ipOf, networkProbe} from './probe';
+import {ipOf, probeConnect, probeHttp, probePing} from './probe';
 import {serviceToPort} from './services';
 
 export const VERSION_STR = 'Linux Director v1.186-ha';
@@ -325,7 +325,7 @@ export class LdirectordDaemon implements Daemon {
 		} else {
 			// Other protocols' dialogues reduce to "does the port answer" in the lab.
 			const round = this.round;
-			networkProbe(this.world).connect(this.world, this.host, ipOf(r.cfg.server), this.checkPort(v, r), v.negotiatetimeout * SEC, (o) => {
+			probeConnect(this.world, this.host, ipOf(r.cfg.server), this.checkPort(v, r), v.negotiatetimeout * SEC, (o) => {
 				if (this.stopped || round !== this.round) return;
 				const up = o.kind === 'connected' || o.kind === 'response';
 				this.serviceSet(v, r, up ? 'up' : 'down');
@@ -338,7 +338,7 @@ export class LdirectordDaemon implements Daemon {
 		const round = this.round;
 		const path = r.cfg.request ?? v.cfg.request;
 		const receive = r.cfg.request !== undefined && r.cfg.receive !== undefined ? r.cfg.receive : v.cfg.receive;
-		networkProbe(this.world).http(
+		probeHttp(
 			this.world,
 			this.host,
 			{ip: ipOf(r.cfg.server), port: this.checkPort(v, r), method: v.cfg.httpmethod, path: path.startsWith('/') ? path : '/' + path, hostHeader: v.cfg.virtualhost ?? r.cfg.server},
@@ -355,7 +355,7 @@ export class LdirectordDaemon implements Daemon {
 
 	private checkConnect(v: VirtualState, r: RealState, done: (up: boolean) => void): void {
 		const round = this.round;
-		networkProbe(this.world).connect(this.world, this.host, ipOf(r.cfg.server), this.checkPort(v, r), v.checktimeout * SEC, (o) => {
+		probeConnect(this.world, this.host, ipOf(r.cfg.server), this.checkPort(v, r), v.checktimeout * SEC, (o) => {
 			if (this.stopped || round !== this.round) return;
 			const up = o.kind === 'connected' || o.kind === 'response';
 			this.serviceSet(v, r, up ? 'up' : 'down');
@@ -366,7 +366,7 @@ export class LdirectordDaemon implements Daemon {
 	private checkPing(v: VirtualState, r: RealState, done: () => void): void {
 		const round = this.round;
 		const attempt = (n: number) => {
-			networkProbe(this.world).ping(this.world, this.host, ipOf(r.cfg.server), v.checktimeout * SEC, (ok) => {
+			probePing(this.world, this.host, ipOf(r.cfg.server), v.checktimeout * SEC, (ok) => {
 				if (this.stopped || round !== this.round) return;
 				if (ok) {
 					this.serviceSet(v, r, 'up');

@@ -1,6 +1,9 @@
 import type {Host} from '../host';
 import {parseIp, type Ip} from '../net/ipv4';
-import {MSEC, type Micros} from '../time';
+import {walk} from '../net/path';
+import type {Micros} from '../time';
+import {trafficEngine} from '../traffic/engine';
+import type {Flow} from '../traffic/flow';
 import type {World} from '../world';
 
 /** What a health check saw. */
@@ -10,98 +13,109 @@ export type ProbeOutcome =
 	| {readonly kind: 'refused'}
 	| {readonly kind: 'timeout'};
 
+/** libwww-perl as Debian Sarge shipped it: ldirectord's HTTP checks identify themselves with it. */
+const USER_AGENT = 'libwww-perl/5.803';
+
 /**
- * The network as ldirectord's checks need it: open a TCP connection, send an
- * HTTP request, or ping, from one host to an address, with a timeout. The
- * callback runs later in virtual time (never synchronously).
+ * Runs `done` outside the traffic engine's event loop, so that what a check
+ * changes (the IPVS table) happens between packets, never in the middle of one.
  */
-export interface NetworkProbe {
-	connect(world: World, from: Host, ip: Ip, port: number, timeout: Micros, done: (outcome: ProbeOutcome) => void): void;
-	http(
-		world: World,
-		from: Host,
-		request: {ip: Ip; port: number; method: 'GET' | 'HEAD'; path: string; hostHeader: string},
-		timeout: Micros,
-		done: (outcome: ProbeOutcome) => void,
-	): void;
-	ping(world: World, from: Host, ip: Ip, timeout: Micros, done: (ok: boolean) => void): void;
+function later(world: World, done: () => void): void {
+	world.after(0, done);
 }
 
-const PROBE_KEY = 'ldirectord.probe';
-
-/** Lets the network model replace the stand-in below. */
-export function setNetworkProbe(world: World, probe: NetworkProbe): void {
-	world.features.set(PROBE_KEY, probe);
-}
-
-export function networkProbe(world: World): NetworkProbe {
-	return (world.features.get(PROBE_KEY) as NetworkProbe | undefined) ?? standInProbe;
-}
-
-/** One LAN round trip in the stand-in model. */
-const RTT = MSEC;
-
-/** Interfaces of `a` and `b` that share a segment, both cabled and up. */
-function linked(a: Host, b: Host): boolean {
-	if (!a.powered || !b.powered) return false;
-	for (const ia of a.interfaces.values()) {
-		if (ia.kind !== 'ether' || !ia.plugged || !ia.up) continue;
-		for (const ib of b.interfaces.values()) {
-			if (ib.kind === 'ether' && ib.plugged && ib.up && ib.segment === ia.segment) return true;
-		}
-	}
-	return false;
-}
-
-/** The host an address leads to from `from`: itself for local and loopback addresses. */
-function target(world: World, from: Host, ip: Ip): Host | undefined {
-	if (ip >>> 24 === 127 || from.hasAddress(ip)) return from;
-	for (const h of world.hosts.values()) {
-		if (h !== from && h.addresses.some((a) => a.ip === ip && a.dev !== 'lo') && linked(from, h)) return h;
-	}
-	return undefined;
-}
-
-/** Whether a web server listens on the host (the traffic model's apache2 registers itself as a daemon). */
-function webServer(host: Host): boolean {
-	const d = host.daemons.get('apache2') as {listens?(port: number): boolean} | undefined;
-	return d !== undefined && host.powered && (d.listens ? d.listens(80) : true);
+function failed(flow: Flow): ProbeOutcome {
+	// alarm() fired: ldirectord's own time limit (the flow's deadline).
+	return flow.failure?.kind === 'timeout' ? {kind: 'timeout'} : {kind: 'refused'};
 }
 
 /**
- * Stand-in used until the network model provides the real path: reachability
- * is "both ends cabled to the same segment", a web server is a host with an
- * `apache2` daemon serving files under /var/www.
+ * An HTTP request from a director to a real server, through the lab's network
+ * (routing, ARP, cables, the server's Apache), limited to `timeout` as
+ * ldirectord's alarm() limits its LWP request.
  */
-const standInProbe: NetworkProbe = {
-	connect(world, from, ip, port, timeout, done) {
-		const h = target(world, from, ip);
-		if (!h) world.after(timeout, () => done({kind: 'timeout'}));
-		else if (port === 80 && webServer(h)) world.after(RTT, () => done({kind: 'connected'}));
-		else world.after(RTT, () => done({kind: 'refused'}));
-	},
-	http(world, from, request, timeout, done) {
-		const h = target(world, from, request.ip);
-		if (!h) {
-			world.after(timeout, () => done({kind: 'timeout'}));
-			return;
+export function probeHttp(
+	world: World,
+	from: Host,
+	request: {ip: Ip; port: number; method: 'GET' | 'HEAD'; path: string; hostHeader: string},
+	timeout: Micros,
+	done: (outcome: ProbeOutcome) => void,
+): void {
+	let settled = false;
+	const finish = (o: ProbeOutcome) => {
+		if (settled) return;
+		settled = true;
+		later(world, () => done(o));
+	};
+	const text = `${request.method} ${request.path} HTTP/1.1\r\nTE: deflate,gzip;q=0.3\r\nConnection: TE, close\r\nHost: ${request.hostHeader}\r\nUser-Agent: ${USER_AGENT}\r\n\r\n`;
+	trafficEngine(world).start({
+		client: from,
+		dst: request.ip,
+		dport: request.port,
+		request: {method: request.method, path: request.path, hostHeader: request.hostHeader, userAgent: USER_AGENT, version: 'HTTP/1.1', keepAlive: false, bytes: text.length},
+		owner: {
+			finished(flow) {
+				if (flow.failure || !flow.response) finish(failed(flow));
+				else finish({kind: 'response', status: flow.response.status, reason: flow.response.reason, body: flow.response.body});
+				return false;
+			},
+			closed(flow) {
+				finish(failed(flow));
+			},
+		},
+		deadline: world.now + timeout,
+	});
+}
+
+/** A TCP connect check: the three-way handshake, then ldirectord closes the socket. */
+export function probeConnect(world: World, from: Host, ip: Ip, port: number, timeout: Micros, done: (outcome: ProbeOutcome) => void): void {
+	const engine = trafficEngine(world);
+	let settled = false;
+	const finish = (o: ProbeOutcome) => {
+		if (settled) return;
+		settled = true;
+		later(world, () => done(o));
+	};
+	const flow = engine.start({
+		client: from,
+		dst: ip,
+		dport: port,
+		request: {method: 'HEAD', path: '/', hostHeader: '', userAgent: USER_AGENT, version: 'HTTP/1.0', keepAlive: false, bytes: 0},
+		owner: {
+			connected(f) {
+				finish({kind: 'connected'});
+				engine.abandon(f);
+			},
+			finished(f) {
+				finish(f.failure ? failed(f) : {kind: 'connected'});
+				return false;
+			},
+			closed(f) {
+				finish(failed(f));
+			},
+		},
+		deadline: world.now + timeout,
+	});
+	void flow;
+}
+
+/** ICMP echo: the request's path through the network, and the reply the same way back. */
+export function probePing(world: World, from: Host, ip: Ip, timeout: Micros, done: (ok: boolean) => void): void {
+	const rng = world.rng.fork(`ldirectord-ping ${from.name}`);
+	const src = from.primaryIp() ?? 0;
+	const there = walk(world, from, {src, dst: ip, proto: 'icmp', sport: 0, dport: 0, size: 84}, {pick: (n) => rng.int(n)});
+	if (there.end.kind === 'local' && there.end.host.powered) {
+		const back = walk(world, there.end.host, {src: ip, dst: src, proto: 'icmp', sport: 0, dport: 0, size: 84}, {pick: (n) => rng.int(n)});
+		if (back.end.kind === 'local' && back.end.host === from) {
+			const rtt = there.latency + back.latency;
+			if (rtt <= timeout) {
+				world.after(rtt, () => done(true));
+				return;
+			}
 		}
-		if (request.port !== 80 || !webServer(h)) {
-			world.after(RTT, () => done({kind: 'refused'}));
-			return;
-		}
-		const path = '/var/www' + (request.path.endsWith('/') ? request.path + 'index.html' : request.path);
-		const body = h.fs.tryRead(path);
-		world.after(RTT, () =>
-			done(body === undefined ? {kind: 'response', status: 404, reason: 'Not Found', body: ''} : {kind: 'response', status: 200, reason: 'OK', body: request.method === 'HEAD' ? '' : body}),
-		);
-	},
-	ping(world, from, ip, timeout, done) {
-		const h = target(world, from, ip);
-		if (h) world.after(RTT, () => done(true));
-		else world.after(timeout, () => done(false));
-	},
-};
+	}
+	world.after(timeout, () => done(false));
+}
 
 export function ipOf(text: string): Ip {
 	return parseIp(text) ?? 0;

@@ -27,6 +27,7 @@ describe('events', () => {
 	it('heartbeat logs a partition when a node declared dead is heard again', () => {
 		const l = lab('ultramonkey-hblink');
 		advance(l, 5);
+		sh(l, 'ssh client curl -s http://192.168.0.105/');
 		cable(l, 'debian1', false, 'eth1');
 		advance(l, 40);
 		cable(l, 'debian1', true, 'eth1');
@@ -35,6 +36,7 @@ describe('events', () => {
 		expect(log).toMatch(/heartbeat: \[\d+\]: CRIT: Cluster node debian1 returning after partition\.\n/);
 		expect(log).toMatch(/heartbeat: \[\d+\]: WARN: Late heartbeat: Node debian1: interval 41000 ms\n/);
 		// The client learns the VIP's MAC from debian1 again once debian2 gives the group up.
+		expect(l.world.host('client')!.neighbors.get(0xc0a80069)?.mac).toBeDefined();
 		advance(l, 1);
 		expect(l.world.host('client')!.neighbors.get(0xc0a80069)?.mac).toBe('00:50:56:4f:30:07');
 	});
