@@ -56,8 +56,9 @@ export const heartbeatInit: CommandSpec = {
 			case 'force-reload': {
 				ctx.out(stopHeartbeat(ctx.world, ctx.host).stdout);
 				const r = startHeartbeat(ctx.world, ctx.host);
-				ctx.out(r.stdout);
+				ctx.out(r.stdout.slice(0, 'Starting High-Availability services: '.length));
 				ctx.err(r.stderr);
+				ctx.out(r.stdout.slice('Starting High-Availability services: '.length));
 				return r.status;
 			}
 			case 'status': {
