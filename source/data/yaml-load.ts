@@ -45,6 +45,19 @@ export function loadYaml<S extends z.ZodType>(
 	return {ok: false, errors};
 }
 
+/**
+ * Line finder for a YAML text that already passed `loadYaml`: the line of the
+ * node at a path (or of its deepest existing parent), shifted by `lineOffset`.
+ */
+export function yamlLocator(text: string, lineOffset = 0): (path: ReadonlyArray<string | number>) => number {
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true});
+	return (path) => {
+		const offset = nodeOffset(doc.contents, [...path]);
+		return (offset === undefined ? 1 : lineCounter.linePos(offset).line) + lineOffset;
+	};
+}
+
 function describe(path: Array<string | number>, message: string): string {
 	return path.length === 0 ? message : `${path.join('.')}: ${message}`;
 }

@@ -1,0 +1,46 @@
+import type {ExecResult} from '../shell/shell';
+import type {Micros} from '../sim/time';
+
+/** One command the learner ran, with what it printed: the history goals look at. */
+export interface CommandRecord {
+	/** As typed (a heredoc keeps its lines), without the final newline. */
+	readonly line: string;
+	/** Host of the prompt it was typed at. */
+	readonly host: string;
+	/** Virtual time when it finished. */
+	readonly at: Micros;
+	readonly status: number;
+	readonly out: string;
+	readonly err: string;
+	/** stdout and stderr interleaved as printed. */
+	readonly output: string;
+}
+
+export function makeRecord(source: string, result: ExecResult, host: string, at: Micros): CommandRecord {
+	let out = '';
+	let err = '';
+	let output = '';
+	for (const chunk of result.output) {
+		if (chunk.stream === 'out') out += chunk.text;
+		else err += chunk.text;
+		output += chunk.text;
+	}
+	return {line: source.replace(/\n$/, ''), host, at, status: result.status, out, err, output};
+}
+
+/** Blanks squeezed to one space and trimmed: what `command-ran` patterns see. */
+export function normalizeCommand(line: string): string {
+	return line.trim().replace(/[ \t]+/g, ' ');
+}
+
+/**
+ * Where a typed line ran, for matching: the host it was typed on, and for
+ * `ssh HOST COMMAND…` also COMMAND on HOST.
+ */
+export function placesOf(record: CommandRecord): Array<{host: string; line: string}> {
+	const line = normalizeCommand(record.line);
+	const places = [{host: record.host, line}];
+	const ssh = /^ssh (?:-\S+ )*(?:[a-z_][a-z0-9_-]*@)?([a-z][a-z0-9-]*) (.+)$/s.exec(line);
+	if (ssh) places.push({host: ssh[1]!, line: ssh[2]!.replace(/^(['"])(.*)\1$/s, '$2')});
+	return places;
+}
