@@ -45,9 +45,10 @@ export function validateSet(set: LessonSet, t: Translate, registry: CommandRegis
 	let steps = 0;
 	let passed = 0;
 	let waiting = 0;
+	const stepsOf = new Map<string, number>();
 	for (const lang of set.langs) {
 		for (const lesson of set.lessons[lang]) {
-			steps += lesson.steps.length;
+			stepsOf.set(lesson.id, Math.max(stepsOf.get(lesson.id) ?? 0, lesson.steps.length));
 			const result = checkLesson(lesson, lang, t, registry, resolve);
 			problems.push(...result.problems);
 			passed += result.passed;
@@ -55,8 +56,8 @@ export function validateSet(set: LessonSet, t: Translate, registry: CommandRegis
 		}
 	}
 	problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-	const ids = new Set(set.langs.flatMap((l) => set.lessons[l].map((x) => x.id)));
-	return {problems, lessons: ids.size, steps, passed, waiting};
+	for (const n of stepsOf.values()) steps += n;
+	return {problems, lessons: stepsOf.size, steps, passed, waiting};
 }
 
 /** Goals without their texts, for comparing languages. */

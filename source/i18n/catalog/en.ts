@@ -138,7 +138,7 @@ export const en = {
 	},
 	validate: {
 		ok: '{{lessons}} lessons, {{steps}} steps: every check passed.',
-		summary: '{{errors}} problem(s), {{waiting}} step(s) waiting for commands not built yet; {{passed}} step(s) passed.',
+		summary: '{{errors}} problem(s), {{waiting}} step check(s) waiting for commands not built yet, {{passed}} step check(s) passed (each language is checked).',
 		missingLang: 'no {{lang}} version of lesson {{id}}',
 		numberDiffers: 'lesson number differs from {{other}}',
 		fieldDiffers: '{{field}} differs from {{other}}',

@@ -136,7 +136,7 @@ export const es: Catalog = {
 	},
 	validate: {
 		ok: '{{lessons}} lecciones, {{steps}} pasos: todas las revisiones están en orden.',
-		summary: '{{errors}} problema(s), {{waiting}} paso(s) esperando comandos que aún no existen; {{passed}} paso(s) aprobados.',
+		summary: '{{errors}} problema(s), {{waiting}} revisión(es) de pasos esperando comandos que aún no existen, {{passed}} revisión(es) de pasos aprobadas (se revisa cada idioma).',
 		missingLang: 'falta la versión {{lang}} de la lección {{id}}',
 		numberDiffers: 'el número de la lección no coincide con {{other}}',
 		fieldDiffers: '{{field}} no coincide con {{other}}',
