@@ -274,7 +274,11 @@ export const goalSchema: z.ZodType<Goal> = z
 		},
 	)
 	.check((ctx) => {
-		const names = Object.keys(ctx.value).filter((k) => k !== 'text');
+		// Unknown keys are already reported, as unknown predicates, by the strict object.
+		if (ctx.issues.some((i) => i.code === 'unrecognized_keys' && (i.path?.length ?? 0) === 0)) return;
+		const names = Object.keys(ctx.value)
+			.filter((k) => k !== 'text')
+			.sort();
 		if (names.length !== 1) {
 			ctx.issues.push({
 				code: 'custom',
