@@ -22,6 +22,7 @@ const {t, lang, store} = settings;
 
 const cli = meow(t('cli.usage'), {
 	importMeta: import.meta,
+	description: t('cli.description'),
 	allowUnknownFlags: false,
 	flags: {
 		scenario: {type: 'string', shortFlag: 's', default: 'sandbox'},
@@ -38,6 +39,8 @@ function fail(message: string): never {
 }
 
 if (!settings.choice.ok) fail(t('cli.unknownLang', {lang: settings.choice.bad}));
+// meow shows the help by itself only for a lone --help; with --lang (or a command) it is ours to show.
+if (process.argv.slice(2).includes('--help')) cli.showHelp(0);
 
 function seed(): number {
 	const text = cli.flags.seed;

@@ -148,7 +148,7 @@ export class ProgressStore {
 				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return () => {};
 			}
 			try {
-				if (Date.now() - statSync(lockFile).mtimeMs > STALE_LOCK_MS) unlinkSync(lockFile);
+				if (Date.now() - statSync(lockFile).mtimeMs > STALE_LOCK_MS || ownerIsGone(lockFile)) unlinkSync(lockFile);
 			} catch {
 				// Released meanwhile: try again.
 			}
@@ -176,6 +176,18 @@ export class ProgressStore {
 				// Another lab removed it first.
 			}
 		}
+	}
+}
+
+/** The lock's owner (its pid is in the file) no longer runs: it was killed while writing. */
+function ownerIsGone(lockFile: string): boolean {
+	const pid = Number(readFileSync(lockFile, 'utf8'));
+	if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+	try {
+		process.kill(pid, 0);
+		return false;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'ESRCH';
 	}
 }
 

@@ -19,6 +19,7 @@ export const en = {
 		},
 	},
 	cli: {
+		description: 'An interactive terminal lab for learning how computer clusters work: LVS, UltraMonkey (heartbeat + ldirectord) and openMosix on a live simulated mini-cluster.',
 		usage: `
   Usage
     $ cluster-lab                              open the lab

@@ -17,6 +17,7 @@ export const es: Catalog = {
 		},
 	},
 	cli: {
+		description: 'Un laboratorio interactivo en la terminal para aprender cómo funcionan los clusters: LVS, UltraMonkey (heartbeat + ldirectord) y openMosix en un mini-cluster simulado y en vivo.',
 		usage: `
   Uso
     $ cluster-lab                              abre el laboratorio
