@@ -1,3 +1,4 @@
+import {parse} from '../shell/parse';
 import type {ExecResult} from '../shell/shell';
 import type {Micros} from '../sim/time';
 
@@ -34,13 +35,21 @@ export function normalizeCommand(line: string): string {
 }
 
 /**
- * Where a typed line ran, for matching: the host it was typed on, and for
- * `ssh HOST COMMAND…` also COMMAND on HOST.
+ * The commands a typed line ran, each with the host it ran on, for matching:
+ * every simple command of the line on its own (`ssh client; curl …` is two
+ * commands), and for `ssh HOST COMMAND…` also COMMAND on HOST. A line the
+ * parser cannot split is matched whole.
  */
 export function placesOf(record: CommandRecord): Array<{host: string; line: string}> {
-	const line = normalizeCommand(record.line);
-	const places = [{host: record.host, line}];
-	const ssh = /^ssh (?:-\S+ )*(?:[a-z_][a-z0-9_-]*@)?([a-z][a-z0-9-]*) (.+)$/s.exec(line);
-	if (ssh) places.push({host: ssh[1]!, line: ssh[2]!.replace(/^(['"])(.*)\1$/s, '$2')});
+	const places: Array<{host: string; line: string}> = [];
+	const parsed = parse(record.line.endsWith('\n') ? record.line : record.line + '\n');
+	const texts = parsed.kind === 'ok' ? parsed.list.flatMap((andOr) => [andOr.first, ...andOr.rest.map((r) => r.pipeline)]).flatMap((p) => p.commands.map((c) => c.text)) : [record.line];
+	for (const text of texts) {
+		const line = normalizeCommand(text);
+		if (line === '') continue;
+		places.push({host: record.host, line});
+		const ssh = /^ssh (?:-\S+ )*(?:[a-z_][a-z0-9_-]*@)?([a-z][a-z0-9-]*) (.+)$/s.exec(line);
+		if (ssh) places.push({host: ssh[1]!, line: ssh[2]!.replace(/^(['"])(.*)\1$/s, '$2')});
+	}
 	return places;
 }

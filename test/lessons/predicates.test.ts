@@ -158,6 +158,13 @@ describe('goal predicates', () => {
 		expect(check(l, {'command-ran': {match: '^nope$', success: false}}, records)).toBe(true);
 		expect(check(l, {'command-ran': 'anything'}, [])).toBe(false);
 
+		// Each command of a line counts on its own, on the host it ran on.
+		const more = history(l, ['hostname; hostname && uname -r | cat', 'ssh rs3 "hostname"']);
+		expect(check(l, {'command-ran': {match: '^hostname$', host: 'client', count: 2}}, more)).toBe(true);
+		expect(check(l, {'command-ran': {match: '^uname -r$', host: 'client'}}, more)).toBe(true);
+		expect(check(l, {'command-ran': {match: '^cat$'}}, more)).toBe(true);
+		expect(check(l, {'command-ran': {match: '^hostname$', host: 'rs3'}}, more)).toBe(true);
+
 		expect(check(l, {'output-matched': '^client$'}, records)).toBe(true);
 		expect(check(l, {'output-matched': {match: 'command not found', command: '^nope'}}, records)).toBe(true);
 		expect(check(l, {'output-matched': {match: 'command not found', command: '^nope', stream: 'out'}}, records)).toBe(false);

@@ -6,10 +6,11 @@ import type {GoalContext} from './context';
 export function commandRan(args: NonNullable<Goal['command-ran']>, ctx: GoalContext): boolean {
 	const a = typeof args === 'string' ? {match: args} : args;
 	const re = new RegExp(a.match);
+	// Counted per command: `curl …; curl …` typed on one line is two requests.
 	let n = 0;
 	for (const r of ctx.records) {
 		if (a.success !== undefined && (r.status === 0) !== a.success) continue;
-		if (placesOf(r).some((p) => (a.host === undefined || p.host === a.host) && re.test(p.line))) n++;
+		for (const p of placesOf(r)) if ((a.host === undefined || p.host === a.host) && re.test(p.line)) n++;
 	}
 	return a.count === undefined ? n > 0 : compareCount(n, a.count);
 }
