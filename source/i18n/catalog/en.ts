@@ -11,6 +11,7 @@ export const en = {
 			files: 'Files',
 			process: 'Processes',
 			network: 'Network',
+			system: 'System (kernel modules, packages, boot)',
 			lvs: 'Linux Virtual Server',
 			ha: 'High availability (heartbeat, ldirectord)',
 			traffic: 'Traffic from the client PC',

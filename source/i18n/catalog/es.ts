@@ -9,6 +9,7 @@ export const es: Catalog = {
 			files: 'Archivos',
 			process: 'Procesos',
 			network: 'Red',
+			system: 'Sistema (módulos del kernel, paquetes, arranque)',
 			lvs: 'Linux Virtual Server',
 			ha: 'Alta disponibilidad (heartbeat, ldirectord)',
 			traffic: 'Tráfico desde el PC cliente',
