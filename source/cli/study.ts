@@ -20,10 +20,12 @@ export interface StudyOptions {
 
 /**
  * Opens a lesson in a terminal. This is where the interactive study screen
- * plugs in: build the step with `openStep` (lessons/session.ts), feed the
- * learner's commands to `StepSession.execute`, show `status()`, and save
- * progress through `store.update`. Until that screen exists, it prints the
- * lesson text and says how to work through it in the lab.
+ * plugs in: `Study.open` (lessons/study.ts) resumes the lesson at the right
+ * step with its cluster built; the screen forwards typed lines to
+ * `study.execute`, shows `study.status()` (goals, quizzes), and calls
+ * `hint`, `answer`, `next` and `goTo`; progress is saved as it goes. Until
+ * that screen exists, this prints the lesson text and says how to work
+ * through it in the lab.
  */
 export async function openStudy(options: StudyOptions): Promise<number> {
 	options.io.write(renderLessonText(options.lesson, options.t));
