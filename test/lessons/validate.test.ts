@@ -1,4 +1,5 @@
-import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {createRegistry} from '../../source/commands';
@@ -123,5 +124,28 @@ describe('validate', () => {
 		const missing = cli(['validate', path.join(dir, 'nope')]);
 		expect(missing.stdout).toBe(`${path.join(dir, 'nope')}:1: no such folder\n1 problem(s), 0 step check(s) waiting for commands not built yet, 0 step check(s) passed (each language is checked).\n`);
 		expect(missing.status).toBe(1);
+	});
+});
+
+describe('validate with an instructor scenario', () => {
+	it('loads a scenario file relative to the lesson folder, and reports a missing one at its line', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'cluster-lab-course-'));
+		mkdirSync(path.join(dir, 'en'));
+		mkdirSync(path.join(dir, 'scenarios'));
+		writeFileSync(
+			path.join(dir, 'scenarios', 'pair.yaml'),
+			'name: pair\ntitle: Two PCs\nstart: a\nhosts:\n  a:\n    role: node\n    interfaces:\n      eth0:\n        addresses: [10.1.0.1/24]\n  b:\n    role: node\n    interfaces:\n      eth0:\n        addresses: [10.1.0.2/24]\n',
+		);
+		const lesson = (scenario: string) =>
+			`---\ntitle: Pair\nscenario: ${scenario}\n---\n\nTwo machines.\n\n## Visit b {#visit}\n\n\`\`\`step\ngoals:\n  - command-ran: {match: '^hostname$', host: b}\nhints: [ssh b hostname]\nsolution:\n  - ssh b hostname\n\`\`\`\n\n## Start over {#again}\n\n\`\`\`step\nscenario: sandbox\ngoals:\n  - shell-on: rs1\nhints: [ssh rs1]\nsolution:\n  - ssh rs1\n\`\`\`\n\n## Summary {#summary}\n\nDone.\n`;
+		writeFileSync(path.join(dir, 'en', '01-pair.md'), lesson('scenarios/pair.yaml'));
+		const report = validateSet(loadLessonSet(dir), en);
+		expect(report.problems).toEqual([]);
+		expect(report.passed).toBe(2);
+
+		writeFileSync(path.join(dir, 'en', '01-pair.md'), lesson('scenarios/missing.yaml'));
+		expect(validateSet(loadLessonSet(dir), en).problems.map(formatProblem)).toEqual([
+			`${path.join(dir, 'en', '01-pair.md')}:3: scenario 'scenarios/missing.yaml': cannot read scenario file ${path.join(dir, 'scenarios', 'missing.yaml')}: no such file`,
+		]);
 	});
 });
