@@ -1,6 +1,7 @@
 import type {CommandSpec} from './context';
 import {CommandRegistry} from './registry';
 import {cat} from './files/cat';
+import {ipvsadm, ipvsadmRestore, ipvsadmSave} from './ipvsadm';
 import {cd, pwd} from './shell/cd';
 import {echo} from './shell/echo';
 import {help} from './shell/help';
@@ -29,6 +30,10 @@ export const COMMANDS: readonly CommandSpec[] = [
 	pwd,
 	// files
 	cat,
+	// lvs
+	ipvsadm,
+	ipvsadmSave,
+	ipvsadmRestore,
 ];
 
 export function createRegistry(): CommandRegistry {

@@ -1,8 +1,10 @@
 import {devices, procSys} from './base-features';
 import type {Feature, InitScript} from './feature';
+import {ipvsKernel} from './ipvs/feature';
+import {netbase} from './net/etc-services';
 
 /** Every feature module, in the order they set up a world. */
-export const FEATURES: readonly Feature[] = [devices, procSys];
+export const FEATURES: readonly Feature[] = [devices, procSys, netbase, ipvsKernel];
 
 /** Init scripts from all features, by name. */
 export function initScripts(): Map<string, InitScript> {
