@@ -155,12 +155,15 @@ function checkLesson(lesson: Lesson, lang: Lang, t: Translate, registry: Command
 	}
 	if (!scenariosOk) return {problems, passed, waiting};
 
-	const lessonMissing = missingCommands(lesson.requires, registry);
+	// A step waits for the tools its own chain of steps runs; `requires` alone only marks the lesson.
+	const used = new Set(lesson.steps.flatMap(stepCommands));
+	const declared = missingCommands(lesson.requires, registry).filter((name) => !used.has(name));
+	if (declared.length > 0) problems.push({file: lesson.file, line: lesson.lines.requires, kind: 'waiting', message: t('validate.waitingLesson', {commands: declared.join(', ')})});
 	let chainMissing = new Set<string>();
 	for (const step of lesson.steps) {
 		if (step.fresh) chainMissing = new Set();
 		for (const name of missingCommands(stepCommands(step), registry)) chainMissing.add(name);
-		const missing = [...new Set([...lessonMissing, ...chainMissing])].sort();
+		const missing = [...chainMissing].sort();
 		if (missing.length > 0) {
 			waiting++;
 			problems.push({file: lesson.file, line: step.lines.heading, kind: 'waiting', message: t('validate.waiting', {step: step.id, commands: missing.join(', ')})});

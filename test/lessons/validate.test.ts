@@ -42,7 +42,7 @@ describe('validate', () => {
 		expect(report.lessons).toBeGreaterThanOrEqual(7);
 		for (const p of report.problems) {
 			// Reported as waiting only while a command it names is really missing.
-			const names = /waiting for commands not in this build yet: (.*) \(not checked\)$/.exec(p.message)![1]!.split(', ');
+			const names = /(?:waiting for commands not in this build yet: (.*) \(not checked\)|the lesson needs commands not in this build yet: (.*))$/.exec(p.message)!.slice(1).find((x) => x)!.split(', ');
 			expect(names.length).toBeGreaterThan(0);
 			for (const name of names) expect(registry.get(name), `${formatProblem(p)}: ${name} exists`).toBeUndefined();
 		}
@@ -98,6 +98,14 @@ describe('validate', () => {
 		const found = validateSet(loadLessonSet(dir), en).problems.filter((p) => p.file.endsWith('01-what-is-a-cluster.md'));
 		expect(found.map((p) => p.kind)).toEqual(['waiting', 'waiting', 'waiting', 'waiting', 'waiting', 'waiting', 'waiting', 'waiting', 'waiting', 'waiting']);
 		expect(formatProblem(found[0]!)).toBe(`${path.join(dir, ONE)}:${lineOf(dir, ONE, '{#meet-the-machines}')}: step meet-the-machines is waiting for commands not in this build yet: frobnicate (not checked)`);
+
+		// A tool the lesson declares but no step runs marks the lesson, not its steps.
+		const declared = copyOfBuiltinLessons();
+		for (const file of [ONE, ONE_ES]) edit(declared, file, 'minutes: 15', 'minutes: 15\nrequires: [teleport]');
+		expect(validateSet(loadLessonSet(declared), en).problems.filter((p) => p.file.endsWith('01-what-is-a-cluster.md')).map((p) => `${p.kind} ${formatProblem(p)}`)).toEqual([
+			`waiting ${path.join(declared, ONE)}:5: the lesson needs commands not in this build yet: teleport`,
+			`waiting ${path.join(declared, ONE_ES)}:5: the lesson needs commands not in this build yet: teleport`,
+		]);
 	});
 
 	it('runs as cluster-lab validate DIR: file:line lines and exit 1, or exit 0 when green', () => {

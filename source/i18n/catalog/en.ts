@@ -152,6 +152,7 @@ export const en = {
 		hintCount: '{{mine}} hint(s) here but {{theirs}} in {{other}}',
 		scenario: "scenario '{{name}}': {{message}}",
 		waiting: 'step {{step}} is waiting for commands not in this build yet: {{commands}} (not checked)',
+		waitingLesson: 'the lesson needs commands not in this build yet: {{commands}}',
 		cannotOpen: 'step {{step}} cannot start: {{message}}',
 		setupFailed: "setup command '{{command}}' exited with {{status}}: {{output}}",
 		passesAtStart: 'step {{step}} already passes before the learner does anything (its goals hold at the start)',

@@ -150,6 +150,7 @@ export const es: Catalog = {
 		hintCount: 'aquí hay {{mine}} pista(s) y en {{other}} hay {{theirs}}',
 		scenario: "escenario '{{name}}': {{message}}",
 		waiting: 'el paso {{step}} espera comandos que aún no existen en esta versión: {{commands}} (no se revisó)',
+		waitingLesson: 'la lección necesita comandos que aún no existen en esta versión: {{commands}}',
 		cannotOpen: 'el paso {{step}} no puede comenzar: {{message}}',
 		setupFailed: "el comando de preparación '{{command}}' terminó con {{status}}: {{output}}",
 		passesAtStart: 'el paso {{step}} ya se aprueba antes de que el estudiante haga algo (sus objetivos se cumplen desde el inicio)',
