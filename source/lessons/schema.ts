@@ -64,15 +64,11 @@ const strict = <T extends z.core.$ZodLooseShape>(shape: T) =>
 const ipvsService = strict({
 	host: hostName,
 	service: serviceSpec,
-	/** false: the service must not exist. */
-	exists: z.boolean().optional(),
+	exists: z.boolean().optional().describe('false: the service must not exist.'),
 	scheduler: z.string().regex(/^[a-z]+$/).optional(),
-	/** true/false, or the persistence timeout in seconds. */
-	persistent: z.union([z.boolean(), z.number().int().positive()]).optional(),
-	/** Exactly these real servers, in any order. */
-	dests: z.array(endpoint).optional(),
-	/** Weights of some real servers. */
-	weights: z.record(endpoint, z.number().int().nonnegative()).optional(),
+	persistent: z.union([z.boolean(), z.number().int().positive()]).optional().describe('true/false, or the persistence timeout in seconds.'),
+	dests: z.array(endpoint).optional().describe('Exactly these real servers, in any order.'),
+	weights: z.record(endpoint, z.number().int().nonnegative()).optional().describe('Weights of some real servers.'),
 }).meta({description: 'A virtual service in the IPVS table of a host (what ipvsadm -L -n lists).'});
 
 const ipvsDest = strict({
@@ -82,17 +78,14 @@ const ipvsDest = strict({
 	exists: z.boolean().optional(),
 	forward: forward.optional(),
 	weight: count.optional(),
-	/** ActiveConn column. */
-	active: count.optional(),
-	/** InActConn column. */
-	inactive: count.optional(),
+	active: count.optional().describe('ActiveConn column.'),
+	inactive: count.optional().describe('InActConn column.'),
 }).meta({description: 'A real server of a virtual service, with its forwarding method, weight and connection counters.'});
 
 const ipvsStats = strict({
 	host: hostName,
 	service: serviceSpec,
-	/** A real server's counters instead of the whole service's. */
-	dest: endpoint.optional(),
+	dest: endpoint.optional().describe("A real server's counters instead of the whole service's."),
 	conns: count.optional(),
 	inpkts: count.optional(),
 	outpkts: count.optional(),
@@ -105,20 +98,16 @@ const connections = strict({
 	service: serviceSpec.optional(),
 	dest: endpoint.optional(),
 	client: ip.optional(),
-	/** Kernel state name: ESTABLISHED, FIN_WAIT, TIME_WAIT, SYN_RECV, NONE, … */
-	state: z.string().regex(/^[A-Z_]+$/).optional(),
-	/** Count persistence templates instead of connections. */
-	template: z.boolean().optional(),
+	state: z.string().regex(/^[A-Z_]+$/).optional().describe('Kernel state name: ESTABLISHED, FIN_WAIT, TIME_WAIT, SYN_RECV, NONE, …'),
+	template: z.boolean().optional().describe('Count persistence templates instead of connections.'),
 	count,
 }).meta({description: 'Entries of the IPVS connection table of a host (ipvsadm -L -n -c).'});
 
 const fileContains = strict({
 	host: hostName,
 	path: z.string().regex(/^\//, 'paths must be absolute'),
-	/** Plain text the file must contain. */
-	text: z.string().min(1).optional(),
-	/** Regular expression (multiline: ^ and $ match at line ends). */
-	match: regex.optional(),
+	text: z.string().min(1).optional().describe('Plain text the file must contain.'),
+	match: regex.optional().describe('Regular expression (multiline: ^ and $ match at line ends).'),
 }).meta({description: 'A file on a host contains a text or matches a regular expression.'});
 
 const fileExists = strict({
@@ -134,18 +123,14 @@ const sysctl = strict({
 
 const addressOn = strict({
 	host: hostName,
-	/** Address, or address/prefix to also check the mask. */
-	address: ipOrCidr,
-	/** Physical device: eth0, lo, tunl0. */
-	dev: z.string().optional(),
-	/** Alias label such as eth0:0 or lo:0. */
-	label: z.string().optional(),
+	address: ipOrCidr.describe('Address, or address/prefix to also check the mask.'),
+	dev: z.string().optional().describe('Physical device: eth0, lo, tunl0.'),
+	label: z.string().optional().describe('Alias label such as eth0:0 or lo:0.'),
 }).meta({description: 'An address is configured on a host (optionally on a device or alias label).'});
 
 const route = strict({
 	host: hostName,
-	/** default, or a network like 10.0.0.0/24. */
-	to: z.union([z.literal('default'), ipOrCidr]),
+	to: z.union([z.literal('default'), ipOrCidr]).describe('default, or a network like 10.0.0.0/24.'),
 	via: ip.optional(),
 	dev: z.string().optional(),
 }).meta({description: 'A host has a route (for example its default gateway).'});
@@ -153,23 +138,20 @@ const route = strict({
 const neighbor = strict({
 	host: hostName,
 	ip,
-	/** The MAC address belongs to this host. */
-	owner: hostName.optional(),
+	owner: hostName.optional().describe('The MAC address belongs to this host.'),
 	mac: z.string().regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/).optional(),
 }).meta({description: "An entry of a host's ARP cache (ip neigh): which machine's MAC it holds for an address."});
 
 const hostState = strict({
 	host: hostName,
 	powered: z.boolean().optional(),
-	/** Cable state of `iface`, or of every ethernet interface. */
-	plugged: z.boolean().optional(),
+	plugged: z.boolean().optional().describe('Cable state of `iface`, or of every ethernet interface.'),
 	iface: z.string().optional(),
 }).meta({description: 'A host is powered on or off, its cables plugged or unplugged.'});
 
 const processRunning = strict({
 	host: hostName,
-	/** Regular expression over the process command line (as ps shows it). */
-	match: regex,
+	match: regex.describe('Regular expression over the process command line (as ps shows it).'),
 }).meta({description: 'A process whose command line matches is running on a host.'});
 
 // ── History predicates ──────────────────────────────────────────────────────
@@ -178,14 +160,10 @@ const commandRan = z
 	.union([
 		regex,
 		strict({
-			/** Regular expression over the command line (blanks squeezed to one space). */
-			match: regex,
-			/** Host the command ran on (`ssh HOST CMD` counts for HOST too). */
-			host: hostName.optional(),
-			/** true: it must have exited 0; false: it must have failed. */
-			success: z.boolean().optional(),
-			/** How many matching commands (default: at least one). */
-			count: count.optional(),
+			match: regex.describe('Regular expression over the command line (blanks squeezed to one space).'),
+			host: hostName.optional().describe('Host the command ran on (`ssh HOST CMD` counts for HOST too).'),
+			success: z.boolean().optional().describe('true: it must have exited 0; false: it must have failed.'),
+			count: count.optional().describe('How many matching commands (default: at least one).'),
 		}),
 	])
 	.meta({description: 'The learner ran a matching command during this step (a regular expression, or an object with options).'});
@@ -195,8 +173,7 @@ const outputMatched = z
 		regex,
 		strict({
 			match: regex,
-			/** Look at the last command matching this instead of the last command. */
-			command: regex.optional(),
+			command: regex.optional().describe('Look at the last command matching this instead of the last command.'),
 			stream: z.enum(['out', 'err', 'any']).optional(),
 		}),
 	])
@@ -251,8 +228,7 @@ const predicateShape = Object.fromEntries(Object.entries(PREDICATE_SCHEMAS).map(
 export const goalSchema: z.ZodType<Goal> = z
 	.strictObject(
 		{
-			/** What the learner reads in the checklist; generated from the predicate when absent. */
-			text: z.string().min(1).optional(),
+			text: z.string().min(1).optional().describe('What the learner reads in the checklist; generated from the predicate when absent.'),
 			...predicateShape,
 			get all() {
 				return z.array(goalSchema).min(1).optional();
@@ -294,24 +270,15 @@ export const goalSchema: z.ZodType<Goal> = z
 const letter = z.string().regex(/^[a-h]$/, 'answers are choice letters a-h');
 
 export const quizSchema = strict({
-	/** Names the quiz in progress files; unique within the lesson. */
-	id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'quiz ids use lower-case letters, digits and dashes'),
-	/** A multiple-choice question. */
-	ask: z.string().min(1).optional(),
-	/** A prediction asked before the learner runs commands, checked against what then happens. */
-	predict: z.string().min(1).optional(),
-	/** Shown with letters a), b), c)…; for predictions, the values the learner picks among. */
-	choices: z.array(z.string().min(1)).min(2).max(8),
-	/** ask: the correct letter, or letters when several are right. */
-	answer: z.union([letter, z.array(letter).min(1)]).optional(),
-	/** predict: how many values the learner predicts (default 1). */
-	count: z.number().int().positive().max(20).optional(),
-	/** predict: where the outcome is read: commands run after the prediction, and a regex whose first group (or whole match) is a value. */
-	observe: strict({command: regex, output: regex}).optional(),
-	/** predict: the outcome the reference solution produces (validate checks it). */
-	expect: z.array(z.string().min(1)).min(1).optional(),
-	/** Shown after answering. */
-	explain: z.string().min(1).optional(),
+	id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'quiz ids use lower-case letters, digits and dashes').describe('Names the quiz in progress files; unique within the lesson.'),
+	ask: z.string().min(1).optional().describe('A multiple-choice question.'),
+	predict: z.string().min(1).optional().describe('A prediction asked before the learner runs commands, checked against what then happens.'),
+	choices: z.array(z.string().min(1)).min(2).max(8).describe('Shown with letters a), b), c)…; for predictions, the values the learner picks among.'),
+	answer: z.union([letter, z.array(letter).min(1)]).optional().describe('ask: the correct letter, or letters when several are right.'),
+	count: z.number().int().positive().max(20).optional().describe('predict: how many values the learner predicts (default 1).'),
+	observe: strict({command: regex, output: regex}).optional().describe('predict: where the outcome is read: commands run after the prediction, and a regex whose first group (or whole match) is a value.'),
+	expect: z.array(z.string().min(1)).min(1).optional().describe('predict: the outcome the reference solution produces (validate checks it).'),
+	explain: z.string().min(1).optional().describe('Shown after answering.'),
 })
 	.check((ctx) => {
 		const q = ctx.value;
@@ -342,17 +309,13 @@ export const quizSchema = strict({
 const duration = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?(ms|s|m)$/, "expected a time like '10s', '500ms' or '2m'")]);
 
 export const eventSchema = strict({
-	/** When, counted from the moment the step starts. */
-	at: duration,
-	/** Pull the cable: `host` (every ethernet interface) or `host:eth0`. */
-	unplug: z.string().regex(/^[a-z][a-z0-9-]*(:[a-z0-9]+)?$/).optional(),
+	at: duration.describe('When, counted from the moment the step starts.'),
+	unplug: z.string().regex(/^[a-z][a-z0-9-]*(:[a-z0-9]+)?$/).optional().describe('Pull the cable: `host` (every ethernet interface) or `host:eth0`.'),
 	plug: z.string().regex(/^[a-z][a-z0-9-]*(:[a-z0-9]+)?$/).optional(),
 	'power-off': hostName.optional(),
 	'power-on': hostName.optional(),
-	/** Empty a host's ARP cache (as if its entries had expired). */
-	'arp-flush': hostName.optional(),
-	/** Run a command line (on `host`, default the scenario's start host). */
-	run: z.string().min(1).optional(),
+	'arp-flush': hostName.optional().describe("Empty a host's ARP cache (as if its entries had expired)."),
+	run: z.string().min(1).optional().describe("Run a command line (on `host`, default the scenario's start host)."),
 	host: hostName.optional(),
 })
 	.check((ctx) => {
@@ -369,35 +332,28 @@ export const eventSchema = strict({
 	.meta({id: 'event'});
 
 export const setupSchema = strict({
-	/** Command lines run quietly before the step (on `host`), not shown in the learner's history. */
-	commands: z.array(z.string().min(1)).optional(),
+	commands: z.array(z.string().min(1)).optional().describe("Command lines run quietly before the step (on `host`), not shown in the learner's history."),
 	host: hostName.optional(),
-	/** Things that happen by themselves while the learner works. */
-	events: z.array(eventSchema).optional(),
+	events: z.array(eventSchema).optional().describe('Things that happen by themselves while the learner works.'),
 });
 
 export const solutionItem = z.union([
 	z.string().min(1),
 	strict({
 		run: z.string().min(1),
-		/** Exit status this command is expected to have (default 0); 'any' to accept every status. */
-		status: z.union([z.number().int().min(0).max(255), z.literal('any')]).optional(),
+		status: z.union([z.number().int().min(0).max(255), z.literal('any')]).optional().describe("Exit status this command is expected to have (default 0); 'any' to accept every status."),
 	}),
 ]);
 
 /** The ```step block that follows a step's text. */
 export const stepBlockSchema = strict({
-	/** Start this step on a fresh copy of this scenario instead of continuing the previous step's cluster. */
-	scenario: z.string().min(1).optional(),
-	/** Start this step on a fresh copy of the lesson's scenario. */
-	fresh: z.boolean().optional(),
-	setup: setupSchema.optional(),
-	goals: z.array(goalSchema).optional(),
-	quiz: z.array(quizSchema).optional(),
-	/** The hint ladder: a nudge, then the concept, then the exact command. */
-	hints: z.array(z.string().min(1)).max(5).optional(),
-	/** Reference solution: command lines that reach every goal from the step's start. */
-	solution: z.array(solutionItem).optional(),
+	scenario: z.string().min(1).optional().describe("Start this step on a fresh copy of this scenario instead of continuing the previous step's cluster."),
+	fresh: z.boolean().optional().describe("Start this step on a fresh copy of the lesson's scenario."),
+	setup: setupSchema.optional().describe('Quiet commands and timed events that prepare the step.'),
+	goals: z.array(goalSchema).optional().describe('What the lab checks; the step is done when every goal holds at once.'),
+	quiz: z.array(quizSchema).optional().describe('Multiple-choice questions and predictions.'),
+	hints: z.array(z.string().min(1)).max(5).optional().describe('The hint ladder: a nudge, then the concept, then the exact command.'),
+	solution: z.array(solutionItem).optional().describe("Reference solution: command lines that reach every goal from the step's start."),
 })
 	.check((ctx) => {
 		const s = ctx.value;
@@ -415,15 +371,11 @@ export const stepBlockSchema = strict({
 
 /** The YAML front matter at the top of a lesson file. */
 export const frontMatterSchema = strict({
-	title: z.string().min(1),
-	/** Built-in scenario name, or a YAML file relative to the lesson folder's root. */
-	scenario: z.string().min(1).default('sandbox'),
-	/** Seed of the simulation for this lesson's steps (default 1). */
-	seed: z.number().int().min(0).max(0xffffffff).default(1),
-	/** Commands the lesson needs; validate reports the lesson as waiting while one is missing. */
-	requires: z.array(z.string().regex(/^[A-Za-z0-9_.\-]+$/)).default([]),
-	/** Rough time to work through it. */
-	minutes: z.number().int().positive().optional(),
+	title: z.string().min(1).describe("The lesson's title, as the lesson list shows it."),
+	scenario: z.string().min(1).default('sandbox').describe("Built-in scenario name, or a YAML file relative to the lesson folder's root."),
+	seed: z.number().int().min(0).max(0xffffffff).default(1).describe("Seed of the simulation for this lesson's steps (default 1)."),
+	requires: z.array(z.string().regex(/^[A-Za-z0-9_.\-]+$/)).default([]).describe('Commands the lesson needs; validate reports the lesson as waiting while one is missing.'),
+	minutes: z.number().int().positive().optional().describe('Rough time to work through it.'),
 }).meta({id: 'front-matter'});
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
