@@ -141,8 +141,8 @@ describe('progress store', () => {
 
 	it('never loses an update when several labs write at once', async () => {
 		const {file} = fresh();
-		const procs = ['a', 'b', 'c', 'd'].map(
-			(name) =>
+		const procs = [1, 2, 3, 4].map(
+			() =>
 				new Promise<string>((resolve) => {
 					const child = spawn(process.execPath, [worker, file, '25', 'shared'], {stdio: ['ignore', 'ignore', 'pipe']});
 					let err = '';
