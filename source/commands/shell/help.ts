@@ -2,7 +2,7 @@ import {translator} from '../../i18n/i18n';
 import type {CommandGroup, CommandSpec} from '../context';
 
 /** Groups in the order `help` lists them; their titles live in the message catalog. */
-const GROUPS: readonly CommandGroup[] = ['shell', 'files', 'process', 'network', 'lvs', 'ha', 'traffic', 'mosix', 'lab'];
+const GROUPS: readonly CommandGroup[] = ['shell', 'files', 'process', 'network', 'system', 'lvs', 'ha', 'traffic', 'mosix', 'lab'];
 
 /** `help`: every command with one line in our own words, grouped. */
 export const help: CommandSpec = {
