@@ -4,6 +4,7 @@ import type {ProgressStore} from '../progress/store';
 import type {ExecResult} from '../shell/shell';
 import type {LessonSet} from './load';
 import type {Lesson} from './model';
+import {correctLetters} from './quiz';
 import {scenarioResolver} from './scenario';
 import {openStep, solutionCommands, type AnswerResult, type StepSession, type StepStatus} from './session';
 
@@ -93,6 +94,24 @@ export class Study {
 		}
 		this.options.store.update((d) => recordSolutionShown(d, this.key, this.lesson.id, step.id));
 		return {kind: 'solution', commands: solutionCommands(step.solution).map((s) => s.line)};
+	}
+
+	/**
+	 * Skips ahead: runs the reference solution in the learner's shell (as if
+	 * typed, so the cluster really gets there) and answers the quizzes with the
+	 * reference answers. Recorded as "solution shown" in the progress.
+	 */
+	solve(): Array<{line: string; result: ExecResult}> {
+		const {step} = this.current;
+		this.options.store.update((d) => recordSolutionShown(d, this.key, this.lesson.id, step.id));
+		for (const quiz of step.quiz) {
+			const state = this.current.quizState(quiz);
+			if (quiz.predict !== undefined && state.kind === 'open') this.current.answer(quiz.id, quiz.expect!.join(' '));
+			if (quiz.ask !== undefined && !(state.kind === 'answered' && state.correct)) this.current.answer(quiz.id, correctLetters(quiz).join(' '));
+		}
+		const ran = solutionCommands(step.solution).map(({line}) => ({line, result: this.current.execute(line)}));
+		this.checkDone();
+		return ran;
 	}
 
 	/** Answers a quiz (letters or the choices' words) and saves the answer. */

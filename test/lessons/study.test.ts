@@ -82,4 +82,16 @@ describe('study', () => {
 		const chosen = Study.open({set: SET, lesson: L, lang: 'en', store: s, step: 'write'});
 		expect(chosen.ok && chosen.study.session.step.id).toBe('write');
 	});
+
+	it('can skip a step by running its reference solution', () => {
+		const s = store();
+		const opened = Study.open({set: SET, lesson: L, lang: 'en', store: s, now: NOW});
+		if (!opened.ok) throw new Error(opened.message);
+		const ran = opened.study.solve();
+		expect(ran.map((r) => [r.line, r.result.status])).toEqual([['echo hi > /root/a.txt', 0]]);
+		expect(opened.study.status().complete).toBe(true);
+		expect(s.load().sets.builtin!.lessons.test!.steps.write).toMatchObject({done: '2026-11-26T12:00:00.000Z', solution: true});
+		// The learner's history shows what was run for them.
+		expect(opened.study.session.lab.shell.session.history).toEqual(['echo hi > /root/a.txt']);
+	});
 });
