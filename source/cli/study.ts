@@ -23,7 +23,7 @@ export interface StudyOptions {
  * plugs in: `Study.open` (lessons/study.ts) resumes the lesson at the right
  * step with its cluster built; the screen forwards typed lines to
  * `study.execute`, shows `study.status()` (goals, quizzes), and calls
- * `hint`, `answer`, `next` and `goTo`; progress is saved as it goes. Until
+ * `hint`, `solve`, `answer`, `next` and `goTo`; progress is saved as it goes. Until
  * that screen exists, this prints the lesson text and says how to work
  * through it in the lab.
  */
