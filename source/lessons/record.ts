@@ -40,7 +40,16 @@ export function normalizeCommand(line: string): string {
  * commands), and for `ssh HOST COMMAND…` also COMMAND on HOST. A line the
  * parser cannot split is matched whole.
  */
-export function placesOf(record: CommandRecord): Array<{host: string; line: string}> {
+export function placesOf(record: CommandRecord): ReadonlyArray<{host: string; line: string}> {
+	// Goals are re-checked on every clock tick; a record's commands never change.
+	let places = PLACES.get(record);
+	if (!places) PLACES.set(record, (places = splitPlaces(record)));
+	return places;
+}
+
+const PLACES = new WeakMap<CommandRecord, ReadonlyArray<{host: string; line: string}>>();
+
+function splitPlaces(record: CommandRecord): Array<{host: string; line: string}> {
 	const places: Array<{host: string; line: string}> = [];
 	const parsed = parse(record.line.endsWith('\n') ? record.line : record.line + '\n');
 	const texts = parsed.kind === 'ok' ? parsed.list.flatMap((andOr) => [andOr.first, ...andOr.rest.map((r) => r.pipeline)]).flatMap((p) => p.commands.map((c) => c.text)) : [record.line];
