@@ -31,6 +31,13 @@ import {clear, history} from './shell/history';
 import {date, exit, falseCmd, hostname, logout, trueCmd, uname} from './shell/session';
 import {sleep} from './shell/sleep';
 import {ssh} from './shell/ssh';
+import {curl} from './traffic/curl';
+import {ab} from './traffic/ab';
+import {load} from './traffic/load';
+import {ping} from './traffic/ping';
+import {apache2} from './traffic/apache2';
+import {boot, plug, poweroff, unplug} from './lab/faults';
+import {explain} from './lab/explain';
 
 /** Every command the lab shell knows. Each feature folder contributes its list. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -104,6 +111,18 @@ export const COMMANDS: readonly CommandSpec[] = [
 	free,
 	df,
 	dmesg,
+	// traffic
+	curl,
+	ab,
+	load,
+	ping,
+	apache2,
+	// lab
+	unplug,
+	plug,
+	poweroff,
+	boot,
+	explain,
 ];
 
 export function createRegistry(): CommandRegistry {

@@ -34,6 +34,7 @@ export function buildWorld(config: ScenarioConfig, seed: number, features: reado
 	const scripts = new Map(features.flatMap((f) => Object.entries(f.initScripts ?? {})));
 	for (const [name, hc] of Object.entries(config.hosts)) {
 		const host = world.host(name)!;
+		host.boot = [...hc.boot];
 		for (const script of hc.boot) scripts.get(script)?.start(world, host);
 	}
 	return world;
@@ -91,8 +92,19 @@ function buildHost(world: World, name: string, hc: HostConfig, hostIndex: number
 	for (const r of hc.routes) {
 		const to = r.to === 'default' ? {ip: 0, prefix: 0} : parseCidr(r.to)!;
 		const via = r.via ? parseIp(r.via) : undefined;
-		host.routes.push({dest: networkOf(to.ip, to.prefix), prefix: to.prefix, via, dev: r.dev ?? devFor(host.addresses, via) ?? 'eth0', proto: 'boot'});
+		const route = {dest: networkOf(to.ip, to.prefix), prefix: to.prefix, via, dev: r.dev ?? devFor(host.addresses, via) ?? 'eth0', proto: 'boot' as const};
+		if (r.table === undefined) host.routes.push(route);
+		else {
+			const table = host.tables.get(r.table) ?? [];
+			table.push(route);
+			host.tables.set(r.table, table);
+		}
 	}
+	hc.rules.forEach((r, i) => {
+		const from = parseCidr(r.from)!;
+		host.rules.push({from: networkOf(from.ip, from.prefix), prefix: from.prefix, table: r.table, priority: r.priority ?? 32765 - i});
+	});
+	host.rules.sort((a, b) => a.priority - b.priority);
 	if (hc.gateway) {
 		const via = parseIp(hc.gateway)!;
 		host.routes.push({dest: 0, prefix: 0, via, dev: devFor(host.addresses, via) ?? 'eth0', proto: 'boot'});

@@ -1,11 +1,12 @@
 import {devices, procSys} from './base-features';
 import type {Feature, InitScript} from './feature';
 import {ipvsKernel} from './ipvs/feature';
+import {traffic} from './traffic/feature';
 import {netbase} from './net/etc-services';
 import {debianHost} from './system/debian-host';
 
 /** Every feature module, in the order they set up a world. */
-export const FEATURES: readonly Feature[] = [devices, procSys, netbase, debianHost, ipvsKernel];
+export const FEATURES: readonly Feature[] = [devices, procSys, netbase, debianHost, ipvsKernel, traffic];
 
 /** Init scripts from all features, by name. */
 export function initScripts(): Map<string, InitScript> {
