@@ -2,10 +2,8 @@ import type {Lab} from '../lab/lab';
 import {createRegistry} from '../commands';
 import type {Lang} from '../i18n/lang';
 import {Shell} from '../shell/shell';
-import {initScripts} from '../sim/features';
-import type {Host} from '../sim/host';
+import {plug, powerOff, powerOn, unplug} from '../sim/net/faults';
 import {MINUTE, MSEC, seconds, type Micros} from '../sim/time';
-import type {World} from '../sim/world';
 import type {Setup, TimedEvent} from './schema';
 
 /** `10s`, `500ms`, `2m` or a number of seconds → microseconds. */
@@ -37,25 +35,23 @@ export function applySetup(lab: Lab, setup: Setup, lang: Lang): Array<{line: str
 	return results;
 }
 
-/** Does what an event says, as if it had happened to the cluster. */
+/**
+ * Does what an event says, as if it had happened to the cluster. Cables and
+ * power go through the same engine functions as the lab's `unplug`, `plug`,
+ * `poweroff` and `boot` commands, so an event and a typed command behave alike.
+ */
 export function fire(lab: Lab, event: TimedEvent, lang: Lang): void {
 	const world = lab.world;
 	if (event.unplug !== undefined || event.plug !== undefined) {
-		const plugged = event.plug !== undefined;
 		const [name, iface] = (event.plug ?? event.unplug)!.split(':');
 		const host = world.host(name!);
-		if (!host) return;
-		for (const i of host.interfaces.values()) {
-			if (i.kind !== 'ether' || (iface !== undefined && i.name !== iface) || i.plugged === plugged) continue;
-			i.plugged = plugged;
-			world.log('lab', `${plugged ? 'cable plugged into' : 'cable unplugged from'} ${host.name} ${i.name}`, host.name);
-		}
+		if (host) (event.plug !== undefined ? plug : unplug)(world, host, iface);
 	} else if (event['power-off'] !== undefined) {
 		const host = world.host(event['power-off']);
-		if (host?.powered) powerOff(world, host);
+		if (host) powerOff(world, host);
 	} else if (event['power-on'] !== undefined) {
 		const host = world.host(event['power-on']);
-		if (host && !host.powered) powerOn(lab, host);
+		if (host) powerOn(world, host);
 	} else if (event['arp-flush'] !== undefined) {
 		const host = world.host(event['arp-flush']);
 		if (!host) return;
@@ -66,22 +62,4 @@ export function fire(lab: Lab, event: TimedEvent, lang: Lang): void {
 		runQuietly(lab, [event.run], event.host, lang);
 	}
 	world.revision++;
-}
-
-function powerOff(world: World, host: Host): void {
-	for (const d of host.daemons.values()) d.onPowerOff?.();
-	host.processes.clear();
-	host.neighbors.clear();
-	host.powered = false;
-	world.log('lab', `${host.name} powered off`, host.name);
-}
-
-function powerOn(lab: Lab, host: Host): void {
-	const world = lab.world;
-	host.powered = true;
-	host.bootedAt = world.now;
-	for (const d of host.daemons.values()) d.onBoot?.();
-	world.log('lab', `${host.name} powered on`, host.name);
-	const scripts = initScripts();
-	for (const name of lab.config.hosts[host.name]?.boot ?? []) scripts.get(name)?.start(world, host);
 }

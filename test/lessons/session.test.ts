@@ -116,13 +116,15 @@ solution:
 		expect(world.host('rs2')!.powered).toBe(true);
 		world.advance(2 * 60 * SEC);
 		expect(world.host('rs3')!.fs.read('/root/late.txt')).toBe('late\n');
+		// Booting again starts the host's init scripts, as the lab's boot command does.
+		expect(world.timeline.list().some((e) => e.at === 25 * SEC && e.host === 'rs2' && /^apache2 started/.test(e.text))).toBe(true);
 		const lab = world.timeline.list().filter((e) => e.source === 'lab');
 		expect(lab.map((e) => `${e.at / SEC} ${e.host} ${e.text}`)).toEqual([
 			'1.5 client ARP cache of client emptied',
-			'10 rs1 cable unplugged from rs1 eth0',
-			'15 rs1 cable plugged into rs1 eth0',
+			'10 rs1 cable pulled out of rs1 eth0',
+			'15 rs1 cable plugged back into rs1 eth0',
 			'20 rs2 rs2 powered off',
-			'25 rs2 rs2 powered on',
+			'25 rs2 rs2 powered on and booting',
 			'120 rs3 ran: echo late > /root/late.txt',
 		]);
 	});
