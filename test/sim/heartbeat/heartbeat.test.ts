@@ -121,6 +121,16 @@ describe('heartbeat membership and resources', () => {
 		expect(hb(l, 'debian2')).toContain('heartbeat: [PID]: info: Standby resource acquisition done [all].');
 	});
 
+	it('hb_takeover on the standby pulls the resources over', () => {
+		const l = lab('ultramonkey');
+		advance(l, 3);
+		expect(sh(l, 'ssh debian2 /usr/lib/heartbeat/hb_takeover')).toEqual({out: '', status: 0});
+		advance(l, 2);
+		expect(vipOn(l, 'debian1')).toBeUndefined();
+		expect(vipOn(l, 'debian2')).toBeDefined();
+		expect(sh(l, 'ssh debian2 hb_takeover').status).toBe(1);
+	});
+
 	it('split brain on the dedicated heartbeat link: both directors hold the VIP, then the preferred one keeps it', () => {
 		const l = lab('ultramonkey-hblink');
 		advance(l, 5);
