@@ -1,6 +1,10 @@
 import type {CommandSpec} from './context';
 import {CommandRegistry} from './registry';
 import {cat} from './files/cat';
+import {hbStandby, hbTakeover, heartbeatInit, ipvsadmInitScript} from './ha/heartbeat';
+import {ldirectord} from './ha/ldirectord';
+import {ipaddr, ipaddr2, lvsSyncDaemonSwap} from './ha/resource-scripts';
+import {events} from './lab/events';
 import {ipvsadm, ipvsadmRestore, ipvsadmSave} from './ipvsadm';
 import {withEraWording} from './files/era-messages';
 import {chmod, chown, cp, mkdir, mv, rm, rmdir, touch} from './files/file-ops';
@@ -83,6 +87,17 @@ export const COMMANDS: readonly CommandSpec[] = [
 	which,
 	type,
 	// files
+	// ha
+	heartbeatInit,
+	hbStandby,
+	hbTakeover,
+	ipvsadmInitScript,
+	ldirectord,
+	ipaddr2,
+	ipaddr,
+	lvsSyncDaemonSwap,
+	// lab
+	events,
 	// lvs
 	ipvsadm,
 	ipvsadmSave,
