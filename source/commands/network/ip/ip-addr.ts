@@ -1,7 +1,7 @@
 import type {Address} from '../../../sim/host';
 import {networkOf, parseIp} from '../../../sim/net/ipv4';
 import {addAddress, computedBroadcast, defaultScope, deleteAddress, isSecondary} from '../../../sim/net/netconfig';
-import {incomplete, MINUS_ONE, globRe, matches, type IpRun} from './ip-common';
+import {badPrefix, incomplete, MINUS_ONE, globRe, matches, type IpRun} from './ip-common';
 import {address6Lines, addressLine, linkLines, statsLines} from './ip-format';
 import {interfacesInOrder} from '../link-facts';
 
@@ -14,11 +14,6 @@ function prefixArg(text: string): {ip: number; prefix: number; given: boolean} |
 	if (len === undefined) return {ip, prefix: 32, given: false};
 	if (!/^\d{1,2}$/.test(len) || Number(len) > 32) return undefined;
 	return {ip, prefix: Number(len), given: true};
-}
-
-function badPrefix(r: IpRun, arg: string): number {
-	r.ctx.err(r.old ? `Error: an inet prefix is expected rather than "${arg}".\n` : `Error: any valid prefix is expected rather than "${arg}".\n`);
-	return 1;
 }
 
 export function ipAddr(r: IpRun, args: string[]): number {
