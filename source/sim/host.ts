@@ -79,8 +79,8 @@ export interface Daemon {
 	readonly name: string;
 	/** Called when the host powers off: drop all volatile state, cancel timers. */
 	onPowerOff?(): void;
-	/** Called when the host boots again (init scripts decide whether to restart). */
-	onBoot?(): void;
+	/** Called when the host boots again (init scripts decide whether to restart); may return console lines. */
+	onBoot?(): string | void;
 }
 
 /** Descriptive hardware facts (the thesis lists them per PC). */

@@ -10,6 +10,8 @@ export interface OptionSpec {
 	readonly long?: Readonly<Record<string, string>>;
 	/** Stop at the first operand (POSIX order, as `env` and `printf` do). */
 	readonly stopAtOperand?: boolean;
+	/** Leave out coreutils' `Try 'CMD --help'` line (tools that print their own usage instead). */
+	readonly noHint?: boolean;
 }
 
 export interface Parsed {
@@ -27,7 +29,7 @@ export function parseOptions(cmd: string, args: readonly string[], spec: OptionS
 	const operands: string[] = [];
 	const flags = spec.flags ?? '';
 	const values = spec.values ?? '';
-	const tryHelp = `Try '${cmd} --help' for more information.\n`;
+	const tryHelp = spec.noHint ? '' : `Try '${cmd} --help' for more information.\n`;
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i]!;
 		if (arg === '--') {
