@@ -5,7 +5,7 @@ import {userlandEra} from '../../sim/net/userland-era';
 import {MINUTE, SEC, type Micros} from '../../sim/time';
 import type {TimerHandle} from '../../sim/event-queue';
 import type {World} from '../../sim/world';
-import {parseOptions, type OptionSpec} from '../files/args';
+import {parseOptions, type OptionSpec} from '../args';
 import {sargeWording} from '../files/era-messages';
 import type {CommandContext, CommandSpec} from '../context';
 import {powerMessage} from '../lab/power-messages';
