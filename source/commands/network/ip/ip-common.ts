@@ -28,6 +28,18 @@ export function globRe(pattern: string): RegExp {
 	return new RegExp('^' + pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
 }
 
+/** iproute2's nodev(): `Cannot find device "X"` (the 2004 ip returned -1). */
+export function noDevice(r: IpRun, dev: string): number {
+	r.ctx.err(`Cannot find device "${dev}"\n`);
+	return r.old ? MINUS_ONE : 1;
+}
+
+/** What the show commands print for an unknown device. */
+export function deviceMissing(r: IpRun, dev: string): number {
+	r.ctx.err(`Device "${dev}" does not exist.\n`);
+	return r.old ? MINUS_ONE : 1;
+}
+
 /** `Error: argument "X" is wrong: …` / `Command line is not complete.` helpers. */
 export function incomplete(r: IpRun): number {
 	r.ctx.err('Command line is not complete. Try option "help"\n');

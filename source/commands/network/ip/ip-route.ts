@@ -3,7 +3,7 @@ import {networkOf, prefixToMask} from '../../../sim/net/ipv4';
 import {addRoute, connectedDevice, deleteRoute} from '../../../sim/net/netconfig';
 import {LOCAL_TABLE, MAIN_TABLE} from '../../../sim/net/routing';
 import {tableExists, tableInKernelOrder, tablesInDumpOrder, type TableRoute} from '../../../sim/net/tables';
-import {badPrefix, cNumber, incomplete, invarg, MINUS_ONE, matches, parsePrefix, tableId, type IpRun, type Prefix} from './ip-common';
+import {badPrefix, cNumber, incomplete, invarg, matches, MINUS_ONE, noDevice, parsePrefix, tableId, type IpRun, type Prefix} from './ip-common';
 import {routeGet} from './ip-route-get';
 import {formatRoute, ipv6RouteLines, type Hidden} from './ip-route-format';
 
@@ -132,10 +132,7 @@ function show(r: IpRun, args: string[], flush: boolean): number {
 	}
 	const sel = parseSelector(r, args);
 	if (typeof sel === 'number') return sel;
-	if (sel.dev !== undefined && !r.host.interfaces.has(sel.dev)) {
-		r.ctx.err(`Cannot find device "${sel.dev}"\n`);
-		return r.old ? MINUS_ONE : 1;
-	}
+	if (sel.dev !== undefined && !r.host.interfaces.has(sel.dev)) return noDevice(r, sel.dev);
 	// The lab keeps no route cache: listing or flushing it finds nothing.
 	if (sel.cache) return 0;
 	const missing = sel.tables?.find((t) => !tableExists(r.host, t));
@@ -246,10 +243,7 @@ function modify(r: IpRun, cmd: 'add' | 'del' | 'replace', args: string[]): numbe
 		r.ctx.err(cmd === 'del' ? 'RTNETLINK answers: No such process\n' : 'RTNETLINK answers: No such device\n');
 		return 2;
 	}
-	if (dev !== undefined && !r.host.interfaces.has(dev)) {
-		r.ctx.err(`Cannot find device "${dev}"\n`);
-		return r.old ? MINUS_ONE : 1;
-	}
+	if (dev !== undefined && !r.host.interfaces.has(dev)) return noDevice(r, dev);
 	if ((dest.ip & ~prefixToMask(dest.prefix)) >>> 0 !== 0) {
 		r.ctx.err(r.old ? 'RTNETLINK answers: Invalid argument\n' : 'Error: Invalid prefix for given prefix length.\n');
 		return 2;
