@@ -1,8 +1,16 @@
 import {pendingBootAt, plug as plugCable, powerOff, powerOn, unplug as unplugCable} from '../../sim/net/faults';
-import type {CommandSpec} from '../context';
+import type {Host} from '../../sim/host';
+import type {CommandContext, CommandSpec} from '../context';
 import {findHost} from '../shell/ssh';
 import {debianPoweroff} from '../system/shutdown';
 import {say, T} from './power-messages';
+
+/** The host a lab command names, or undefined after saying there is none. */
+function namedHost(ctx: CommandContext, command: string, name: string): Host | undefined {
+	const host = findHost(ctx.world, name);
+	if (!host) ctx.err(say(ctx.lang, T.noHost, command, name));
+	return host;
+}
 
 function cableCommand(name: 'unplug' | 'plug'): CommandSpec {
 	return {
@@ -18,11 +26,8 @@ function cableCommand(name: 'unplug' | 'plug'): CommandSpec {
 				ctx.err(say(ctx.lang, T.usageCable, name));
 				return 2;
 			}
-			const host = findHost(ctx.world, target);
-			if (!host) {
-				ctx.err(say(ctx.lang, T.noHost, name, target));
-				return 1;
-			}
+			const host = namedHost(ctx, name, target);
+			if (!host) return 1;
 			const r = name === 'unplug' ? unplugCable(ctx.world, host, iface) : plugCable(ctx.world, host, iface);
 			if (!r.ok) {
 				ctx.err(r.error === 'no-such-interface' ? say(ctx.lang, T.noIface, name, host.name, iface!) : say(ctx.lang, T.noCable, name, iface!));
@@ -61,11 +66,8 @@ export const poweroff: CommandSpec = {
 			ctx.err(say(ctx.lang, T.usagePower, 'poweroff'));
 			return 2;
 		}
-		const host = findHost(ctx.world, named[0]!);
-		if (!host) {
-			ctx.err(say(ctx.lang, T.noHost, 'poweroff', named[0]!));
-			return 1;
-		}
+		const host = namedHost(ctx, 'poweroff', named[0]!);
+		if (!host) return 1;
 		const rebooting = pendingBootAt(ctx.world, host) !== undefined;
 		if (!powerOff(ctx.world, host)) {
 			ctx.out(say(ctx.lang, rebooting ? T.offRebooting : T.alreadyOff, host.name));
@@ -88,11 +90,8 @@ export const boot: CommandSpec = {
 			ctx.err(say(ctx.lang, T.usagePower, 'boot'));
 			return 2;
 		}
-		const host = findHost(ctx.world, args[0]!);
-		if (!host) {
-			ctx.err(say(ctx.lang, T.noHost, 'boot', args[0]!));
-			return 1;
-		}
+		const host = namedHost(ctx, 'boot', args[0]!);
+		if (!host) return 1;
 		const out = powerOn(ctx.world, host);
 		if (out === undefined) {
 			ctx.out(say(ctx.lang, T.alreadyOn, host.name));
