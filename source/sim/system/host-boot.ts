@@ -205,7 +205,7 @@ export class DebianBoot implements Daemon {
 		return this.net ? this.network(this.net) : '';
 	}
 
-	/** The kernel's blank slate, the scenario's own extras, then ifupdown on the current interfaces file. */
+	/** The kernel's blank slate, ifupdown on the current interfaces file, then the scenario's own extras. */
 	private network(net: BootNetwork): string {
 		const host = this.host;
 		for (const iface of host.interfaces.values()) {
@@ -219,16 +219,16 @@ export class DebianBoot implements Daemon {
 		writeIfstate(host, new Map());
 		const fromFile = net.fromFile;
 		const shell = bootShell(this.world);
-		// Without a shell (the engine alone) the interfaces file is taken as it was at the first boot.
+		let out = '';
+		if (shell) out += shell(host, 'ifup -a').output;
+		// After networking, what the scenario set up besides the interfaces file (tunl0, rules,
+		// tables), as a boot script would. Without a shell (the engine alone) the interfaces
+		// file is taken as it was at the first boot, so everything comes from the record.
 		for (const [name, up] of net.up) if (up && (!shell || !fromFile.links.has(name))) setLink(host, name, true);
 		net.addresses.forEach((a, i) => {
 			if (!kernelAddress(a) && (!shell || !fromFile.addresses.has(i))) addAddress(host, {...a});
 		});
-		let out = '';
-		if (shell) {
-			const r = shell(host, 'ifup -a');
-			out += r.output;
-		} else writeIfstate(host, configuredAtBoot(host));
+		if (!shell) writeIfstate(host, configuredAtBoot(host));
 		net.routes.forEach((r, i) => {
 			if (r.proto !== 'kernel' && (!shell || !fromFile.routes.has(i))) addRoute(host, {...r});
 		});
