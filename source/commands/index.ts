@@ -1,6 +1,10 @@
 import type {CommandSpec} from './context';
 import {CommandRegistry} from './registry';
 import {cat} from './files/cat';
+import {hbStandby, hbTakeover, heartbeatInit, ipvsadmInitScript} from './ha/heartbeat';
+import {ldirectord} from './ha/ldirectord';
+import {ipaddr, ipaddr2, lvsSyncDaemonSwap} from './ha/resource-scripts';
+import {events} from './lab/events';
 import {ipvsadm, ipvsadmRestore, ipvsadmSave} from './ipvsadm';
 import {withEraWording} from './files/era-messages';
 import {chmod, chown, cp, mkdir, mv, rm, rmdir, touch} from './files/file-ops';
@@ -25,6 +29,23 @@ import {halt, reboot, shutdown} from './system/shutdown';
 import {bracket, test} from './shell/test';
 import {env, exportCmd, unset} from './shell/variables';
 import {type, which} from './shell/which';
+import {omdiscd, showmap} from './mosix/discovery';
+import {httpdInit, openmosixInit} from './mosix/init-scripts';
+import {migrateCommand} from './mosix/migrate';
+import {mosctl} from './mosix/mosctl';
+import {mosmon} from './mosix/mosmon/mosmon';
+import {MOSRUN_WRAPPERS, mosrun} from './mosix/mosrun';
+import {mps} from './mosix/mps';
+import {mtop} from './mosix/mtop/mtop';
+import {omview} from './mosix/omview';
+import {setpe} from './mosix/setpe';
+import {awk} from './process/awk';
+import {fib} from './process/fib';
+import {filereader} from './process/filereader';
+import {jobs, wait} from './process/jobs';
+import {kill} from './process/kill';
+import {ps} from './process/ps';
+import {time} from './process/time';
 import {cd, pwd} from './shell/cd';
 import {echo} from './shell/echo';
 import {help} from './shell/help';
@@ -67,6 +88,17 @@ export const COMMANDS: readonly CommandSpec[] = [
 	which,
 	type,
 	// files
+	// ha
+	heartbeatInit,
+	hbStandby,
+	hbTakeover,
+	ipvsadmInitScript,
+	ldirectord,
+	ipaddr2,
+	ipaddr,
+	lvsSyncDaemonSwap,
+	// lab
+	events,
 	// lvs
 	ipvsadm,
 	ipvsadmSave,
@@ -127,6 +159,29 @@ export const COMMANDS: readonly CommandSpec[] = [
 	poweroff,
 	boot,
 	explain,
+	// processes
+	ps,
+	kill,
+	jobs,
+	wait,
+	time,
+	fib,
+	awk,
+	filereader,
+	// openMosix
+	mosmon,
+	mosctl,
+	migrateCommand,
+	mosrun,
+	...MOSRUN_WRAPPERS,
+	setpe,
+	openmosixInit,
+	httpdInit,
+	omdiscd,
+	showmap,
+	mps,
+	mtop,
+	omview,
 ];
 
 export function createRegistry(): CommandRegistry {

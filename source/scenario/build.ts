@@ -23,6 +23,7 @@ export function buildWorld(config: ScenarioConfig, seed: number, features: reado
 		start: config.start,
 		client: config.client,
 		epoch: Date.parse(config.date),
+		settings: config.settings,
 	});
 	for (const [name, seg] of Object.entries(config.segments)) world.segments.set(name, {name, kind: seg.kind});
 	let hostIndex = 0;
@@ -48,6 +49,7 @@ function buildHost(world: World, name: string, hc: HostConfig, hostIndex: number
 		hc.kernel,
 		() => world.now,
 	);
+	host.settings = hc.settings;
 	// Interfaces: lo first (index 1), then the scenario's in order.
 	const ifaceNames = ['lo', ...Object.keys(hc.interfaces).filter((n) => n !== 'lo')];
 	let nextIndex = 1;

@@ -1,5 +1,8 @@
 import {devices, procSys} from './base-features';
+import {cpuFeature} from './cpu/feature';
+import {mosixFeature} from './mosix/feature';
 import type {Feature, InitScript} from './feature';
+import {ultramonkey} from './heartbeat/feature';
 import {ipvsKernel} from './ipvs/feature';
 import {traffic} from './traffic/feature';
 import {netbase} from './net/etc-services';
@@ -7,7 +10,7 @@ import {debianHost} from './system/debian-host';
 import {bootRecord} from './system/host-boot';
 
 /** Every feature module, in the order they set up a world. */
-export const FEATURES: readonly Feature[] = [devices, procSys, netbase, debianHost, ipvsKernel, traffic, bootRecord];
+export const FEATURES: readonly Feature[] = [devices, procSys, netbase, debianHost, ipvsKernel, traffic, cpuFeature, mosixFeature, ultramonkey, bootRecord];
 
 /** Init scripts from all features, by name. */
 export function initScripts(): Map<string, InitScript> {

@@ -123,6 +123,8 @@ export class Host {
 	bootedAt: Micros = 0;
 	/** The kernel's IP Virtual Server table, on hosts whose kernel has ip_vs. */
 	ipvs?: Ipvs;
+	/** The scenario's per-host feature settings (`hosts.NAME.settings`), validated by each feature. */
+	settings: Readonly<Record<string, unknown>> = {};
 
 	constructor(
 		readonly name: string,

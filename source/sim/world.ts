@@ -20,6 +20,8 @@ export interface ScenarioInfo {
 	readonly client?: string;
 	/** Wall-clock date (ms since the Unix epoch, UTC) at virtual time 0. */
 	readonly epoch: number;
+	/** The scenario's cluster-wide feature settings (each feature validates its own key). */
+	readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import {Box, Static, Text, useApp, useInput} from 'ink';
 import {useEffect, useState} from 'react';
+import {t} from '../i18n/i18n';
 import type {Lab} from '../lab/lab';
 import {formatClock, MSEC} from '../sim/time';
 
@@ -77,7 +78,7 @@ export function App({lab}: {lab: Lab}) {
 				<Text inverse> </Text>
 			</Text>
 			<Text dimColor>
-				{lab.world.scenario.title} · {formatClock(clock)} · Ctrl+D to quit
+				{lab.world.scenario.title} · {formatClock(clock)} · {t(lab.shell.lang, 'ui.quitHint')}
 			</Text>
 		</Box>
 	);
