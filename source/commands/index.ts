@@ -25,6 +25,7 @@ import {aptGet} from './system/apt-get';
 import {lsmod, modprobe, rmmod} from './system/modules';
 import {df, dmesg, free, uptime} from './system/status';
 import {updateRcD} from './system/update-rc-d';
+import {halt, reboot, shutdown} from './system/shutdown';
 import {bracket, test} from './shell/test';
 import {env, exportCmd, unset} from './shell/variables';
 import {type, which} from './shell/which';
@@ -143,6 +144,9 @@ export const COMMANDS: readonly CommandSpec[] = [
 	free,
 	df,
 	dmesg,
+	reboot,
+	halt,
+	shutdown,
 	// traffic
 	curl,
 	ab,

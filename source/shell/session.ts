@@ -4,6 +4,8 @@ import type {Host} from '../sim/host';
 export interface Login {
 	readonly host: Host;
 	cwd: string;
+	/** The host is going down in an orderly way (reboot, shutdown): sshd closes the connection instead of it dying. */
+	closing?: boolean;
 }
 
 /** How a job is doing, as `jobs` and bash's notifications show it. */

@@ -1,9 +1,11 @@
-import type {CommandContext, ShellEffect} from '../commands/context';
+import type {CommandContext, CommandSpec, ShellEffect} from '../commands/context';
 import type {CommandRegistry} from '../commands/registry';
 import type {Lang} from '../i18n/lang';
 import {FsError, FS_ERROR_TEXT} from '../sim/fs/filesystem';
 import {resolvePath} from '../sim/fs/path';
 import type {Host} from '../sim/host';
+import {pendingBootAt} from '../sim/net/faults';
+import {SEC} from '../sim/time';
 import type {World} from '../sim/world';
 import type {AndOr, CommandList, Pipeline, Redirect, SimpleCommand, Word} from './ast';
 import {escapeGlob, glob, hasGlob} from './glob';
@@ -56,6 +58,24 @@ export function exitShell(status: number): never {
 }
 
 const MAX_DEPTH = 16;
+
+/** Commands that still work at the console of a host that is off: the lab's own, traffic from the client, the shell's. */
+function runsOnDeadHost(spec: CommandSpec): boolean {
+	return spec.group === 'lab' || spec.group === 'traffic' || ['help', 'history', 'clear', 'sleep', 'exit', 'logout'].includes(spec.name);
+}
+
+function deadHostMessage(world: World, host: Host, lang: Lang): string {
+	const at = pendingBootAt(world, host);
+	if (at !== undefined) {
+		const secs = Math.max(1, Math.ceil((at - world.now) / SEC));
+		return lang === 'es'
+			? `${host.name} se está reiniciando: vuelve en ${secs} s (sleep ${secs} para esperar)\n`
+			: `${host.name} is rebooting: it is back in ${secs} s (sleep ${secs} waits)\n`;
+	}
+	return lang === 'es'
+		? `${host.name} está apagado: aquí solo funcionan las órdenes del lab (boot ${host.name} lo enciende)\n`
+		: `${host.name} is powered off: only lab commands work here (boot ${host.name} powers it on)\n`;
+}
 
 /**
  * The lab's bash-like shell, shared by the TUI and `cluster-lab run`. It parses
@@ -125,12 +145,18 @@ export class Shell {
 		return {output, status, effects: frame.effects};
 	}
 
-	/** Leaves ssh sessions whose host went away (powered off or unplugged). */
+	/**
+	 * Leaves ssh sessions whose host went away: the first one down the stack that
+	 * is off takes every session opened from it. A host shutting down in order
+	 * closes the connection, so ssh says so twice, as it does.
+	 */
 	private dropDeadLogins(sink: Sink): void {
-		while (this.session.logins.length > 1 && !this.session.host.powered) {
-			const login = this.session.logins.pop()!;
-			sink.err(`Connection to ${login.host.name} closed by remote host.\n`);
-		}
+		const logins = this.session.logins;
+		const dead = logins.findIndex((l, i) => i > 0 && !l.host.powered);
+		if (dead < 0) return;
+		const login = logins[dead]!;
+		logins.length = dead;
+		sink.err(`Connection to ${login.host.name} closed by remote host.\n${login.closing ? `Connection to ${login.host.name} closed.\n` : ''}`);
 	}
 
 	private runList(list: CommandList, frame: Frame, stdin?: string): number {
@@ -270,6 +296,10 @@ export class Shell {
 				frame.sink.err(`bash: ${name}: command not found\n`);
 				return 127;
 			}
+		}
+		if (!host.powered && !runsOnDeadHost(spec)) {
+			frame.sink.err(deadHostMessage(this.world, host, this.options.lang));
+			return 1;
 		}
 		if (this.depth >= MAX_DEPTH) {
 			frame.sink.err(`bash: ${name}: maximum nesting level exceeded\n`);

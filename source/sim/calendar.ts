@@ -51,3 +51,9 @@ export function clockTime(epochMs: number, t: Micros): string {
 	const x = parts(epochMs, t);
 	return `${p2(x.hour)}:${p2(x.minute)}:${p2(x.second)}`;
 }
+
+/** `Thu 2026-11-26 15:00:54 UTC` (systemd's FORMAT_TIMESTAMP, as shutdown and wall print it). */
+export function systemdTimestamp(epochMs: number, t: Micros): string {
+	const x = parts(epochMs, t);
+	return `${DAYS[x.weekday]} ${x.year}-${p2(x.month + 1)}-${p2(x.day)} ${p2(x.hour)}:${p2(x.minute)}:${p2(x.second)} UTC`;
+}

@@ -7,9 +7,10 @@ import {ipvsKernel} from './ipvs/feature';
 import {traffic} from './traffic/feature';
 import {netbase} from './net/etc-services';
 import {debianHost} from './system/debian-host';
+import {bootRecord} from './system/host-boot';
 
 /** Every feature module, in the order they set up a world. */
-export const FEATURES: readonly Feature[] = [devices, procSys, netbase, debianHost, ipvsKernel, traffic, cpuFeature, mosixFeature, ultramonkey];
+export const FEATURES: readonly Feature[] = [devices, procSys, netbase, debianHost, ipvsKernel, traffic, cpuFeature, mosixFeature, ultramonkey, bootRecord];
 
 /** Init scripts from all features, by name. */
 export function initScripts(): Map<string, InitScript> {

@@ -46,14 +46,20 @@ export interface Route {
 
 /**
  * A policy routing rule (`ip rule add from 10.0.0.11 table 100`): packets whose
- * source matches use that table before the main one.
+ * source (and destination) match use that table before the main one.
  */
 export interface PolicyRule {
+	/** Source selector as given (the kernel keeps host bits; it compares under the mask). */
 	from: Ip;
 	prefix: number;
+	/** Destination selector (`to PREFIX`); absent or /0 for any. */
+	to?: Ip;
+	toPrefix?: number;
 	table: number;
 	/** Lower runs first (the kernel's local rule is 0, main 32766). */
 	priority: number;
+	/** A rule that rejects instead of looking a table up (`ip rule add … unreachable`). */
+	action?: 'blackhole' | 'unreachable' | 'prohibit';
 }
 
 /** An ARP (neighbour) cache entry, as `ip neigh` shows it. */
@@ -73,8 +79,8 @@ export interface Daemon {
 	readonly name: string;
 	/** Called when the host powers off: drop all volatile state, cancel timers. */
 	onPowerOff?(): void;
-	/** Called when the host boots again (init scripts decide whether to restart). */
-	onBoot?(): void;
+	/** Called when the host boots again (init scripts decide whether to restart); may return console lines. */
+	onBoot?(): string | void;
 }
 
 /** Descriptive hardware facts (the thesis lists them per PC). */
@@ -94,7 +100,16 @@ export class Host {
 	routes: Route[] = [];
 	/** Policy routing rules besides the kernel's local/main/default ones, by priority. */
 	rules: PolicyRule[] = [];
-	/** Routing tables other than main, by number (`ip route show table 100`). */
+	/**
+	 * Which of the kernel's own rules are still in place: local (priority 0), main
+	 * (32766) and default (32767). `ip rule del` can remove them, a boot restores them.
+	 */
+	readonly kernelRules = {local: true, main: true, default: true};
+	/**
+	 * Routing tables other than main, by number (`ip route show table 100`): a table
+	 * exists once a route was added to it. 255 holds only routes added by hand to the
+	 * local table; the kernel's own local routes are derived from the addresses.
+	 */
 	readonly tables = new Map<number, Route[]>();
 	readonly sysctl = new Map<string, string>();
 	/** ARP cache: IP address → neighbour entry. */

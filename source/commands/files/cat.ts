@@ -1,5 +1,5 @@
 import type {CommandSpec} from '../context';
-import {errnoText, parseOptions} from './args';
+import {errnoText, getOptions} from '../args';
 
 /** `^I`, `^M`, `M-…` notation of cat -v (tabs and newlines stay unless -T/-E). */
 function visible(line: string, tabs: boolean): string {
@@ -23,14 +23,11 @@ export const cat: CommandSpec = {
 	group: 'files',
 	summary: {en: 'show files (cat > FILE <<EOF writes one)', es: 'muestra archivos (cat > ARCHIVO <<EOF escribe uno)'},
 	run(ctx) {
-		const p = parseOptions('cat', ctx.argv.slice(1), {
+		const p = getOptions(ctx, 'cat', ctx.argv.slice(1), {
 			flags: 'nbsETvAetu',
 			long: {number: 'n', 'number-nonblank': 'b', 'squeeze-blank': 's', 'show-ends': 'E', 'show-tabs': 'T', 'show-nonprinting': 'v', 'show-all': 'A'},
 		});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		if (!p) return 1;
 		const has = (c: string) => p.has(c);
 		const ends = has('E') || has('A') || has('e');
 		const tabs = has('T') || has('A') || has('t');

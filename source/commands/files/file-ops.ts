@@ -1,7 +1,7 @@
 import type {Entry} from '../../sim/fs/filesystem';
 import {basename, dirname} from '../../sim/fs/path';
 import type {CommandContext, CommandSpec} from '../context';
-import {errnoText, lq, parseOptions, q} from './args';
+import {badOption, eachOperand, errnoText, getOptions, lq, q, usageError} from '../args';
 
 /** Every path at or under `path` (the path itself first), from the host's file table. */
 function subtree(ctx: CommandContext, path: string): string[] {
@@ -10,8 +10,7 @@ function subtree(ctx: CommandContext, path: string): string[] {
 }
 
 function operandError(ctx: CommandContext, name: string): number {
-	ctx.err(`${name}: missing operand\nTry '${name} --help' for more information.\n`);
-	return 1;
+	return usageError(ctx, name, 'missing operand');
 }
 
 /** coreutils touch: creates empty files or updates their time to the virtual now. */
@@ -21,14 +20,10 @@ export const touch: CommandSpec = {
 	group: 'files',
 	summary: {en: 'create an empty file or update its time', es: 'crea un archivo vacío o actualiza su hora'},
 	run(ctx) {
-		const p = parseOptions('touch', ctx.argv.slice(1), {flags: 'acm', long: {'no-create': 'c'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'touch', ctx.argv.slice(1), {flags: 'acm', long: {'no-create': 'c'}});
+		if (!p) return 1;
 		if (p.operands.length === 0) return operandError(ctx, 'touch');
-		let status = 0;
-		for (const f of p.operands) {
+		return eachOperand(ctx, p.operands, (f, fail) => {
 			const path = ctx.resolve(f);
 			const entry = ctx.host.fs.stat(path);
 			try {
@@ -36,11 +31,9 @@ export const touch: CommandSpec = {
 				else if (entry?.kind === 'dir') entry.mtime = ctx.world.now;
 				else if (!p.has('c')) ctx.host.fs.write(path, '');
 			} catch (error) {
-				ctx.err(`touch: cannot touch ${q(f)}: ${errnoText(error)}\n`);
-				status = 1;
+				fail(`touch: cannot touch ${q(f)}: ${errnoText(error)}\n`);
 			}
-		}
-		return status;
+		});
 	},
 };
 
@@ -51,11 +44,8 @@ export const mkdir: CommandSpec = {
 	group: 'files',
 	summary: {en: 'make directories (-p with parents)', es: 'crea directorios (-p con sus padres)'},
 	run(ctx) {
-		const p = parseOptions('mkdir', ctx.argv.slice(1), {flags: 'pv', values: 'm', long: {parents: 'p', verbose: 'v', 'mode=': 'm'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'mkdir', ctx.argv.slice(1), {flags: 'pv', values: 'm', long: {parents: 'p', verbose: 'v', 'mode=': 'm'}});
+		if (!p) return 1;
 		if (p.operands.length === 0) return operandError(ctx, 'mkdir');
 		let mode = 0o755;
 		const m = p.value('m');
@@ -67,42 +57,26 @@ export const mkdir: CommandSpec = {
 			}
 			mode = parsed;
 		}
-		let status = 0;
-		for (const f of p.operands) {
+		return eachOperand(ctx, p.operands, (f, fail) => {
 			const path = ctx.resolve(f);
 			const fs = ctx.host.fs;
 			const existing = fs.stat(path);
 			if (p.has('p')) {
-				if (existing?.kind === 'dir') continue;
+				if (existing?.kind === 'dir') return;
 				let blocked: string | undefined;
 				for (let d = path; d !== '/'; d = dirname(d)) {
 					const e = fs.stat(d);
 					if (e && e.kind !== 'dir') blocked = d;
 				}
-				if (blocked !== undefined) {
-					ctx.err(blocked === path ? `mkdir: cannot create directory ${lq(f)}: File exists\n` : `mkdir: cannot create directory ${lq(f)}: Not a directory\n`);
-					status = 1;
-					continue;
-				}
-				fs.mkdirp(path, mode);
-				if (p.has('v')) ctx.out(`mkdir: created directory ${q(f)}\n`);
-				continue;
-			}
-			if (existing) {
-				ctx.err(`mkdir: cannot create directory ${lq(f)}: File exists\n`);
-				status = 1;
-				continue;
-			}
-			const parent = fs.stat(dirname(path));
-			if (!parent || parent.kind !== 'dir') {
-				ctx.err(`mkdir: cannot create directory ${lq(f)}: ${parent ? 'Not a directory' : 'No such file or directory'}\n`);
-				status = 1;
-				continue;
+				if (blocked !== undefined) return fail(`mkdir: cannot create directory ${lq(f)}: ${blocked === path ? 'File exists' : 'Not a directory'}\n`);
+			} else {
+				if (existing) return fail(`mkdir: cannot create directory ${lq(f)}: File exists\n`);
+				const parent = fs.stat(dirname(path));
+				if (!parent || parent.kind !== 'dir') return fail(`mkdir: cannot create directory ${lq(f)}: ${parent ? 'Not a directory' : 'No such file or directory'}\n`);
 			}
 			fs.mkdirp(path, mode);
 			if (p.has('v')) ctx.out(`mkdir: created directory ${q(f)}\n`);
-		}
-		return status;
+		});
 	},
 };
 
@@ -113,14 +87,10 @@ export const rmdir: CommandSpec = {
 	group: 'files',
 	summary: {en: 'remove empty directories', es: 'borra directorios vacíos'},
 	run(ctx) {
-		const p = parseOptions('rmdir', ctx.argv.slice(1), {flags: 'pv', long: {parents: 'p', verbose: 'v'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'rmdir', ctx.argv.slice(1), {flags: 'pv', long: {parents: 'p', verbose: 'v'}});
+		if (!p) return 1;
 		if (p.operands.length === 0) return operandError(ctx, 'rmdir');
-		let status = 0;
-		for (const f of p.operands) {
+		return eachOperand(ctx, p.operands, (f, fail) => {
 			const path = ctx.resolve(f);
 			const e = ctx.host.fs.stat(path);
 			let msg: string | undefined;
@@ -134,12 +104,8 @@ export const rmdir: CommandSpec = {
 					msg = errnoText(error);
 				}
 			}
-			if (msg) {
-				ctx.err(`rmdir: failed to remove ${q(f)}: ${msg}\n`);
-				status = 1;
-			}
-		}
-		return status;
+			if (msg) fail(`rmdir: failed to remove ${q(f)}: ${msg}\n`);
+		});
 	},
 };
 
@@ -150,43 +116,21 @@ export const rm: CommandSpec = {
 	group: 'files',
 	summary: {en: 'remove files (-r directories too, -f no complaints)', es: 'borra archivos (-r también directorios, -f sin quejas)'},
 	run(ctx) {
-		const p = parseOptions('rm', ctx.argv.slice(1), {flags: 'rRfiv', long: {recursive: 'r', force: 'f', verbose: 'v'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'rm', ctx.argv.slice(1), {flags: 'rRfiv', long: {recursive: 'r', force: 'f', verbose: 'v'}});
+		if (!p) return 1;
 		const force = p.has('f');
 		const recursive = p.has('r') || p.has('R');
 		if (p.operands.length === 0) {
 			if (force) return 0;
 			return operandError(ctx, 'rm');
 		}
-		let status = 0;
-		for (const f of p.operands) {
+		return eachOperand(ctx, p.operands, (f, fail) => {
 			const path = ctx.resolve(f);
-			if (/(^|\/)\.\.?$/.test(f)) {
-				ctx.err(`rm: refusing to remove '.' or '..' directory: skipping ${q(f)}\n`);
-				status = 1;
-				continue;
-			}
-			if (path === '/') {
-				ctx.err("rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n");
-				status = 1;
-				continue;
-			}
+			if (/(^|\/)\.\.?$/.test(f)) return fail(`rm: refusing to remove '.' or '..' directory: skipping ${q(f)}\n`);
+			if (path === '/') return fail("rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n");
 			const e = ctx.host.fs.stat(path);
-			if (!e) {
-				if (!force) {
-					ctx.err(`rm: cannot remove ${q(f)}: No such file or directory\n`);
-					status = 1;
-				}
-				continue;
-			}
-			if (e.kind === 'dir' && !recursive) {
-				ctx.err(`rm: cannot remove ${q(f)}: Is a directory\n`);
-				status = 1;
-				continue;
-			}
+			if (!e) return force ? undefined : fail(`rm: cannot remove ${q(f)}: No such file or directory\n`);
+			if (e.kind === 'dir' && !recursive) return fail(`rm: cannot remove ${q(f)}: Is a directory\n`);
 			const paths = e.kind === 'dir' ? subtree(ctx, path).reverse() : [path];
 			try {
 				for (const victim of paths) {
@@ -194,11 +138,9 @@ export const rm: CommandSpec = {
 					if (p.has('v')) ctx.out(`removed ${victim === path ? q(f) : q(victim)}\n`);
 				}
 			} catch (error) {
-				ctx.err(`rm: cannot remove ${q(f)}: ${error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'Permission denied' : errnoText(error)}\n`);
-				status = 1;
+				fail(`rm: cannot remove ${q(f)}: ${error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'Permission denied' : errnoText(error)}\n`);
 			}
-		}
-		return status;
+		});
 	},
 };
 
@@ -211,14 +153,8 @@ function copyEntry(ctx: CommandContext, from: string, to: string, entry: Entry):
 
 /** Shared by cp and mv: resolves the destination of each source. */
 function targets(ctx: CommandContext, name: 'cp' | 'mv', operands: string[]): Array<{src: string; shown: string; dest: string; destShown: string}> | number {
-	if (operands.length === 0) {
-		ctx.err(`${name}: missing file operand\nTry '${name} --help' for more information.\n`);
-		return 1;
-	}
-	if (operands.length === 1) {
-		ctx.err(`${name}: missing destination file operand after ${q(operands[0]!)}\nTry '${name} --help' for more information.\n`);
-		return 1;
-	}
+	if (operands.length === 0) return usageError(ctx, name, 'missing file operand');
+	if (operands.length === 1) return usageError(ctx, name, `missing destination file operand after ${q(operands[0]!)}`);
 	const last = operands[operands.length - 1]!;
 	const destPath = ctx.resolve(last);
 	const destIsDir = ctx.host.fs.isDir(destPath);
@@ -241,47 +177,25 @@ export const cp: CommandSpec = {
 	group: 'files',
 	summary: {en: 'copy files (-r directories)', es: 'copia archivos (-r directorios)'},
 	run(ctx) {
-		const p = parseOptions('cp', ctx.argv.slice(1), {flags: 'rRapfvi', long: {recursive: 'r', archive: 'a', force: 'f', verbose: 'v'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'cp', ctx.argv.slice(1), {flags: 'rRapfvi', long: {recursive: 'r', archive: 'a', force: 'f', verbose: 'v'}});
+		if (!p) return 1;
 		const list = targets(ctx, 'cp', p.operands);
 		if (typeof list === 'number') return list;
 		const recursive = p.has('r') || p.has('R') || p.has('a');
-		let status = 0;
-		for (const t of list) {
+		return eachOperand(ctx, list, (t, fail) => {
 			const e = ctx.host.fs.stat(t.src);
-			if (!e) {
-				ctx.err(`cp: cannot stat ${q(t.shown)}: No such file or directory\n`);
-				status = 1;
-				continue;
-			}
-			if (e.kind === 'dir' && !recursive) {
-				ctx.err(`cp: -r not specified; omitting directory ${q(t.shown)}\n`);
-				status = 1;
-				continue;
-			}
-			if (t.src === t.dest) {
-				ctx.err(`cp: ${q(t.shown)} and ${q(t.destShown)} are the same file\n`);
-				status = 1;
-				continue;
-			}
-			if (e.kind === 'dir' && (t.dest + '/').startsWith(t.src + '/')) {
-				ctx.err(`cp: cannot copy a directory, ${q(t.shown)}, into itself, ${q(t.destShown)}\n`);
-				status = 1;
-				continue;
-			}
+			if (!e) return fail(`cp: cannot stat ${q(t.shown)}: No such file or directory\n`);
+			if (e.kind === 'dir' && !recursive) return fail(`cp: -r not specified; omitting directory ${q(t.shown)}\n`);
+			if (t.src === t.dest) return fail(`cp: ${q(t.shown)} and ${q(t.destShown)} are the same file\n`);
+			if (e.kind === 'dir' && (t.dest + '/').startsWith(t.src + '/')) return fail(`cp: cannot copy a directory, ${q(t.shown)}, into itself, ${q(t.destShown)}\n`);
 			try {
 				const paths = e.kind === 'dir' ? subtree(ctx, t.src) : [t.src];
 				for (const from of paths) copyEntry(ctx, from, t.dest + from.slice(t.src.length), ctx.host.fs.stat(from)!);
 				if (p.has('v')) ctx.out(`${q(t.shown)} -> ${q(t.destShown)}\n`);
 			} catch (error) {
-				ctx.err(`cp: cannot create regular file ${q(t.destShown)}: ${errnoText(error)}\n`);
-				status = 1;
+				fail(`cp: cannot create regular file ${q(t.destShown)}: ${errnoText(error)}\n`);
 			}
-		}
-		return status;
+		});
 	},
 };
 
@@ -292,37 +206,16 @@ export const mv: CommandSpec = {
 	group: 'files',
 	summary: {en: 'move or rename files', es: 'mueve o renombra archivos'},
 	run(ctx) {
-		const p = parseOptions('mv', ctx.argv.slice(1), {flags: 'fiv', long: {force: 'f', verbose: 'v'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'mv', ctx.argv.slice(1), {flags: 'fiv', long: {force: 'f', verbose: 'v'}});
+		if (!p) return 1;
 		const list = targets(ctx, 'mv', p.operands);
 		if (typeof list === 'number') return list;
-		let status = 0;
-		for (const t of list) {
+		return eachOperand(ctx, list, (t, fail) => {
 			const e = ctx.host.fs.stat(t.src);
-			if (!e) {
-				ctx.err(`mv: cannot stat ${q(t.shown)}: No such file or directory\n`);
-				status = 1;
-				continue;
-			}
-			if (t.src === t.dest) {
-				ctx.err(`mv: ${q(t.shown)} and ${q(t.destShown)} are the same file\n`);
-				status = 1;
-				continue;
-			}
-			if (e.kind === 'dir' && (t.dest + '/').startsWith(t.src + '/')) {
-				ctx.err(`mv: cannot move ${q(t.shown)} to a subdirectory of itself, ${q(t.destShown)}\n`);
-				status = 1;
-				continue;
-			}
-			const destEntry = ctx.host.fs.stat(t.dest);
-			if (destEntry?.kind === 'dir' && e.kind !== 'dir') {
-				ctx.err(`mv: cannot overwrite directory ${q(t.destShown)} with non-directory\n`);
-				status = 1;
-				continue;
-			}
+			if (!e) return fail(`mv: cannot stat ${q(t.shown)}: No such file or directory\n`);
+			if (t.src === t.dest) return fail(`mv: ${q(t.shown)} and ${q(t.destShown)} are the same file\n`);
+			if (e.kind === 'dir' && (t.dest + '/').startsWith(t.src + '/')) return fail(`mv: cannot move ${q(t.shown)} to a subdirectory of itself, ${q(t.destShown)}\n`);
+			if (ctx.host.fs.stat(t.dest)?.kind === 'dir' && e.kind !== 'dir') return fail(`mv: cannot overwrite directory ${q(t.destShown)} with non-directory\n`);
 			try {
 				const paths = e.kind === 'dir' ? subtree(ctx, t.src) : [t.src];
 				for (const from of paths) {
@@ -337,11 +230,9 @@ export const mv: CommandSpec = {
 				for (const from of [...paths].reverse()) ctx.host.fs.remove(from);
 				if (p.has('v')) ctx.out(`renamed ${q(t.shown)} -> ${q(t.destShown)}\n`);
 			} catch (error) {
-				ctx.err(`mv: cannot move ${q(t.shown)} to ${q(t.destShown)}: ${errnoText(error)}\n`);
-				status = 1;
+				fail(`mv: cannot move ${q(t.shown)} to ${q(t.destShown)}: ${errnoText(error)}\n`);
 			}
-		}
-		return status;
+		});
 	},
 };
 
@@ -402,29 +293,17 @@ export const chmod: CommandSpec = {
 			if (a === '-R' || a === '--recursive') recursive = true;
 			else if (a === '-v' || a === '--verbose') verbose = true;
 			else if (/^-[^rwxXst]/.test(a) && a !== '-') {
-				ctx.err(a.startsWith('--') ? `chmod: unrecognized option '${a}'\nTry 'chmod --help' for more information.\n` : `chmod: invalid option -- '${a[1]}'\nTry 'chmod --help' for more information.\n`);
-				return 1;
+				return usageError(ctx, 'chmod', badOption(a));
 			} else rest.push(a);
 		}
 		const [modeText, ...files] = rest;
 		if (modeText === undefined) return operandError(ctx, 'chmod');
-		if (files.length === 0) {
-			ctx.err(`chmod: missing operand after ${lq(modeText)}\nTry 'chmod --help' for more information.\n`);
-			return 1;
-		}
-		if (parseMode(modeText, 0, false) === undefined) {
-			ctx.err(`chmod: invalid mode: ${lq(modeText)}\nTry 'chmod --help' for more information.\n`);
-			return 1;
-		}
-		let status = 0;
-		for (const f of files) {
+		if (files.length === 0) return usageError(ctx, 'chmod', `missing operand after ${lq(modeText)}`);
+		if (parseMode(modeText, 0, false) === undefined) return usageError(ctx, 'chmod', `invalid mode: ${lq(modeText)}`);
+		return eachOperand(ctx, files, (f, fail) => {
 			const path = ctx.resolve(f);
 			const e = ctx.host.fs.stat(path);
-			if (!e) {
-				ctx.err(`chmod: cannot access ${q(f)}: No such file or directory\n`);
-				status = 1;
-				continue;
-			}
+			if (!e) return fail(`chmod: cannot access ${q(f)}: No such file or directory\n`);
 			const paths = recursive && e.kind === 'dir' ? subtree(ctx, path) : [path];
 			for (const target of paths) {
 				const entry = ctx.host.fs.stat(target)!;
@@ -433,12 +312,10 @@ export const chmod: CommandSpec = {
 					ctx.host.fs.chmod(target, mode);
 					if (verbose) ctx.out(`mode of ${q(target === path ? f : target)} changed from ${octal(entry.mode)} to ${octal(mode)}\n`);
 				} catch (error) {
-					ctx.err(`chmod: changing permissions of ${q(f)}: ${error instanceof Error && 'code' in error && error.code === 'EACCES' ? 'Operation not permitted' : errnoText(error)}\n`);
-					status = 1;
+					fail(`chmod: changing permissions of ${q(f)}: ${error instanceof Error && 'code' in error && error.code === 'EACCES' ? 'Operation not permitted' : errnoText(error)}\n`);
 				}
 			}
-		}
-		return status;
+		});
 	},
 };
 
@@ -459,10 +336,7 @@ export const chown: CommandSpec = {
 		const args = ctx.argv.slice(1).filter((a) => a !== '-R' && a !== '-v' && a !== '--recursive');
 		const [spec, ...files] = args;
 		if (spec === undefined) return operandError(ctx, 'chown');
-		if (files.length === 0) {
-			ctx.err(`chown: missing operand after ${lq(spec)}\nTry 'chown --help' for more information.\n`);
-			return 1;
-		}
+		if (files.length === 0) return usageError(ctx, 'chown', `missing operand after ${lq(spec)}`);
 		const [user, group] = spec.split(/[:.]/) as [string, string | undefined];
 		if (user && !USERS.has(user)) {
 			ctx.err(`chown: invalid user: ${lq(spec)}\n`);
@@ -472,18 +346,12 @@ export const chown: CommandSpec = {
 			ctx.err(`chown: invalid group: ${lq(spec)}\n`);
 			return 1;
 		}
-		let status = 0;
-		for (const f of files) {
+		return eachOperand(ctx, files, (f, fail) => {
 			const e = ctx.host.fs.stat(ctx.resolve(f));
-			if (!e) {
-				ctx.err(`chown: cannot access ${q(f)}: No such file or directory\n`);
-				status = 1;
-				continue;
-			}
+			if (!e) return fail(`chown: cannot access ${q(f)}: No such file or directory\n`);
 			if (user) e.owner = user;
 			if (group) e.group = group;
 			else if (spec.endsWith(':') && user) e.group = user;
-		}
-		return status;
+		});
 	},
 };

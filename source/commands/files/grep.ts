@@ -1,5 +1,5 @@
 import type {CommandContext, CommandSpec} from '../context';
-import {errnoText, parseOptions, splitLines} from './args';
+import {errnoText, parseOptions, splitLines} from '../args';
 import {compile} from './regex';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";

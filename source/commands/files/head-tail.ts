@@ -1,5 +1,5 @@
 import type {CommandContext, CommandSpec} from '../context';
-import {errnoText, q} from './args';
+import {badOption, errnoText, q, usageError} from '../args';
 
 interface Count {
 	n: number;
@@ -38,8 +38,7 @@ function parse(ctx: CommandContext, name: 'head' | 'tail'): {count: Count; files
 		} else if (a === '-n' || a === '-c' || a === '--lines' || a === '--bytes') {
 			const v = args[++i];
 			if (v === undefined) {
-				ctx.err(`${name}: option requires an argument -- '${a === '--bytes' || a === '-c' ? 'c' : 'n'}'\nTry '${name} --help' for more information.\n`);
-				return 1;
+				return usageError(ctx, name, `option requires an argument -- '${a === '--bytes' || a === '-c' ? 'c' : 'n'}'`);
 			}
 			if (!setCount(v, a === '-c' || a === '--bytes')) return 1;
 		} else if (/^-[nc].+/.test(a)) {
@@ -49,10 +48,8 @@ function parse(ctx: CommandContext, name: 'head' | 'tail'): {count: Count; files
 		} else if (a === '-f' || a === '-F' || a === '--follow') follow = true;
 		else if (a === '-q' || a === '--quiet' || a === '--silent') headers = false;
 		else if (a === '-v' || a === '--verbose') headers = true;
-		else if (a.startsWith('-') && a !== '-') {
-			ctx.err(a.startsWith('--') ? `${name}: unrecognized option '${a}'\nTry '${name} --help' for more information.\n` : `${name}: invalid option -- '${a[1]}'\nTry '${name} --help' for more information.\n`);
-			return 1;
-		} else files.push(a);
+		else if (a.startsWith('-') && a !== '-') return usageError(ctx, name, badOption(a));
+		else files.push(a);
 	}
 	if (files.length === 0) files.push('-');
 	return {count, files, follow, headers};

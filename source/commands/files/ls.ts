@@ -1,6 +1,6 @@
 import type {Entry} from '../../sim/fs/filesystem';
 import type {CommandContext, CommandSpec} from '../context';
-import {parseOptions, q} from './args';
+import {getOptions, q} from '../args';
 import {entryBlocks, entrySize, humanSize, lsDate, modeString} from './long-format';
 
 interface Item {
@@ -24,14 +24,11 @@ export const ls: CommandSpec = {
 	group: 'files',
 	summary: {en: 'list files (-l long, -a hidden too, -h sizes in K/M)', es: 'lista archivos (-l largo, -a también ocultos, -h tamaños en K/M)'},
 	run(ctx) {
-		const p = parseOptions('ls', ctx.argv.slice(1), {
+		const p = getOptions(ctx, 'ls', ctx.argv.slice(1), {
 			flags: 'laAd1hrtSCF',
 			long: {all: 'a', 'almost-all': 'A', directory: 'd', 'human-readable': 'h', reverse: 'r'},
 		});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 2;
-		}
+		if (!p) return 2;
 		const opt = {
 			long: p.has('l'),
 			all: p.has('a'),

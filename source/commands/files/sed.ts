@@ -1,5 +1,5 @@
 import type {CommandSpec} from '../context';
-import {errnoText} from './args';
+import {errnoText} from '../args';
 import {compile} from './regex';
 
 type Address = {kind: 'line'; n: number} | {kind: 'last'} | {kind: 're'; re: RegExp};

@@ -1,5 +1,5 @@
 import type {CommandSpec} from '../context';
-import {q} from './args';
+import {eachOperand, q, usageError} from '../args';
 import {entryBlocks, entrySize, modeString} from './long-format';
 
 function isoTime(epochMs: number, t: number): string {
@@ -25,23 +25,12 @@ export const stat: CommandSpec = {
 	run(ctx) {
 		const files = ctx.argv.slice(1);
 		const bad = files.find((f) => f.startsWith('-') && f !== '-');
-		if (bad) {
-			ctx.err(`stat: invalid option -- '${bad[1]}'\nTry 'stat --help' for more information.\n`);
-			return 1;
-		}
-		if (files.length === 0) {
-			ctx.err("stat: missing operand\nTry 'stat --help' for more information.\n");
-			return 1;
-		}
-		let status = 0;
-		for (const f of files) {
+		if (bad) return usageError(ctx, 'stat', `invalid option -- '${bad[1]}'`);
+		if (files.length === 0) return usageError(ctx, 'stat', 'missing operand');
+		return eachOperand(ctx, files, (f, fail) => {
 			const path = ctx.resolve(f);
 			const e = ctx.host.fs.stat(path);
-			if (!e) {
-				ctx.err(`stat: cannot statx ${q(f)}: No such file or directory\n`);
-				status = 1;
-				continue;
-			}
+			if (!e) return fail(`stat: cannot statx ${q(f)}: No such file or directory\n`);
 			const virtual = path.startsWith('/proc/') || path.startsWith('/dev/');
 			const size = entrySize(e, virtual);
 			const kind = e.kind === 'dir' ? 'directory' : size === 0 ? 'regular empty file' : 'regular file';
@@ -54,7 +43,6 @@ export const stat: CommandSpec = {
 					`Access: (${(e.mode & 0o7777).toString(8).padStart(4, '0')}/${modeString(e)})  Uid: (${String(uid(e.owner)).padStart(5)}/${e.owner.padStart(8)})   Gid: (${String(uid(e.group)).padStart(5)}/${e.group.padStart(8)})\n` +
 					`Access: ${time}\nModify: ${time}\nChange: ${time}\n Birth: ${time}\n`,
 			);
-		}
-		return status;
+		});
 	},
 };

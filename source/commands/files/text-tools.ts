@@ -1,5 +1,5 @@
 import type {CommandContext, CommandSpec} from '../context';
-import {errnoText, parseOptions, q, splitLines} from './args';
+import {errnoText, getOptions, q, splitLines, usageError} from '../args';
 import {byteLength} from './long-format';
 
 /** Reads every operand (default stdin); prints `NAME: FILE: error` for the missing ones. */
@@ -29,11 +29,8 @@ export const wc: CommandSpec = {
 	group: 'files',
 	summary: {en: 'count lines, words and bytes (-l lines only)', es: 'cuenta líneas, palabras y bytes (-l solo líneas)'},
 	run(ctx) {
-		const p = parseOptions('wc', ctx.argv.slice(1), {flags: 'lwcm', long: {lines: 'l', words: 'w', bytes: 'c', chars: 'm'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'wc', ctx.argv.slice(1), {flags: 'lwcm', long: {lines: 'l', words: 'w', bytes: 'c', chars: 'm'}});
+		if (!p) return 1;
 		const want = ['l', 'w', 'c', 'm'].filter((k) => p.has(k));
 		const fields = want.length ? (['l', 'w', 'm', 'c'] as const).filter((k) => want.includes(k)) : (['l', 'w', 'c'] as const);
 		const {texts, status} = readAll(ctx, 'wc', p.operands);
@@ -72,11 +69,8 @@ export const sort: CommandSpec = {
 	group: 'files',
 	summary: {en: 'sort lines (-n numeric, -r reverse, -u unique)', es: 'ordena líneas (-n numérico, -r inverso, -u únicas)'},
 	run(ctx) {
-		const p = parseOptions('sort', ctx.argv.slice(1), {flags: 'rnufb', values: 'kt', long: {reverse: 'r', 'numeric-sort': 'n', unique: 'u', 'ignore-case': 'f', 'key=': 'k', 'field-separator=': 't'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 2;
-		}
+		const p = getOptions(ctx, 'sort', ctx.argv.slice(1), {flags: 'rnufb', values: 'kt', long: {reverse: 'r', 'numeric-sort': 'n', unique: 'u', 'ignore-case': 'f', 'key=': 'k', 'field-separator=': 't'}});
+		if (!p) return 2;
 		const {texts, status} = readAll(ctx, 'sort', p.operands, 'sort');
 		if (status) return status;
 		const lines = texts.flatMap((t) => splitLines(t.text));
@@ -126,11 +120,8 @@ export const uniq: CommandSpec = {
 	group: 'files',
 	summary: {en: 'drop repeated adjacent lines (-c counts them)', es: 'quita líneas repetidas consecutivas (-c las cuenta)'},
 	run(ctx) {
-		const p = parseOptions('uniq', ctx.argv.slice(1), {flags: 'cdui', long: {count: 'c', repeated: 'd', unique: 'u', 'ignore-case': 'i'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'uniq', ctx.argv.slice(1), {flags: 'cdui', long: {count: 'c', repeated: 'd', unique: 'u', 'ignore-case': 'i'}});
+		if (!p) return 1;
 		const {texts, status} = readAll(ctx, 'uniq', p.operands.slice(0, 1));
 		if (status) return status;
 		const lines = splitLines(texts[0]?.text ?? '');
@@ -169,27 +160,15 @@ export const cut: CommandSpec = {
 	group: 'files',
 	summary: {en: 'pick fields (-d: -f1) or characters (-c1-5) of each line', es: 'extrae campos (-d: -f1) o caracteres (-c1-5) de cada línea'},
 	run(ctx) {
-		const p = parseOptions('cut', ctx.argv.slice(1), {flags: 's', values: 'fdcb', long: {'fields=': 'f', 'delimiter=': 'd', 'characters=': 'c', 'bytes=': 'b', 'only-delimited': 's'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'cut', ctx.argv.slice(1), {flags: 's', values: 'fdcb', long: {'fields=': 'f', 'delimiter=': 'd', 'characters=': 'c', 'bytes=': 'b', 'only-delimited': 's'}});
+		if (!p) return 1;
 		const fields = p.value('f');
 		const chars = p.value('c') ?? p.value('b');
-		if (fields === undefined && chars === undefined) {
-			ctx.err("cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n");
-			return 1;
-		}
+		if (fields === undefined && chars === undefined) return usageError(ctx, 'cut', 'you must specify a list of bytes, characters, or fields');
 		const delim = p.value('d') ?? '\t';
-		if (delim.length !== 1) {
-			ctx.err("cut: the delimiter must be a single character\nTry 'cut --help' for more information.\n");
-			return 1;
-		}
+		if (delim.length !== 1) return usageError(ctx, 'cut', 'the delimiter must be a single character');
 		const test = cutList((fields ?? chars)!);
-		if (!test) {
-			ctx.err(`cut: invalid field value ${q((fields ?? chars)!)}\nTry 'cut --help' for more information.\n`);
-			return 1;
-		}
+		if (!test) return usageError(ctx, 'cut', `invalid field value ${q((fields ?? chars)!)}`);
 		const {texts, status} = readAll(ctx, 'cut', p.operands);
 		let out = '';
 		for (const {text} of texts) {
@@ -236,25 +215,13 @@ export const tr: CommandSpec = {
 	group: 'files',
 	summary: {en: "translate or delete characters: tr a-z A-Z, tr -d '\\r'", es: "traduce o borra caracteres: tr a-z A-Z, tr -d '\\r'"},
 	run(ctx) {
-		const p = parseOptions('tr', ctx.argv.slice(1), {flags: 'ds', long: {delete: 'd', 'squeeze-repeats': 's'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'tr', ctx.argv.slice(1), {flags: 'ds', long: {delete: 'd', 'squeeze-repeats': 's'}});
+		if (!p) return 1;
 		const [s1, s2, extra] = p.operands;
 		const del = p.has('d');
-		if (s1 === undefined) {
-			ctx.err("tr: missing operand\nTry 'tr --help' for more information.\n");
-			return 1;
-		}
-		if (!del && !p.has('s') && s2 === undefined) {
-			ctx.err(`tr: missing operand after ${q(s1)}\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`);
-			return 1;
-		}
-		if (extra !== undefined || (del && s2 !== undefined && !p.has('s'))) {
-			ctx.err(`tr: extra operand ${q(extra ?? s2!)}\nTry 'tr --help' for more information.\n`);
-			return 1;
-		}
+		if (s1 === undefined) return usageError(ctx, 'tr', 'missing operand');
+		if (!del && !p.has('s') && s2 === undefined) return usageError(ctx, 'tr', `missing operand after ${q(s1)}\nTwo strings must be given when translating.`);
+		if (extra !== undefined || (del && s2 !== undefined && !p.has('s'))) return usageError(ctx, 'tr', `extra operand ${q(extra ?? s2!)}`);
 		const from = [...trSet(s1)];
 		const to = s2 !== undefined ? [...trSet(s2)] : [];
 		let out = '';
@@ -280,11 +247,8 @@ export const tee: CommandSpec = {
 	group: 'files',
 	summary: {en: 'copy standard input to files and to the screen (-a append)', es: 'copia la entrada estándar a archivos y a la pantalla (-a añade)'},
 	run(ctx) {
-		const p = parseOptions('tee', ctx.argv.slice(1), {flags: 'ai', long: {append: 'a'}});
-		if (typeof p === 'string') {
-			ctx.err(p);
-			return 1;
-		}
+		const p = getOptions(ctx, 'tee', ctx.argv.slice(1), {flags: 'ai', long: {append: 'a'}});
+		if (!p) return 1;
 		const text = ctx.stdin ?? '';
 		let status = 0;
 		for (const f of p.operands) {

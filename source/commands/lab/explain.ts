@@ -5,7 +5,7 @@ import type {TraceVerdict} from '../../sim/ipvs/schedulers/scheduler';
 import type {Dest, ForwardMethod} from '../../sim/ipvs/types';
 import {formatIp, type Ip} from '../../sim/net/ipv4';
 import type {Hop} from '../../sim/net/path';
-import {confMax} from '../../sim/net/routing';
+import {confMax, lookupRoute, MAIN_TABLE, ruleMatches} from '../../sim/net/routing';
 import {formatClock, MSEC} from '../../sim/time';
 import {trafficEngine} from '../../sim/traffic/engine';
 import type {Flow} from '../../sim/traffic/flow';
@@ -150,6 +150,8 @@ export function explainFlow(world: World, flow: Flow, startedBy: string, lang: L
 		lines.push(es ? `Resultado: atendida por ${server} en ${fmtMs(flow.doneAt - flow.start)}.` : `Result: served by ${server} in ${fmtMs(flow.doneAt - flow.start)}.`);
 	} else if (flow.failure) {
 		const f = flow.failure;
+		const route = flow.info.lastDrop?.reason === 'wrong-source' && d?.dest?.fwd === 'masq' ? replyRoute(world, flow, d.director, lang) : undefined;
+		if (route) step(route);
 		if (flow.info.lastDrop && flow.info.lastDrop.detail !== f.detail) step(es ? `Lo que falló: ${flow.info.lastDrop.detail.es}.` : `What went wrong: ${flow.info.lastDrop.detail.en}.`);
 		lines.push(es ? `Resultado: falló (${f.errno}): ${f.detail.es}.` : `Result: failed (${f.errno}): ${f.detail.en}.`);
 	} else {
@@ -157,6 +159,43 @@ export function explainFlow(world: World, flow: Flow, startedBy: string, lang: L
 		lines.push(es ? 'Resultado: todavía en curso.' : 'Result: still in progress.');
 	}
 	return lines.join('\n') + '\n';
+}
+
+/**
+ * Why a NAT real server answered the client directly: which routing table its
+ * kernel used for the reply from its own address, and what would send it back
+ * through the director instead.
+ */
+function replyRoute(world: World, flow: Flow, directorName: string, lang: Lang): string | undefined {
+	const server = flow.server;
+	const src = flow.serverIp;
+	if (!server) return undefined;
+	const res = lookupRoute(server, flow.cip, src);
+	if (res.kind !== 'unicast') return undefined;
+	const es = lang === 'es';
+	const from = formatIp(src);
+	const to = `${flow.client.name} (${formatIp(flow.cip)})`;
+	const rule = server.rules.find((r) => !r.action && ruleMatches(r, src, flow.cip));
+	const gw = world.host(directorName)?.primaryIp();
+	const fix = gw === undefined ? '' : ` ip rule add from ${from} table 100; ip route add default via ${formatIp(gw)} table 100`;
+	let why: string;
+	if (res.table !== MAIN_TABLE) {
+		why = es
+			? `${server.name} buscó la respuesta desde ${from} en la tabla ${res.table} y la envió por ${formatIp(res.nextHop)}, no de vuelta a ${directorName}`
+			: `${server.name} looked its answer from ${from} up in table ${res.table} and sent it via ${formatIp(res.nextHop)}, not back to ${directorName}`;
+	} else if (rule) {
+		why = es
+			? `la regla ${rule.priority} de ${server.name} lleva lo que sale de ${from} a la tabla ${rule.table}, pero esa tabla no tiene ruta hacia ${formatIp(flow.cip)}, así que la tabla main envió la respuesta directamente a ${to}`
+			: `${server.name}'s rule ${rule.priority} sends what comes from ${from} to table ${rule.table}, but that table has no route to ${formatIp(flow.cip)}, so the main table sent the answer straight to ${to}`;
+	} else {
+		why = es
+			? `${server.name} buscó la respuesta desde ${from} en la tabla main (ninguna regla de \`ip rule\` coincide con ${from}) y la envió directamente a ${to}, no de vuelta por ${directorName}`
+			: `${server.name} looked its answer from ${from} up in the main table (no \`ip rule\` matches ${from}) and sent it straight to ${to}, not back through ${directorName}`;
+	}
+	const advice = es
+		? ` Con NAT las respuestas tienen que volver por el director${fix ? `, por ejemplo:${fix}` : ''}.`
+		: ` With NAT the replies must return through the director${fix ? `, for instance:${fix}` : ''}.`;
+	return why + '.' + advice;
 }
 
 function fmtMs(t: number): string {

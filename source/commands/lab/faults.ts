@@ -1,25 +1,15 @@
-import type {Lang} from '../../i18n/lang';
-import {plug as plugCable, powerOff, powerOn, unplug as unplugCable} from '../../sim/net/faults';
+import {pendingBootAt, plug as plugCable, powerOff, powerOn, unplug as unplugCable} from '../../sim/net/faults';
+import type {Host} from '../../sim/host';
 import type {CommandContext, CommandSpec} from '../context';
 import {findHost} from '../shell/ssh';
+import {debianPoweroff} from '../system/shutdown';
+import {say, T} from './power-messages';
 
-const T = {
-	usageCable: {en: (c: string) => `usage: ${c} HOST [INTERFACE]\n`, es: (c: string) => `uso: ${c} HOST [INTERFAZ]\n`},
-	noHost: {en: (c: string, h: string) => `${c}: no host named ${h}\n`, es: (c: string, h: string) => `${c}: no hay ningún host llamado ${h}\n`},
-	noIface: {en: (c: string, h: string, i: string) => `${c}: ${h} has no interface ${i}\n`, es: (c: string, h: string, i: string) => `${c}: ${h} no tiene la interfaz ${i}\n`},
-	noCable: {en: (c: string, i: string) => `${c}: ${i} has no cable (only Ethernet interfaces do)\n`, es: (c: string, i: string) => `${c}: ${i} no lleva cable (solo las interfaces Ethernet)\n`},
-	unplugged: {en: (h: string, i: string) => `${h}: cable pulled out of ${i}\n`, es: (h: string, i: string) => `${h}: cable desconectado de ${i}\n`},
-	already: {en: (h: string) => `${h}: nothing to do (already that way)\n`, es: (h: string) => `${h}: nada que hacer (ya estaba así)\n`},
-	plugged: {en: (h: string, i: string) => `${h}: cable plugged back into ${i}\n`, es: (h: string, i: string) => `${h}: cable conectado de nuevo a ${i}\n`},
-	usagePower: {en: (c: string) => `usage: ${c} HOST\n`, es: (c: string) => `uso: ${c} HOST\n`},
-	off: {en: (h: string) => `${h}: powered off (processes, ARP cache, IPVS table and connections are gone)\n`, es: (h: string) => `${h}: apagado (se pierden procesos, caché ARP, tabla IPVS y conexiones)\n`},
-	alreadyOff: {en: (h: string) => `${h}: already powered off\n`, es: (h: string) => `${h}: ya estaba apagado\n`},
-	on: {en: (h: string) => `${h}: powered on, booting\n`, es: (h: string) => `${h}: encendido, arrancando\n`},
-	alreadyOn: {en: (h: string) => `${h}: already running\n`, es: (h: string) => `${h}: ya está encendido\n`},
-};
-
-function say<A extends unknown[]>(lang: Lang, msg: Record<Lang, (...a: A) => string>, ...args: A): string {
-	return msg[lang](...args);
+/** The host a lab command names, or undefined after saying there is none. */
+function namedHost(ctx: CommandContext, command: string, name: string): Host | undefined {
+	const host = findHost(ctx.world, name);
+	if (!host) ctx.err(say(ctx.lang, T.noHost, command, name));
+	return host;
 }
 
 function cableCommand(name: 'unplug' | 'plug'): CommandSpec {
@@ -36,11 +26,8 @@ function cableCommand(name: 'unplug' | 'plug'): CommandSpec {
 				ctx.err(say(ctx.lang, T.usageCable, name));
 				return 2;
 			}
-			const host = findHost(ctx.world, target);
-			if (!host) {
-				ctx.err(say(ctx.lang, T.noHost, name, target));
-				return 1;
-			}
+			const host = namedHost(ctx, name, target);
+			if (!host) return 1;
 			const r = name === 'unplug' ? unplugCable(ctx.world, host, iface) : plugCable(ctx.world, host, iface);
 			if (!r.ok) {
 				ctx.err(r.error === 'no-such-interface' ? say(ctx.lang, T.noIface, name, host.name, iface!) : say(ctx.lang, T.noCable, name, iface!));
@@ -57,29 +44,33 @@ function cableCommand(name: 'unplug' | 'plug'): CommandSpec {
 export const unplug = cableCommand('unplug');
 export const plug = cableCommand('plug');
 
-function targetHost(ctx: CommandContext, name: string) {
-	const args = ctx.argv.slice(1);
-	if (args.length > 1 || args[0]?.startsWith('-')) {
-		ctx.err(say(ctx.lang, T.usagePower, name));
-		return undefined;
-	}
-	if (args.length === 0) return ctx.host;
-	const host = findHost(ctx.world, args[0]!);
-	if (!host) ctx.err(say(ctx.lang, T.noHost, name, args[0]!));
-	return host ?? null;
-}
-
-/** `poweroff [HOST]`: cuts the power of a host (the current one without an argument). */
+/**
+ * `poweroff HOST`: the lab cuts the power of a host. Without a host (options
+ * allowed) it is Debian's poweroff on the host the shell is on: an orderly
+ * shutdown that ends powered off.
+ */
 export const poweroff: CommandSpec = {
 	name: 'poweroff',
 	paths: ['/sbin/poweroff'],
 	group: 'lab',
-	summary: {en: 'lab: cut the power of HOST (everything in memory is lost)', es: 'lab: corta la corriente de HOST (se pierde todo lo que hay en memoria)'},
+	summary: {en: 'lab: cut the power of HOST (everything in memory is lost); without HOST, shut this host down', es: 'lab: corta la corriente de HOST (se pierde todo lo que hay en memoria); sin HOST, apaga este host'},
 	run(ctx) {
-		const host = targetHost(ctx, 'poweroff');
-		if (!host) return host === null ? 1 : 2;
+		const args = ctx.argv.slice(1);
+		const named = args.filter((a) => !a.startsWith('-'));
+		if (named.length === 0) {
+			if (ctx.host.powered) return debianPoweroff(ctx);
+			ctx.out(say(ctx.lang, T.alreadyOff, ctx.host.name));
+			return 0;
+		}
+		if (args.length > 1) {
+			ctx.err(say(ctx.lang, T.usagePower, 'poweroff'));
+			return 2;
+		}
+		const host = namedHost(ctx, 'poweroff', named[0]!);
+		if (!host) return 1;
+		const rebooting = pendingBootAt(ctx.world, host) !== undefined;
 		if (!powerOff(ctx.world, host)) {
-			ctx.out(say(ctx.lang, T.alreadyOff, host.name));
+			ctx.out(say(ctx.lang, rebooting ? T.offRebooting : T.alreadyOff, host.name));
 			return 0;
 		}
 		ctx.out(say(ctx.lang, T.off, host.name));
@@ -99,11 +90,8 @@ export const boot: CommandSpec = {
 			ctx.err(say(ctx.lang, T.usagePower, 'boot'));
 			return 2;
 		}
-		const host = findHost(ctx.world, args[0]!);
-		if (!host) {
-			ctx.err(say(ctx.lang, T.noHost, 'boot', args[0]!));
-			return 1;
-		}
+		const host = namedHost(ctx, 'boot', args[0]!);
+		if (!host) return 1;
 		const out = powerOn(ctx.world, host);
 		if (out === undefined) {
 			ctx.out(say(ctx.lang, T.alreadyOn, host.name));

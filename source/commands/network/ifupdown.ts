@@ -3,7 +3,7 @@ import {computedBroadcast, deviceOf} from '../../sim/net/netconfig';
 import {readIfstate, writeIfstate} from '../../sim/net/ifstate';
 import {userlandEra} from '../../sim/net/userland-era';
 import type {CommandContext, CommandSpec} from '../context';
-import {option, options, parseInterfaces, type InterfacesFile, type Stanza} from './interfaces-file';
+import {option, options, parseInterfaces, type InterfacesFile, type Stanza} from '../../sim/net/interfaces-file';
 
 type Verb = 'ifup' | 'ifdown';
 

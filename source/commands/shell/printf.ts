@@ -1,33 +1,5 @@
 import type {CommandSpec} from '../context';
-
-/** Backslash escapes of printf's format (and of %b arguments). */
-function escapes(text: string, forB: boolean): {text: string; stop: boolean} {
-	let out = '';
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (c !== '\\' || i + 1 >= text.length) {
-			out += c;
-			continue;
-		}
-		const n = text[++i]!;
-		const simple: Record<string, string> = {n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', f: '\f', r: '\r', v: '\v', e: '\x1b', '"': '"', "'": "'"};
-		if (n in simple) out += simple[n];
-		else if (n === 'c' && forB) return {text: out, stop: true};
-		else if (/[0-7]/.test(n)) {
-			const m = /^[0-7]{0,3}/.exec(text.slice(forB && n === '0' ? i + 1 : i))![0];
-			const digits = forB && n === '0' ? m : m.slice(0, 3);
-			out += String.fromCharCode(parseInt(digits || '0', 8) & 255);
-			i += forB && n === '0' ? m.length : m.length - 1;
-		} else if (n === 'x') {
-			const m = /^[0-9a-fA-F]{1,2}/.exec(text.slice(i + 1));
-			if (m) {
-				out += String.fromCharCode(parseInt(m[0], 16));
-				i += m[0].length;
-			} else out += '\\x';
-		} else out += '\\' + n;
-	}
-	return {text: out, stop: false};
-}
+import {PRINTF_B_ESCAPES, PRINTF_FORMAT_ESCAPES, unescape} from './escapes';
 
 /** bash's builtin printf: %s %d %i %u %x %X %o %c %f %e %g %b %q %%, widths, -v VAR. */
 export const printf: CommandSpec = {
@@ -74,10 +46,8 @@ export const printf: CommandSpec = {
 			for (let i = 0; i < format.length && !stop; i++) {
 				const c = format[i]!;
 				if (c === '\\') {
-					const r = escapes(format.slice(i, i + 5), false);
 					const m = /^\\([0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/.exec(format.slice(i))!;
-					out += escapes(m[0], false).text;
-					void r;
+					out += unescape(m[0], PRINTF_FORMAT_ESCAPES).text;
 					i += m[0].length - 1;
 					continue;
 				}
@@ -109,7 +79,7 @@ export const printf: CommandSpec = {
 				} else if (conv === 's' || conv === 'b' || conv === 'q') {
 					let s = next() ?? '';
 					if (conv === 'b') {
-						const r = escapes(s, true);
+						const r = unescape(s, PRINTF_B_ESCAPES);
 						s = r.text;
 						if (r.stop) stop = true;
 					}

@@ -1,6 +1,7 @@
 import {dateCommand} from '../../sim/calendar';
 import {formatIp} from '../../sim/net/ipv4';
 import {exitShell} from '../../shell/shell';
+import {lq, usageError} from '../args';
 import type {CommandSpec} from '../context';
 
 /** `exit [N]` and `logout`: leave an ssh session, or end the lab shell at the top. */
@@ -71,8 +72,7 @@ export const uname: CommandSpec = {
 			const long: Record<string, string> = {'--kernel-name': 's', '--nodename': 'n', '--kernel-release': 'r', '--kernel-version': 'v', '--machine': 'm', '--operating-system': 'o', '--all': 'a'};
 			const letters = arg.startsWith('--') ? long[arg] : arg.startsWith('-') ? arg.slice(1) : undefined;
 			if (!letters || !/^[snrvmoa]+$/.test(letters)) {
-				ctx.err(arg.startsWith('-') ? `uname: invalid option -- '${arg.replace(/^-+/, '').replace(/[snrvmoa]/g, '').slice(0, 1) || arg}'\nTry 'uname --help' for more information.\n` : `uname: extra operand \u2018${arg}\u2019\nTry 'uname --help' for more information.\n`);
-				return 1;
+				return usageError(ctx, 'uname', arg.startsWith('-') ? `invalid option -- '${arg.replace(/^-+/, '').replace(/[snrvmoa]/g, '').slice(0, 1) || arg}'` : `extra operand ${lq(arg)}`);
 			}
 			for (const l of letters) wanted.push(...(l === 'a' ? ['s', 'n', 'r', 'v', 'm', 'o'] : [l]));
 		}

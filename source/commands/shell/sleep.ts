@@ -1,4 +1,5 @@
 import {seconds} from '../../sim/time';
+import {lq, usageError} from '../args';
 import type {CommandSpec} from '../context';
 
 const UNITS: Record<string, number> = {'': 1, s: 1, m: 60, h: 3600, d: 86400};
@@ -11,10 +12,7 @@ export const sleep: CommandSpec = {
 	summary: {en: 'let N seconds of virtual time pass (suffixes s, m, h)', es: 'deja pasar N segundos de tiempo virtual (sufijos s, m, h)'},
 	run(ctx) {
 		const args = ctx.argv.slice(1);
-		if (args.length === 0) {
-			ctx.err("sleep: missing operand\nTry 'sleep --help' for more information.\n");
-			return 1;
-		}
+		if (args.length === 0) return usageError(ctx, 'sleep', 'missing operand');
 		let total = 0;
 		let bad: string | undefined;
 		for (const arg of args) {
@@ -25,10 +23,7 @@ export const sleep: CommandSpec = {
 			}
 			total += Number(m[1]) * UNITS[m[2]!]!;
 		}
-		if (bad !== undefined) {
-			ctx.err(`sleep: invalid time interval \u2018${bad}\u2019\nTry 'sleep --help' for more information.\n`);
-			return 1;
-		}
+		if (bad !== undefined) return usageError(ctx, 'sleep', `invalid time interval ${lq(bad)}`);
 		ctx.world.advance(seconds(Math.min(total, 366 * 86400)));
 		return 0;
 	},

@@ -1,3 +1,4 @@
+import {usageError} from '../args';
 import type {CommandSpec} from '../context';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -74,7 +75,8 @@ export const env: CommandSpec = {
 			const a = args[i]!;
 			if (a === '-i' || a === '-' || a === '--ignore-environment') continue;
 			if (a.startsWith('-')) {
-				ctx.err(`env: invalid option -- '${a[1]}'\nTry 'env --help' for more information.\n`);
+				usageError(ctx, 'env', `invalid option -- '${a[1]}'`);
+				// env's own failures exit 125, apart from the command's statuses.
 				return 125;
 			}
 			const eq = a.indexOf('=');

@@ -2,6 +2,7 @@ import {clockTime} from '../../sim/calendar';
 import {userlandEra} from '../../sim/net/userland-era';
 import {kernelLog} from '../../sim/system/kernel-log';
 import {SEC} from '../../sim/time';
+import {usageError} from '../args';
 import type {CommandSpec} from '../context';
 
 /** procps uptime: ` 10:05:12 up 5 min,  1 user,  load average: 0.00, 0.00, 0.00`. */
@@ -100,8 +101,9 @@ export const dmesg: CommandSpec = {
 		const old = userlandEra(ctx.host.kernel) === 'sarge';
 		const args = ctx.argv.slice(1);
 		const bad = args.find((a) => !['-c', '-C', '-T', '-H', '-x'].includes(a) && !/^-n\d$/.test(a));
+		if (bad && !old) return usageError(ctx, 'dmesg', `invalid option -- '${bad.replace(/^-+/, '').slice(0, 1)}'`);
 		if (bad) {
-			ctx.err(old ? 'Usage: dmesg [-c] [-n level] [-s bufsize]\n' : `dmesg: invalid option -- '${bad.replace(/^-+/, '').slice(0, 1)}'\nTry 'dmesg --help' for more information.\n`);
+			ctx.err('Usage: dmesg [-c] [-n level] [-s bufsize]\n');
 			return 1;
 		}
 		const log = kernelLog(ctx.host);

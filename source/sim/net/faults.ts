@@ -1,7 +1,9 @@
+import type {TimerHandle} from '../event-queue';
 import {initScripts} from '../features';
 import type {Host, NetInterface} from '../host';
 import {printk} from '../system/kernel-log';
 import {userlandEra} from './userland-era';
+import type {Micros} from '../time';
 import type {World} from '../world';
 
 /** Sarge-era hosts have 8139too NICs (mii link messages), later ones e1000, as their boot log says. */
@@ -55,28 +57,67 @@ export function plug(world: World, host: Host, iface?: string): FaultResult {
 /**
  * Cuts the power: every process, ARP cache entry, the IPVS table with its
  * connections and sync daemons, and whatever else a subsystem keeps in memory
- * is gone. Files stay.
+ * is gone. Files stay. `how` words the timeline entry (a shutdown says so).
  */
-export function powerOff(world: World, host: Host): boolean {
+export function powerOff(world: World, host: Host, how = 'powered off'): boolean {
+	cancelBoot(world, host);
 	if (!host.powered) return false;
 	host.powered = false;
 	for (const d of host.daemons.values()) d.onPowerOff?.();
 	host.processes.clear();
 	host.neighbors.clear();
 	// The IPVS table (services, timeouts, sync daemons) goes with the ip_vs daemon's onPowerOff.
-	world.log('lab', `${host.name} powered off`, host.name);
+	world.log('lab', `${host.name} ${how}`, host.name);
 	return true;
 }
 
-/** Powers a host on: it boots and runs its boot list of init scripts again. Returns the init scripts' output. */
+/**
+ * Powers a host on: it boots as Debian does (see system/host-boot.ts: what was not
+ * saved is gone, /etc/network/interfaces and /etc/sysctl.conf apply again) and
+ * runs its boot list of init scripts. Returns what the boot printed.
+ */
 export function powerOn(world: World, host: Host): string | undefined {
+	cancelBoot(world, host);
 	if (host.powered) return undefined;
 	host.powered = true;
 	host.bootedAt = world.now;
 	world.log('lab', `${host.name} powered on and booting`, host.name);
-	for (const d of host.daemons.values()) d.onBoot?.();
-	const scripts = initScripts();
 	let out = '';
+	for (const d of host.daemons.values()) out += d.onBoot?.() ?? '';
+	// Something the boot ran may have turned it off again.
+	if (!host.powered) return out;
+	const scripts = initScripts();
 	for (const name of host.boot) out += scripts.get(name)?.start(world, host) ?? '';
 	return out;
+}
+
+const PENDING = 'pending-boots';
+
+function pendingBoots(world: World): Map<string, TimerHandle> {
+	return world.feature(PENDING, () => new Map<string, TimerHandle>());
+}
+
+/** A reboot in progress: the host comes back after `delay`. Powering it on or off by hand cancels it. */
+export function scheduleBoot(world: World, host: Host, delay: Micros): void {
+	cancelBoot(world, host);
+	const handle = world.after(delay, () => {
+		pendingBoots(world).delete(host.name);
+		powerOn(world, host);
+	});
+	pendingBoots(world).set(host.name, handle);
+}
+
+/** Cancels a pending boot; true when there was one. */
+export function cancelBoot(world: World, host: Host): boolean {
+	const pending = world.features.has(PENDING) ? pendingBoots(world) : undefined;
+	const handle = pending?.get(host.name);
+	if (!handle) return false;
+	handle.cancel();
+	pending!.delete(host.name);
+	return true;
+}
+
+/** When a pending boot brings the host back, if one does. */
+export function pendingBootAt(world: World, host: Host): Micros | undefined {
+	return world.features.has(PENDING) ? pendingBoots(world).get(host.name)?.at : undefined;
 }

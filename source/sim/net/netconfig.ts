@@ -1,5 +1,7 @@
 import type {Address, Host, Route} from '../host';
 import {broadcastOf, isLoopback, networkOf, type Ip} from './ipv4';
+import {inKernelOrder} from './kernel-order';
+import {MAIN_TABLE} from './routing';
 import {userlandEra} from './userland-era';
 
 /**
@@ -9,8 +11,8 @@ import {userlandEra} from './userland-era';
  * `host.interfaces` and `host.neighbors` are made here.
  */
 
-/** errno names a request can fail with. */
-export type NetErrno = 'EEXIST' | 'ENODEV' | 'EADDRNOTAVAIL' | 'ESRCH' | 'ENETUNREACH' | 'EINVAL';
+/** errno names a request can fail with; `NOTABLE` is ESRCH for a table that does not exist. */
+export type NetErrno = 'EEXIST' | 'ENODEV' | 'EADDRNOTAVAIL' | 'ESRCH' | 'ENETUNREACH' | 'EINVAL' | 'NOTABLE';
 
 /** Physical device of a label (`eth0:0` → `eth0`). */
 export function deviceOf(label: string): string {
@@ -117,35 +119,31 @@ export function connectedDevice(host: Host, gateway: Ip): string | undefined {
 	return best?.dev;
 }
 
-/** Adds a route (`ip route add`, `route add`). */
-export function addRoute(host: Host, route: Route): NetErrno | undefined {
+/** Adds a route (`ip route add`, `route add`) to the main table or another one, which it creates. */
+export function addRoute(host: Host, route: Route, table = MAIN_TABLE): NetErrno | undefined {
 	if (!host.interfaces.has(route.dev)) return 'ENODEV';
-	if (host.routes.some((r) => r.dest === route.dest && r.prefix === route.prefix)) return 'EEXIST';
-	host.routes.push(route);
+	const routes = table === MAIN_TABLE ? host.routes : (host.tables.get(table) ?? []);
+	if (routes.some((r) => r.dest === route.dest && r.prefix === route.prefix)) return 'EEXIST';
+	routes.push(route);
+	if (table !== MAIN_TABLE) host.tables.set(table, routes);
 	return undefined;
 }
 
-/** Deletes the first route matching destination (and gateway/device when given). */
-export function deleteRoute(host: Host, match: {dest: Ip; prefix: number; via?: Ip; dev?: string}): NetErrno | undefined {
-	const i = host.routes.findIndex(
+/** Deletes the first route of a table matching destination (and gateway/device when given). */
+export function deleteRoute(host: Host, match: {dest: Ip; prefix: number; via?: Ip; dev?: string}, table = MAIN_TABLE): NetErrno | undefined {
+	const routes = table === MAIN_TABLE ? host.routes : host.tables.get(table);
+	if (!routes) return 'NOTABLE';
+	const i = routes.findIndex(
 		(r) => r.dest === match.dest && r.prefix === match.prefix && (match.via === undefined || r.via === match.via) && (match.dev === undefined || r.dev === match.dev),
 	);
 	if (i < 0) return 'ESRCH';
-	host.routes.splice(i, 1);
+	routes.splice(i, 1);
 	return undefined;
 }
 
-/**
- * Routes in the order the kernel lists them: modern kernels walk a trie (default
- * first, then by address); 2.6-era fib_hash walks zones from the longest prefix down.
- */
+/** The main table in the order the host's kernel lists it (see kernel-order.ts). */
 export function routesInKernelOrder(host: Host): Route[] {
-	const old = userlandEra(host.kernel) === 'sarge';
-	return [...host.routes].sort((a, b) => {
-		if (old && a.prefix !== b.prefix) return b.prefix - a.prefix;
-		if (a.dest !== b.dest) return a.dest - b.dest;
-		return a.prefix - b.prefix;
-	});
+	return inKernelOrder(host.routes, userlandEra(host.kernel) === 'sarge');
 }
 
 /** The broadcast address ifconfig and ifupdown compute for an address. */

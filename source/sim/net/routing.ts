@@ -1,4 +1,4 @@
-import type {Host, NetInterface, Route} from '../host';
+import type {Host, NetInterface, PolicyRule, Route} from '../host';
 import {isLoopback, networkOf, prefixToMask, type Ip} from './ipv4';
 
 /** Where the kernel sends a packet: delivered locally, out of a device, or nowhere. */
@@ -7,8 +7,16 @@ export type RouteResult =
 	| {readonly kind: 'unicast'; readonly dev: string; readonly nextHop: Ip; readonly src: Ip; readonly route: Route; readonly table: number}
 	| {readonly kind: 'unreachable'};
 
-/** The main table's number, as `ip rule` shows it. */
+/** The kernel's table numbers, as `ip rule` and `ip route show table` use them. */
+export const LOCAL_TABLE = 255;
 export const MAIN_TABLE = 254;
+export const DEFAULT_TABLE = 253;
+/** Priorities of the kernel's own rules. */
+export const MAIN_PRIORITY = 32766;
+export const DEFAULT_PRIORITY = 32767;
+
+const LOCAL: RouteResult = {kind: 'local'};
+const UNREACHABLE: RouteResult = {kind: 'unreachable'};
 
 /** An interface that exists and is administratively up. */
 export function ifaceUp(host: Host, dev: string): NetInterface | undefined {
@@ -51,20 +59,62 @@ export function matchRoute(host: Host, routes: readonly Route[], dst: Ip): Route
 
 /**
  * The kernel's routing decision for a packet to `dst` (optionally from `src`):
- * the local table first, then policy rules by priority, then the main table.
+ * the policy rules by priority — the kernel's local rule first, then the host's
+ * own rules, main at 32766 and default at 32767 — each looking up its table
+ * until one has a route. Without a source the lookup is made from 0.0.0.0, as
+ * for a socket that is not bound yet: only `from all` rules match then.
  */
 export function lookupRoute(host: Host, dst: Ip, src?: Ip): RouteResult {
-	if (isLocalAddress(host, dst)) return {kind: 'local'};
-	if (src !== undefined) {
-		for (const rule of host.rules) {
-			if ((src & prefixToMask(rule.prefix)) >>> 0 !== rule.from) continue;
-			const table = host.tables.get(rule.table);
-			const route = table && matchRoute(host, table, dst);
-			if (route) return unicast(host, route, dst, src, rule.table);
+	const kernel = host.kernelRules;
+	if (kernel.local && isLocalAddress(host, dst)) return LOCAL;
+	const from = src ?? 0;
+	let main = kernel.main;
+	let dflt = kernel.default;
+	for (const rule of host.rules) {
+		// The kernel's rules come first among rules of equal priority (they were there first).
+		if (main && rule.priority >= MAIN_PRIORITY) {
+			main = false;
+			const r = lookupTable(host, MAIN_TABLE, dst, src);
+			if (r) return r;
 		}
+		if (dflt && rule.priority >= DEFAULT_PRIORITY) {
+			dflt = false;
+			const r = lookupTable(host, DEFAULT_TABLE, dst, src);
+			if (r) return r;
+		}
+		if (!ruleMatches(rule, from, dst)) continue;
+		if (rule.action) return UNREACHABLE;
+		const r = lookupTable(host, rule.table, dst, src);
+		if (r) return r;
 	}
-	const route = matchRoute(host, host.routes, dst);
-	return route ? unicast(host, route, dst, src, MAIN_TABLE) : {kind: 'unreachable'};
+	if (main) {
+		const r = lookupTable(host, MAIN_TABLE, dst, src);
+		if (r) return r;
+	}
+	if (dflt) {
+		const r = lookupTable(host, DEFAULT_TABLE, dst, src);
+		if (r) return r;
+	}
+	return UNREACHABLE;
+}
+
+/** Whether a rule's selectors match a packet from `src` to `dst`. */
+export function ruleMatches(rule: PolicyRule, src: Ip, dst: Ip): boolean {
+	if (((src ^ rule.from) & prefixToMask(rule.prefix)) !== 0) return false;
+	return !rule.toPrefix || ((dst ^ (rule.to ?? 0)) & prefixToMask(rule.toPrefix)) === 0;
+}
+
+/** The routes of one table (main is `host.routes`); undefined when the table does not exist. */
+export function tableRoutes(host: Host, table: number): readonly Route[] | undefined {
+	return table === MAIN_TABLE ? host.routes : host.tables.get(table);
+}
+
+/** A lookup in one table; undefined when it has no route, so the next rule is tried. */
+function lookupTable(host: Host, table: number, dst: Ip, src: Ip | undefined): RouteResult | undefined {
+	if (table === LOCAL_TABLE && isLocalAddress(host, dst)) return LOCAL;
+	const routes = tableRoutes(host, table);
+	const route = routes && matchRoute(host, routes, dst);
+	return route ? unicast(host, route, dst, src, table) : undefined;
 }
 
 function unicast(host: Host, route: Route, dst: Ip, src: Ip | undefined, table: number): RouteResult {

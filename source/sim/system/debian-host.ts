@@ -1,11 +1,9 @@
 import type {Feature} from '../feature';
-import type {Daemon, Host} from '../host';
+import type {Host} from '../host';
 import {formatIp, networkOf, prefixToMask} from '../net/ipv4';
 import {writeIfstate} from '../net/ifstate';
-import {defaultSysctls} from '../net/sysctl-defaults';
 import {userlandEra} from '../net/userland-era';
-import {kernelLog} from './kernel-log';
-import {loadModule} from './kernel-modules';
+import {bootKernel, configuredAtBoot, DebianBoot, extraKernelSysctls, kernelSysctls} from './host-boot';
 import {MODERN_SYSCTL_CONF, SARGE_SYSCTL_CONF} from './sysctl-conf';
 
 /**
@@ -17,7 +15,7 @@ import {MODERN_SYSCTL_CONF, SARGE_SYSCTL_CONF} from './sysctl-conf';
  */
 export const debianHost: Feature = {
 	name: 'debian-host',
-	setupHost(_world, host) {
+	setupHost(world, host) {
 		const old = userlandEra(host.kernel) === 'sarge';
 		// Loopback MTU grew from 16436 to 65536 in Linux 3.6.
 		const lo = host.interfaces.get('lo');
@@ -30,67 +28,13 @@ export const debianHost: Feature = {
 		for (const dir of ['/etc/init.d', '/proc', '/home', '/lib/modules', '/usr/bin', '/usr/lib', '/usr/share', '/var/lib/dpkg', '/var/cache/apt', '/boot', '/mnt', '/opt', '/srv']) host.fs.mkdirp(dir);
 		writeIfstate(host, configuredAtBoot(host));
 		bootKernel(host, host.bootedAt);
-		host.daemons.set('debian-boot', new DebianBoot(host));
+		host.daemons.set('debian-boot', new DebianBoot(world, host));
 	},
 };
 
-/** The modules and first kernel messages of a boot. */
-function bootKernel(host: Host, at: number): void {
-	const old = userlandEra(host.kernel) === 'sarge';
-	for (const m of old ? ['af_packet', '8139too'] : ['af_packet', 'e1000']) loadModule(host, m, at);
-	const log = kernelLog(host);
-	log.add(at, `Linux version ${host.kernel} (debian-kernel@lists.debian.org) (gcc version ${old ? '3.3.5 (Debian 1:3.3.5-12)' : '12.2.0 (Debian 12.2.0-14)'}) #1 SMP`);
-	log.add(at, `Memory: ${host.hardware.memoryMb * 1024 - 4096}k/${host.hardware.memoryMb * 1024}k available`);
-	for (const iface of host.interfaces.values()) {
-		if (iface.kind !== 'ether' || !iface.plugged) continue;
-		log.add(at, old ? `${iface.name}: link up, 100Mbps, full-duplex, lpa 0x45E1` : `e1000: ${iface.name} NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX`);
-	}
-}
-
-/**
- * What Debian's boot does that these tools see: the kernel log and modules start
- * afresh, /run (ifupdown's state) is empty until networking comes up, and the
- * procps init script applies /etc/sysctl.conf.
- */
-class DebianBoot implements Daemon {
-	readonly name = 'debian-boot';
-
-	constructor(private readonly host: Host) {}
-
-	onBoot(): void {
-		const host = this.host;
-		bootKernel(host, host.bootedAt);
-		writeIfstate(host, configuredAtBoot(host));
-		for (const line of (host.fs.tryRead('/etc/sysctl.conf') ?? '').split('\n')) {
-			const t = line.trim().replace(/^-/, '');
-			if (t === '' || t.startsWith('#') || t.startsWith(';')) continue;
-			const eq = t.indexOf('=');
-			if (eq <= 0) continue;
-			const key = t.slice(0, eq).trim().replace(/\//g, '.');
-			const value = t.slice(eq + 1).trim();
-			if (host.sysctl.has(key) && value !== '') host.sysctl.set(key, value);
-		}
-	}
-}
-
 /** /proc/sys keys a Debian kernel has beyond the few the network model reads. */
 function addKernelSysctls(host: Host): void {
-	const set = (key: string, value: string) => {
-		if (!host.sysctl.has(key)) host.sysctl.set(key, value);
-	};
-	set('kernel.ostype', 'Linux');
-	set('kernel.osrelease', host.kernel);
-	set('kernel.domainname', '(none)');
-	set('kernel.printk', '4\t4\t1\t7');
-	set('kernel.sysrq', userlandEra(host.kernel) === 'sarge' ? '0' : '438');
-	set('net.ipv4.tcp_syncookies', userlandEra(host.kernel) === 'sarge' ? '0' : '1');
-	set('net.ipv4.icmp_echo_ignore_all', '0');
-	for (const dev of ['all', 'default', ...host.interfaces.keys()]) {
-		set(`net.ipv4.conf.${dev}.accept_source_route`, dev === 'all' ? '0' : '1');
-		set(`net.ipv4.conf.${dev}.log_martians`, '0');
-		set(`net.ipv4.conf.${dev}.proxy_arp`, '0');
-		set(`net.ipv4.conf.${dev}.secure_redirects`, '1');
-	}
+	for (const [key, value] of extraKernelSysctls(host)) if (!host.sysctl.has(key)) host.sysctl.set(key, value);
 }
 
 /** The installer's interfaces file: lo, the primary NIC with its gateway, then aliases. */
@@ -128,22 +72,12 @@ function networksFile(host: Host): string {
 	return text;
 }
 
-/** Interfaces ifupdown brought up at boot: lo, NICs with an address, aliases. */
-function configuredAtBoot(host: Host): Map<string, string> {
-	const state = new Map<string, string>([['lo', 'lo']]);
-	for (const a of host.addresses) {
-		if (a.dev === 'lo' && a.label === 'lo') continue;
-		if (host.interfaces.get(a.dev)?.kind === 'ipip') continue;
-		if (a.label === a.dev || a.label.includes(':')) state.set(a.label, a.label);
-	}
-	return state;
-}
-
 /** Debian's sysctl.conf, followed by the settings the scenario gave this host. */
 function sysctlConf(host: Host): string {
 	let text = userlandEra(host.kernel) === 'sarge' ? SARGE_SYSCTL_CONF : MODERN_SYSCTL_CONF;
-	const defaults = new Map(defaultSysctls([...host.interfaces.keys()]));
-	const own = [...host.sysctl].filter(([k, v]) => defaults.has(k) && k !== 'kernel.hostname' && defaults.get(k) !== v);
+	// Whatever the scenario set that differs from the kernel's default is saved here, so a boot sets it again.
+	const defaults = kernelSysctls(host);
+	const own = [...host.sysctl].filter(([k, v]) => k !== 'kernel.hostname' && defaults.get(k) !== v);
 	if (own.length > 0) {
 		text += '\n';
 		for (const [k, v] of own) text += `${k} = ${v}\n`;

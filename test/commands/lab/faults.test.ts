@@ -48,13 +48,16 @@ describe('faults', () => {
 		]);
 	});
 
-	it('poweroff without an argument turns off the host the shell is on, and ssh notices', () => {
+	it('poweroff without an argument is Debian\'s own: an orderly shutdown of the host the shell is on, and ssh notices', () => {
 		const l = lab();
 		sh(l, 'ssh rs4');
 		const r = l.shell.execute('poweroff\n');
-		expect(r.output.map((c) => c.text).join('')).toBe('rs4: powered off (processes, ARP cache, IPVS table and connections are gone)\nConnection to rs4 closed by remote host.\n');
+		expect(r.output.map((c) => c.text).join('')).toBe(
+			'\nBroadcast message from root@rs4 on pts/0 (Thu 2026-11-26 10:00:00 UTC):\n\nThe system is going down for power-off NOW!\n\nConnection to rs4 closed by remote host.\nConnection to rs4 closed.\n',
+		);
 		expect(l.shell.prompt()).toBe('root@lvs1:~# ');
 		expect(sh(l, 'ssh rs4').out).toBe('ssh: connect to host rs4 port 22: No route to host\n');
+		expect(l.world.timeline.list().filter((e) => e.source === 'lab').map((e) => e.text)).toEqual(['rs4 shut down and powered off']);
 	});
 
 	it('/etc/init.d/apache2 start, stop, restart and status with Debian\'s messages', () => {

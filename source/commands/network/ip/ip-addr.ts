@@ -1,7 +1,7 @@
 import type {Address} from '../../../sim/host';
 import {networkOf, parseIp} from '../../../sim/net/ipv4';
 import {addAddress, computedBroadcast, defaultScope, deleteAddress, isSecondary} from '../../../sim/net/netconfig';
-import {incomplete, MINUS_ONE, globRe, matches, type IpRun} from './ip-common';
+import {badPrefix, deviceMissing, globRe, incomplete, matches, MINUS_ONE, noDevice, type IpRun} from './ip-common';
 import {address6Lines, addressLine, linkLines, statsLines} from './ip-format';
 import {interfacesInOrder} from '../link-facts';
 
@@ -14,11 +14,6 @@ function prefixArg(text: string): {ip: number; prefix: number; given: boolean} |
 	if (len === undefined) return {ip, prefix: 32, given: false};
 	if (!/^\d{1,2}$/.test(len) || Number(len) > 32) return undefined;
 	return {ip, prefix: Number(len), given: true};
-}
-
-function badPrefix(r: IpRun, arg: string): number {
-	r.ctx.err(r.old ? `Error: an inet prefix is expected rather than "${arg}".\n` : `Error: any valid prefix is expected rather than "${arg}".\n`);
-	return 1;
 }
 
 export function ipAddr(r: IpRun, args: string[]): number {
@@ -93,10 +88,7 @@ function selected(r: IpRun, a: Address, f: Filter): boolean {
 function show(r: IpRun, args: string[]): number {
 	const f = parseFilter(r, args);
 	if (typeof f === 'number') return f;
-	if (f.dev !== undefined && !r.host.interfaces.has(f.dev)) {
-		r.ctx.err(`Device "${f.dev}" does not exist.\n`);
-		return r.old ? MINUS_ONE : 1;
-	}
+	if (f.dev !== undefined && !r.host.interfaces.has(f.dev)) return deviceMissing(r, f.dev);
 	// A `to PREFIX` filter selects the IPv4 family, as iproute2 does.
 	const opts = f.to && !r.opts.family ? {...r.opts, family: 'inet' as const} : r.opts;
 	const onlyInet = opts.family === 'inet';
@@ -192,10 +184,7 @@ function modify(r: IpRun, cmd: 'add' | 'del', args: string[]): number {
 			}
 		}
 	}
-	if (!r.host.interfaces.has(dev)) {
-		r.ctx.err(`Cannot find device "${dev}"\n`);
-		return r.old ? MINUS_ONE : 1;
-	}
+	if (!r.host.interfaces.has(dev)) return noDevice(r, dev);
 	if (!parsed) {
 		r.ctx.err(r.old ? 'RTNETLINK answers: Invalid argument\n' : 'RTNETLINK answers: Operation not supported\n');
 		return 2;
@@ -228,10 +217,7 @@ function flush(r: IpRun, args: string[]): number {
 	}
 	const f = parseFilter(r, args);
 	if (typeof f === 'number') return f;
-	if (f.dev !== undefined && !r.host.interfaces.has(f.dev)) {
-		r.ctx.err(`Device "${f.dev}" does not exist.\n`);
-		return r.old ? MINUS_ONE : 1;
-	}
+	if (f.dev !== undefined && !r.host.interfaces.has(f.dev)) return deviceMissing(r, f.dev);
 	const victims = r.host.addresses.filter((a) => (f.dev === undefined || a.dev === f.dev) && selected(r, a, f) && !(a.dev === 'lo' && a.ip === 0x7f000001 && f.dev === undefined));
 	// Secondaries first, as the kernel would otherwise drop them with their primary.
 	for (const a of [...victims].sort((x, y) => Number(isSecondary(r.host, y)) - Number(isSecondary(r.host, x)))) {

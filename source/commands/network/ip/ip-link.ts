@@ -1,6 +1,6 @@
 import {setLink} from '../../../sim/net/netconfig';
 import {interfacesInOrder} from '../link-facts';
-import {incomplete, MINUS_ONE, matches, type IpRun} from './ip-common';
+import {deviceMissing, incomplete, matches, MINUS_ONE, noDevice, type IpRun} from './ip-common';
 import {linkLines, statsLines} from './ip-format';
 
 export function ipLink(r: IpRun, args: string[]): number {
@@ -25,10 +25,7 @@ function show(r: IpRun, args: string[]): number {
 			if (dev === undefined) return incomplete(r);
 		} else dev = args[i];
 	}
-	if (dev !== undefined && !r.host.interfaces.has(dev)) {
-		r.ctx.err(`Device "${dev}" does not exist.\n`);
-		return r.old ? MINUS_ONE : 1;
-	}
+	if (dev !== undefined && !r.host.interfaces.has(dev)) return deviceMissing(r, dev);
 	let out = '';
 	for (const iface of interfacesInOrder(r.host)) {
 		if (dev !== undefined && iface.name !== dev) continue;
@@ -69,10 +66,7 @@ function set(r: IpRun, args: string[]): number {
 		return r.old ? MINUS_ONE : 255;
 	}
 	const iface = r.host.interfaces.get(dev);
-	if (!iface) {
-		r.ctx.err(`Cannot find device "${dev}"\n`);
-		return r.old ? MINUS_ONE : 1;
-	}
+	if (!iface) return noDevice(r, dev);
 	if (mtu !== undefined) {
 		if (mtu < 68 || mtu > 65535) {
 			r.ctx.err(r.old ? 'SIOCSIFMTU: Invalid argument\n' : `Error: mtu less than device minimum.\n`);

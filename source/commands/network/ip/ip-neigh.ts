@@ -1,6 +1,6 @@
 import type {Neighbor} from '../../../sim/host';
 import {formatIp, parseIp} from '../../../sim/net/ipv4';
-import {MINUS_ONE, incomplete, matches, type IpRun} from './ip-common';
+import {incomplete, matches, MINUS_ONE, noDevice, type IpRun} from './ip-common';
 
 const STATES: Record<string, Neighbor['state']> = {permanent: 'PERMANENT', reachable: 'REACHABLE', stale: 'STALE', delay: 'DELAY', probe: 'PROBE', failed: 'FAILED', incomplete: 'INCOMPLETE', noarp: 'PERMANENT'};
 
@@ -17,10 +17,7 @@ export function ipNeigh(r: IpRun, args: string[]): number {
 function show(r: IpRun, args: string[]): number {
 	let dev: string | undefined;
 	for (let i = 0; i < args.length; i++) if (args[i] === 'dev') dev = args[++i];
-	if (dev !== undefined && !r.host.interfaces.has(dev)) {
-		r.ctx.err(`Cannot find device "${dev}"\n`);
-		return r.old ? MINUS_ONE : 1;
-	}
+	if (dev !== undefined && !r.host.interfaces.has(dev)) return noDevice(r, dev);
 	// The kernel's hash walk shows recent entries first.
 	const entries = [...r.host.neighbors].reverse();
 	let out = '';
@@ -66,10 +63,7 @@ function modify(r: IpRun, cmd: 'add' | 'del' | 'replace', args: string[]): numbe
 		r.ctx.err('Device and destination are required arguments.\n');
 		return r.old ? MINUS_ONE : 255;
 	}
-	if (!r.host.interfaces.has(dev)) {
-		r.ctx.err(`Cannot find device "${dev}"\n`);
-		return r.old ? MINUS_ONE : 1;
-	}
+	if (!r.host.interfaces.has(dev)) return noDevice(r, dev);
 	if (cmd === 'del') {
 		if (!r.host.neighbors.delete(ip)) {
 			r.ctx.err('RTNETLINK answers: No such file or directory\n');
@@ -101,10 +95,7 @@ function flush(r: IpRun, args: string[]): number {
 		r.ctx.err('Flush requires arguments.\n');
 		return r.old ? MINUS_ONE : 255;
 	}
-	if (dev !== undefined && !r.host.interfaces.has(dev)) {
-		r.ctx.err(`Cannot find device "${dev}"\n`);
-		return r.old ? MINUS_ONE : 1;
-	}
+	if (dev !== undefined && !r.host.interfaces.has(dev)) return noDevice(r, dev);
 	for (const [ip, n] of [...r.host.neighbors]) if ((dev === undefined || n.dev === dev) && n.state !== 'PERMANENT') r.host.neighbors.delete(ip);
 	return 0;
 }

@@ -5,6 +5,7 @@ import type {IpOptions} from './ip-format';
 import {ipLink} from './ip-link';
 import {ipNeigh} from './ip-neigh';
 import {ipRoute} from './ip-route';
+import {ipRule} from './ip-rule';
 import {userlandEra} from '../../../sim/net/userland-era';
 
 const MODERN_USAGE = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
@@ -32,12 +33,12 @@ where  OBJECT := { link | addr | route | rule | neigh | tunnel |
                     -o[neline] }
 `;
 
-/** iproute2 `ip`: addr, link, route, neigh with -4/-6/-0/-o/-s/-f; output era from the host's kernel. */
+/** iproute2 `ip`: addr, link, route, rule, neigh with -4/-6/-0/-o/-s/-f; output era from the host's kernel. */
 export const ip: CommandSpec = {
 	name: 'ip',
 	paths: ['/sbin/ip', '/bin/ip'],
 	group: 'network',
-	summary: {en: 'addresses, links, routes, ARP cache: ip addr, ip route, ip neigh', es: 'direcciones, enlaces, rutas, caché ARP: ip addr, ip route, ip neigh'},
+	summary: {en: 'addresses, links, routes, policy rules, ARP cache: ip addr, ip route, ip rule, ip neigh', es: 'direcciones, enlaces, rutas, reglas de encaminamiento, caché ARP: ip addr, ip route, ip rule, ip neigh'},
 	run(ctx) {
 		const old = userlandEra(ctx.host.kernel) === 'sarge';
 		const args = ctx.argv.slice(1);
@@ -78,6 +79,7 @@ export const ip: CommandSpec = {
 		if (matches(object, 'address') || object === 'a') return ipAddr(r, args);
 		if (matches(object, 'link')) return ipLink(r, args);
 		if (matches(object, 'route') || object === 'r') return ipRoute(r, args);
+		if (matches(object, 'rule')) return ipRule(r, args);
 		if (matches(object, 'neighbour') || matches(object, 'neighbor')) return ipNeigh(r, args);
 		if (matches(object, 'help')) {
 			ctx.err(old ? OLD_USAGE : MODERN_USAGE);
@@ -87,7 +89,7 @@ export const ip: CommandSpec = {
 		return old ? 255 : 1;
 	},
 	complete(_ctx, words, partial) {
-		if (words.length === 1) return ['addr', 'link', 'route', 'neigh'].filter((w) => w.startsWith(partial));
+		if (words.length === 1) return ['addr', 'link', 'route', 'rule', 'neigh'].filter((w) => w.startsWith(partial));
 		if (words.length === 2) return ['show', 'add', 'del'].filter((w) => w.startsWith(partial));
 		return [];
 	},

@@ -1,4 +1,4 @@
-import {FsError, FS_ERROR_TEXT} from '../../sim/fs/filesystem';
+import {FsError, FS_ERROR_TEXT} from '../sim/fs/filesystem';
 
 /** Options as GNU getopt_long sees them: bundled short flags, values, long names, permuted operands. */
 export interface OptionSpec {
@@ -10,6 +10,8 @@ export interface OptionSpec {
 	readonly long?: Readonly<Record<string, string>>;
 	/** Stop at the first operand (POSIX order, as `env` and `printf` do). */
 	readonly stopAtOperand?: boolean;
+	/** Leave out coreutils' `Try 'CMD --help'` line (tools that print their own usage instead). */
+	readonly noHint?: boolean;
 }
 
 export interface Parsed {
@@ -27,7 +29,7 @@ export function parseOptions(cmd: string, args: readonly string[], spec: OptionS
 	const operands: string[] = [];
 	const flags = spec.flags ?? '';
 	const values = spec.values ?? '';
-	const tryHelp = `Try '${cmd} --help' for more information.\n`;
+	const tryHelp = spec.noHint ? '' : `Try '${cmd} --help' for more information.\n`;
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i]!;
 		if (arg === '--') {
@@ -91,6 +93,45 @@ export function parseOptions(cmd: string, args: readonly string[], spec: OptionS
 			return undefined;
 		},
 	};
+}
+
+/** What the helpers below need of a command's context. */
+interface Reporter {
+	err(text: string): void;
+}
+
+/** parseOptions that prints the error itself; undefined tells the caller to exit with its usage status. */
+export function getOptions(ctx: Reporter, cmd: string, args: readonly string[], spec: OptionSpec): Parsed | undefined {
+	const parsed = parseOptions(cmd, args, spec);
+	if (typeof parsed !== 'string') return parsed;
+	ctx.err(parsed);
+	return undefined;
+}
+
+/** `CMD: MESSAGE` and coreutils' `Try 'CMD --help'` line; returns status 1. */
+export function usageError(ctx: Reporter, cmd: string, message: string): number {
+	ctx.err(`${cmd}: ${message}\nTry '${cmd} --help' for more information.\n`);
+	return 1;
+}
+
+/** GNU getopt's complaint about a word that looks like an option: `invalid option -- 'x'` or `unrecognized option '--x'`. */
+export function badOption(word: string): string {
+	return word.startsWith('--') ? `unrecognized option '${word}'` : `invalid option -- '${word[1]}'`;
+}
+
+/**
+ * The loop of coreutils tools over their operands: `each` calls `fail` with the
+ * message for whatever went wrong (printed at once, in order with the rest of the
+ * output), and the exit status is 1 when anything failed.
+ */
+export function eachOperand<T>(ctx: Reporter, items: readonly T[], each: (item: T, fail: (message: string) => void) => void): number {
+	let status = 0;
+	const fail = (message: string) => {
+		ctx.err(message);
+		status = 1;
+	};
+	for (const item of items) each(item, fail);
+	return status;
 }
 
 /** strerror text of a file-system error (rethrows anything else). */
