@@ -598,6 +598,15 @@ export class TrafficEngine {
 			this.push(t + lat, EV_DIR_FIN, flow);
 			return;
 		}
+		const end = path.end;
+		if (end.kind === 'local' && flow.server && end.host !== flow.server) {
+			// The address moved to a host whose stack never had this connection (a director
+			// whose IPVS is not in the path): it answers the FIN with a reset.
+			const detail = this.plane(end.host) ? why.noEntry(end.host.name, flow.cip, flow.cport) : why.noConnection(end.host.name, this.server(end.host).running);
+			this.lost(flow, {reason: 'no-listener', detail});
+			this.replyFrom(flow, end.host, flow.dst, flow.dport, EV_OUT_RST, t + lat, TCP_ACK);
+			return;
+		}
 		this.finish(flow);
 	}
 

@@ -141,6 +141,23 @@ describe('connection synchronisation', () => {
 		expect(results['6.1.0-18-686']).toBe('reset');
 	});
 
+	it('a held connection whose FIN reaches a director that never saw it is reset, whether IPVS is in its path or not', () => {
+		for (const [kernel, backupService] of [['6.1.0-18-686', false], ['6.1.0-18-686', true], ['2.6.8-2-386', false]] as const) {
+			const l = onKernel(kernel);
+			virtualService(l, {director: 'lvs1', rips: ['10.0.0.11', '10.0.0.12']});
+			if (backupService) virtualService(l, {director: 'lvs2', rips: ['10.0.0.11', '10.0.0.12']});
+			sh(l, 'load start --rate 5 --hold 10');
+			sh(l, 'sleep 4');
+			sh(l, 'load stop');
+			failover(l);
+			sh(l, 'sleep 15');
+			const status = sh(l, 'load status').out;
+			const served = Number(/served (\d+)/.exec(status)![1]);
+			expect(served, kernel).toBeGreaterThan(10);
+			expect(status, kernel).toContain(`held connections: open 0  closed 0  reset ${served}\n`);
+		}
+	});
+
 	it('synced timeouts follow the era: 2.6.8 gives everything 3 minutes, 2.6.24+ the state\'s timeout, version 1 messages carry it', () => {
 		const cases = [
 			// kernel, connection timeout, template timeout
