@@ -57,6 +57,16 @@ export function exitShell(status: number): never {
 
 const MAX_DEPTH = 16;
 
+/** Commands that still work while the host the shell is on has no power, besides the lab's own: the shell's bookkeeping. */
+const WITHOUT_POWER = new Set(['help', 'clear', 'history', 'exit', 'logout']);
+/** Tools the lab always runs on the scenario's client PC, whichever host the shell is on. */
+const FROM_CLIENT_PC = new Set(['curl', 'ab', 'load']);
+
+const POWERED_OFF: Record<Lang, (host: string) => string> = {
+	en: (host) => `${host} is powered off: only lab commands work until it boots again (boot ${host})\n`,
+	es: (host) => `${host} está apagado: solo funcionan las órdenes del laboratorio hasta que vuelva a arrancar (boot ${host})\n`,
+};
+
 /**
  * The lab's bash-like shell, shared by the TUI and `cluster-lab run`. It parses
  * input, expands words, wires pipes and redirections, and runs commands from the
@@ -65,6 +75,8 @@ const MAX_DEPTH = 16;
 export class Shell {
 	readonly session: Session;
 	private depth = 0;
+	/** The powered-off notice was printed for the current input. */
+	private offNoticed = false;
 
 	constructor(
 		readonly world: World,
@@ -96,7 +108,11 @@ export class Shell {
 			if (last?.stream === stream) output[output.length - 1] = {stream, text: last.text + text};
 			else output.push({stream, text});
 		};
-		const frame: Frame = {login: this.session.current, sink: {out: push('out'), err: push('err')}, effects: []};
+		const sink: Sink = {out: push('out'), err: push('err')};
+		// A host may have lost its power while the prompt waited.
+		this.dropDeadLogins(sink);
+		this.offNoticed = false;
+		const frame: Frame = {login: this.session.current, sink, effects: []};
 		const trimmed = source.trim();
 		if (trimmed !== '' && !trimmed.startsWith('#')) this.session.history.push(source.replace(/\n$/, ''));
 		const parsed = parse(source);
@@ -125,12 +141,19 @@ export class Shell {
 		return {output, status, effects: frame.effects};
 	}
 
-	/** Leaves ssh sessions whose host went away (powered off or unplugged). */
+	/**
+	 * Leaves ssh sessions that a power-off ended: the one into the host that lost
+	 * its power and every session opened from there. When the shell's own host is
+	 * off, every ssh session goes with it.
+	 */
 	private dropDeadLogins(sink: Sink): void {
-		while (this.session.logins.length > 1 && !this.session.host.powered) {
-			const login = this.session.logins.pop()!;
-			sink.err(`Connection to ${login.host.name} closed by remote host.\n`);
-		}
+		const logins = this.session.logins;
+		const dead = logins.findIndex((l) => !l.host.powered);
+		if (dead < 0) return;
+		const keep = Math.max(1, dead);
+		if (logins.length <= keep) return;
+		if (dead > 0) sink.err(`Connection to ${logins[dead]!.host.name} closed by remote host.\n`);
+		logins.length = keep;
 	}
 
 	private runList(list: CommandList, frame: Frame, stdin?: string): number {
@@ -255,6 +278,16 @@ export class Shell {
 	private invoke(words: string[], frame: Frame, stdin: string | undefined, background: boolean, text: string): number {
 		const name = words[0]!;
 		const host = frame.login.host;
+		if (!host.powered) {
+			const lab = this.registry.get(name);
+			const client = this.world.host(this.world.scenario.client ?? '');
+			const elsewhere = lab !== undefined && FROM_CLIENT_PC.has(lab.name) && client !== undefined && client !== host && client.powered;
+			if (!lab || name.includes('/') || (lab.group !== 'lab' && !WITHOUT_POWER.has(lab.name) && !elsewhere)) {
+				if (!this.offNoticed) frame.sink.err(POWERED_OFF[this.lang](host.name));
+				this.offNoticed = true;
+				return 1;
+			}
+		}
 		let spec;
 		if (name.includes('/')) {
 			const path = resolvePath(frame.login.cwd, name);
