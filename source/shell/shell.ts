@@ -57,8 +57,11 @@ export function exitShell(status: number): never {
 
 const MAX_DEPTH = 16;
 
-/** Commands that still work while the host the shell is on has no power, besides the lab's own: the shell's bookkeeping. */
-const WITHOUT_POWER = new Set(['help', 'clear', 'history', 'exit', 'logout']);
+/**
+ * Commands that still work while the host the shell is on has no power, besides the
+ * lab's own: the shell's bookkeeping, and `sleep`, the lab's way to let virtual time pass.
+ */
+const WITHOUT_POWER = new Set(['help', 'clear', 'history', 'exit', 'logout', 'sleep']);
 /** Tools the lab always runs on the scenario's client PC, whichever host the shell is on. */
 const FROM_CLIENT_PC = new Set(['curl', 'ab', 'load']);
 

@@ -72,6 +72,8 @@ describe('lab shell', () => {
 		expect(sh(l, 'ipvsadm -L -n').status).toBe(1);
 		expect(sh(l, 'events --source lab').out).toBe('00:00:00.000  lvs1     lab        lvs1 powered off\n');
 		expect(sh(l, 'help').out).toContain('boot');
+		expect(sh(l, 'sleep 2')).toEqual({out: '', status: 0});
+		expect(l.world.now).toBe(2_000_000);
 		// curl, ab and load run on the client PC, which still has its power (its way to rs1 went through lvs1).
 		expect(sh(l, 'curl -s -m 1 http://10.0.0.11/')).toEqual({out: '', status: 28});
 		expect(sh(l, 'boot lvs1').status).toBe(0);
