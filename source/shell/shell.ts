@@ -282,10 +282,10 @@ export class Shell {
 		const name = words[0]!;
 		const host = frame.login.host;
 		if (!host.powered) {
-			const lab = this.registry.get(name);
+			const known = this.registry.get(name);
 			const client = this.world.host(this.world.scenario.client ?? '');
-			const elsewhere = lab !== undefined && FROM_CLIENT_PC.has(lab.name) && client !== undefined && client !== host && client.powered;
-			if (!lab || name.includes('/') || (lab.group !== 'lab' && !WITHOUT_POWER.has(lab.name) && !elsewhere)) {
+			const elsewhere = known !== undefined && FROM_CLIENT_PC.has(known.name) && client !== undefined && client !== host && client.powered;
+			if (!known || name.includes('/') || (known.group !== 'lab' && !WITHOUT_POWER.has(known.name) && !elsewhere)) {
 				if (!this.offNoticed) frame.sink.err(POWERED_OFF[this.lang](host.name));
 				this.offNoticed = true;
 				return 1;
