@@ -1,6 +1,6 @@
 import type {Feature} from '../sim/feature';
 import {FEATURES} from '../sim/features';
-import {Host, type Address, type NetInterface} from '../sim/host';
+import {Host, type Address, type Distro, type NetInterface} from '../sim/host';
 import {kernelEra} from '../sim/ipvs/era';
 import {Ipvs} from '../sim/ipvs/ipvs';
 import {createSchedulers} from '../sim/ipvs/schedulers';
@@ -27,7 +27,7 @@ export function buildWorld(config: ScenarioConfig, seed: number, features: reado
 	});
 	for (const [name, seg] of Object.entries(config.segments)) world.segments.set(name, {name, kind: seg.kind});
 	let hostIndex = 0;
-	for (const [name, hc] of Object.entries(config.hosts)) world.addHost(buildHost(world, name, hc, hostIndex++));
+	for (const [name, hc] of Object.entries(config.hosts)) world.addHost(buildHost(world, name, hc, hostIndex++, config.distro));
 	const hosts = hostsFile(world);
 	for (const [name, hc] of Object.entries(config.hosts)) if (!('/etc/hosts' in hc.files)) world.host(name)!.fs.put('/etc/hosts', hosts);
 	for (const f of features) f.setup?.(world);
@@ -41,7 +41,7 @@ export function buildWorld(config: ScenarioConfig, seed: number, features: reado
 	return world;
 }
 
-function buildHost(world: World, name: string, hc: HostConfig, hostIndex: number): Host {
+function buildHost(world: World, name: string, hc: HostConfig, hostIndex: number, distro: Distro): Host {
 	const host = new Host(
 		name,
 		hc.role,
@@ -50,6 +50,7 @@ function buildHost(world: World, name: string, hc: HostConfig, hostIndex: number
 		() => world.now,
 	);
 	host.settings = hc.settings;
+	host.distro = hc.distro ?? distro;
 	// Interfaces: lo first (index 1), then the scenario's in order.
 	const ifaceNames = ['lo', ...Object.keys(hc.interfaces).filter((n) => n !== 'lo')];
 	let nextIndex = 1;

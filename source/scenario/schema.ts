@@ -53,6 +53,8 @@ const file = z.union([
 	}),
 ]);
 
+const distro = z.enum(['debian', 'redhat']);
+
 const hardware = z.strictObject({
 	cpu: z.string().default('Pentium III'),
 	mhz: z.number().positive().default(550),
@@ -77,6 +79,8 @@ export const hostSchema = z.strictObject({
 	boot: z.array(z.string()).default([]),
 	/** Free-form settings for feature modules (http, openmosix, …), checked by each feature. */
 	settings: z.record(z.string(), z.unknown()).default({}),
+	/** Distribution installed; the scenario's `distro` when omitted. */
+	distro: distro.optional(),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -91,6 +95,8 @@ export const scenarioSchema = z.strictObject({
 	hosts: z.record(hostName, hostSchema),
 	/** Cluster-wide settings for feature modules. */
 	settings: z.record(z.string(), z.unknown()).default({}),
+	/** Distribution of every host that names none: Debian (Sarge up to kernel 2.6.16, the systemd era after) or Red Hat Linux 8.0. */
+	distro: distro.default('debian'),
 });
 
 export type ScenarioConfig = z.output<typeof scenarioSchema>;

@@ -59,11 +59,6 @@ export function exitShell(status: number): never {
 
 const MAX_DEPTH = 16;
 
-/** Commands that still work at the console of a host that is off: the lab's own, traffic from the client, the shell's. */
-function runsOnDeadHost(spec: CommandSpec): boolean {
-	return spec.group === 'lab' || spec.group === 'traffic' || ['help', 'history', 'clear', 'sleep', 'exit', 'logout'].includes(spec.name);
-}
-
 function deadHostMessage(world: World, host: Host, lang: Lang): string {
 	const at = pendingBootAt(world, host);
 	if (at !== undefined) {
@@ -78,6 +73,14 @@ function deadHostMessage(world: World, host: Host, lang: Lang): string {
 }
 
 /**
+ * Commands that still work while the host the shell is on has no power, besides the
+ * lab's own: the shell's bookkeeping, and `sleep`, the lab's way to let virtual time pass.
+ */
+const WITHOUT_POWER = new Set(['help', 'clear', 'history', 'exit', 'logout', 'sleep']);
+/** Tools the lab always runs on the scenario's client PC, whichever host the shell is on. */
+const FROM_CLIENT_PC = new Set(['curl', 'ab', 'load']);
+
+/**
  * The lab's bash-like shell, shared by the TUI and `cluster-lab run`. It parses
  * input, expands words, wires pipes and redirections, and runs commands from the
  * registry on whichever simulated host the session is logged into.
@@ -85,6 +88,8 @@ function deadHostMessage(world: World, host: Host, lang: Lang): string {
 export class Shell {
 	readonly session: Session;
 	private depth = 0;
+	/** The powered-off notice was printed for the current input. */
+	private offNoticed = false;
 
 	constructor(
 		readonly world: World,
@@ -116,7 +121,11 @@ export class Shell {
 			if (last?.stream === stream) output[output.length - 1] = {stream, text: last.text + text};
 			else output.push({stream, text});
 		};
-		const frame: Frame = {login: this.session.current, sink: {out: push('out'), err: push('err')}, effects: []};
+		const sink: Sink = {out: push('out'), err: push('err')};
+		// A host may have lost its power while the prompt waited.
+		this.dropDeadLogins(sink);
+		this.offNoticed = false;
+		const frame: Frame = {login: this.session.current, sink, effects: []};
 		const trimmed = source.trim();
 		if (trimmed !== '' && !trimmed.startsWith('#')) this.session.history.push(source.replace(/\n$/, ''));
 		const parsed = parse(source);
@@ -146,17 +155,22 @@ export class Shell {
 	}
 
 	/**
-	 * Leaves ssh sessions whose host went away: the first one down the stack that
-	 * is off takes every session opened from it. A host shutting down in order
-	 * closes the connection, so ssh says so twice, as it does.
+	 * Leaves ssh sessions that a power-off ended: the one into the host that lost
+	 * its power and every session opened from there. When the shell's own host is
+	 * off, every ssh session goes with it. A host shutting down in order closes the
+	 * connection, so ssh says so twice, as it does.
 	 */
 	private dropDeadLogins(sink: Sink): void {
 		const logins = this.session.logins;
-		const dead = logins.findIndex((l, i) => i > 0 && !l.host.powered);
+		const dead = logins.findIndex((l) => !l.host.powered);
 		if (dead < 0) return;
-		const login = logins[dead]!;
-		logins.length = dead;
-		sink.err(`Connection to ${login.host.name} closed by remote host.\n${login.closing ? `Connection to ${login.host.name} closed.\n` : ''}`);
+		const keep = Math.max(1, dead);
+		if (logins.length <= keep) return;
+		if (dead > 0) {
+			const login = logins[dead]!;
+			sink.err(`Connection to ${login.host.name} closed by remote host.\n${login.closing ? `Connection to ${login.host.name} closed.\n` : ''}`);
+		}
+		logins.length = keep;
 	}
 
 	private runList(list: CommandList, frame: Frame, stdin?: string): number {
@@ -281,6 +295,16 @@ export class Shell {
 	private invoke(words: string[], frame: Frame, stdin: string | undefined, background: boolean, text: string): number {
 		const name = words[0]!;
 		const host = frame.login.host;
+		if (!host.powered) {
+			const known = this.registry.get(name);
+			const client = this.world.host(this.world.scenario.client ?? '');
+			const elsewhere = known !== undefined && FROM_CLIENT_PC.has(known.name) && client !== undefined && client !== host && client.powered;
+			if (!known || name.includes('/') || (known.group !== 'lab' && !WITHOUT_POWER.has(known.name) && !elsewhere)) {
+				if (!this.offNoticed) frame.sink.err(deadHostMessage(this.world, host, this.lang));
+				this.offNoticed = true;
+				return 1;
+			}
+		}
 		let spec;
 		if (name.includes('/')) {
 			const path = resolvePath(frame.login.cwd, name);
@@ -296,10 +320,6 @@ export class Shell {
 				frame.sink.err(`bash: ${name}: command not found\n`);
 				return 127;
 			}
-		}
-		if (!host.powered && !runsOnDeadHost(spec)) {
-			frame.sink.err(deadHostMessage(this.world, host, this.options.lang));
-			return 1;
 		}
 		if (this.depth >= MAX_DEPTH) {
 			frame.sink.err(`bash: ${name}: maximum nesting level exceeded\n`);

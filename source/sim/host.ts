@@ -83,6 +83,9 @@ export interface Daemon {
 	onBoot?(): string | void;
 }
 
+/** The Linux distribution a host runs (the scenario's `distro`). */
+export type Distro = 'debian' | 'redhat';
+
 /** Descriptive hardware facts (the thesis lists them per PC). */
 export interface Hardware {
 	cpu: string;
@@ -125,6 +128,8 @@ export class Host {
 	ipvs?: Ipvs;
 	/** The scenario's per-host feature settings (`hosts.NAME.settings`), validated by each feature. */
 	settings: Readonly<Record<string, unknown>> = {};
+	/** The distribution installed (Debian of the kernel's period, or Red Hat Linux 8.0): init and daemons differ. */
+	distro: Distro = 'debian';
 
 	constructor(
 		readonly name: string,

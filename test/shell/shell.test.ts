@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {lab, run, sh} from '../helpers/lab';
+import {powerOff} from '../../source/sim/net/faults';
 
 describe('lab shell', () => {
 	it('prints bash\'s message and status 127 for an unknown command', () => {
@@ -47,6 +48,40 @@ describe('lab shell', () => {
 		expect(l.shell.prompt()).toBe('root@lvs1:~# ');
 		expect(sh(l, 'ssh rs3 cat /var/www/index.html').out).toBe('rs3\n');
 		expect(sh(l, 'ssh nowhere')).toEqual({out: 'ssh: Could not resolve hostname nowhere: Name or service not known\n', status: 255});
+	});
+
+	it('drops the ssh session into a host that loses its power, and every session opened from there', () => {
+		const l = lab();
+		sh(l, 'ssh rs1');
+		sh(l, 'ssh rs2');
+		expect(l.shell.prompt()).toBe('root@rs2:~# ');
+		expect(sh(l, 'poweroff rs1').out).toBe('rs1: powered off (processes, ARP cache, IPVS table and connections are gone)\nConnection to rs1 closed by remote host.\n');
+		expect(l.shell.prompt()).toBe('root@lvs1:~# ');
+		expect(sh(l, 'hostname').out).toBe('lvs1\n');
+		// A power cut while the prompt waits is noticed before the next command runs (on the host left).
+		sh(l, 'boot rs1');
+		sh(l, 'ssh rs1');
+		powerOff(l.world, l.world.host('rs1')!);
+		expect(sh(l, 'hostname')).toEqual({out: 'Connection to rs1 closed by remote host.\nlvs1\n', status: 0});
+	});
+
+	it('on a powered-off host only lab commands run; everything else gets one line saying so', () => {
+		const l = lab();
+		sh(l, 'poweroff lvs1');
+		expect(sh(l, 'hostname; ps | grep init; fib 30; frobnicate')).toEqual({out: 'lvs1 is powered off: only lab commands work here (boot lvs1 powers it on)\n', status: 1});
+		expect(sh(l, 'ipvsadm -L -n').status).toBe(1);
+		expect(sh(l, 'events --source lab').out).toBe('00:00:00.000  lvs1     lab        lvs1 powered off\n');
+		expect(sh(l, 'help').out).toContain('boot');
+		expect(sh(l, 'sleep 2')).toEqual({out: '', status: 0});
+		expect(l.world.now).toBe(2_000_000);
+		// curl, ab and load run on the client PC, which still has its power (its way to rs1 went through lvs1).
+		expect(sh(l, 'curl -s -m 1 http://10.0.0.11/')).toEqual({out: '', status: 28});
+		expect(sh(l, 'boot lvs1').status).toBe(0);
+		expect(sh(l, 'hostname').out).toBe('lvs1\n');
+		const es = lab();
+		es.shell.options.lang = 'es';
+		sh(es, 'poweroff lvs1');
+		expect(sh(es, 'ls').out).toBe('lvs1 está apagado: aquí solo funcionan las órdenes del lab (boot lvs1 lo enciende)\n');
 	});
 
 	it('changes directory and shows it in the prompt', () => {

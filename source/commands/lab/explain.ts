@@ -100,7 +100,13 @@ export function explainFlow(world: World, flow: Flow, startedBy: string, lang: L
 					: `Persistence: a template for ${formatIp(d.template.caddr)} already points to ${destName(world, d.dest)}, so the scheduler was not asked (whatever its weight, now ${d.dest.weight}); the template gets its full ${svc.timeout} s again.`,
 			);
 		} else {
-			if (d.template?.expiredOld) {
+			if (d.template?.expiredOld === 'unbound') {
+				step(
+					es
+						? `La plantilla de persistencia anterior llegó por el demonio de sincronización sin servidor real asociado en ${d.director}, así que se descartó.`
+						: `The old persistence template came from the sync daemon without a real server of ${d.director} behind it, so it was dropped.`,
+				);
+			} else if (d.template?.expiredOld) {
 				step(
 					es
 						? `La plantilla de persistencia anterior apuntaba a un servidor ${d.template.expiredOld === 'quiescent' ? 'con peso 0 y expire_quiescent_template=1' : 'borrado'}, así que se descartó.`

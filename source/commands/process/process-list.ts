@@ -1,4 +1,4 @@
-import {baseProcesses, oldKernel} from '../../sim/cpu/base-processes';
+import {baseProcesses, oldKernel, sshdPid} from '../../sim/cpu/base-processes';
 import {cpuOf} from '../../sim/cpu/scheduler';
 import type {Task} from '../../sim/cpu/task';
 import type {Host} from '../../sim/host';
@@ -73,7 +73,8 @@ export function processRows(world: World, host: Host, session?: Session, self?: 
 		taken.add(b.pid);
 	}
 	if (session?.logins.some((l) => l.host === host)) {
-		rows.push({pid: SHELL_PID, ppid: old ? 514 : 402, user: 'root', args: '-bash', comm: 'bash', tty: SESSION_TTY, stat: old ? 'S' : 'Ss', started: host.bootedAt, cpuUs: 30_000, vszKb: old ? 4380 : 8260, rssKb: old ? 1412 : 5020});
+		// procps 2.0 (Red Hat 8.0) shows no session-leader flag.
+		rows.push({pid: SHELL_PID, ppid: sshdPid(host), user: 'root', args: '-bash', comm: 'bash', tty: SESSION_TTY, stat: host.distro === 'redhat' ? 'S' : 'Ss', started: host.bootedAt, cpuUs: 30_000, vszKb: old ? 4380 : 8260, rssKb: old ? 1412 : 5020});
 		taken.add(SHELL_PID);
 	}
 	const cpu = cpuOf(world, host);

@@ -48,6 +48,12 @@ function status(gen: LoadGenerator, world: World, lang: Lang): string {
 	out += es
 		? `  enviadas ${c.sent}  atendidas ${c.served}  fallidas ${failed}${parts.length ? ` (${parts.join(', ')})` : ''}  reseteadas ${c.reset}  en curso ${gen.inFlight}\n`
 		: `  sent ${c.sent}  served ${c.served}  failed ${failed}${parts.length ? ` (${parts.join(', ')})` : ''}  reset ${c.reset}  in flight ${gen.inFlight}\n`;
+	const h = c.held;
+	if (spec.hold > 0 || h.reset > 0) {
+		out += es
+			? `  conexiones mantenidas: abiertas ${h.open}  cerradas ${h.closed}  reseteadas ${h.reset}\n`
+			: `  held connections: open ${h.open}  closed ${h.closed}  reset ${h.reset}\n`;
+	}
 	if (c.byServer.size) {
 		const list = [...c.byServer].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, n]) => `${name} ${n}`);
 		out += `  ${es ? 'atendidas por' : 'served by'}: ${list.join(', ')}\n`;

@@ -31,6 +31,10 @@ const PROTO_CODES: Record<Protocol, number> = {tcp: P_TCP, udp: P_UDP, sctp: P_S
 
 /** How a template keeps a live connection's template alive: 60 s at a time. */
 const TEMPLATE_KEEPALIVE: Micros = 60 * SEC;
+/** IP_VS_SYNC_CONN_TIMEOUT: how long a synced entry lives without news when the message says nothing. */
+const SYNC_CONN_TIMEOUT: Micros = 180 * SEC;
+/** A synced entry's packet count starts at sync_threshold, so the new master does not resend it at once. */
+const SYNC_THRESHOLD = 3;
 
 /** Why a new connection did not get a real server. */
 export type ScheduleFailure = 'no-destination' | 'no-scheduler';
@@ -298,12 +302,13 @@ export class IpvsDataPlane implements Daemon {
 		}
 		let expiredOld: string | undefined;
 		if (slot >= 0) {
-			const dest = this.destAt(slot)!;
-			const quiescent = this.sysctl('expire_quiescent_template') === 1 && dest.weight === 0;
-			if (dest.available && !quiescent) {
+			// ip_vs_check_template: a template without a usable real server (unbound, deleted, or quiesced) is dropped.
+			const dest = this.destAt(slot);
+			const quiescent = dest !== undefined && this.sysctl('expire_quiescent_template') === 1 && dest.weight === 0;
+			if (dest && dest.available && !quiescent) {
 				return {dest, slot, trace: undefined, template: {caddr: snet, created: false}};
 			}
-			expiredOld = dest.available ? 'quiescent' : 'unavailable';
+			expiredOld = !dest ? 'unbound' : dest.available ? 'quiescent' : 'unavailable';
 			// ip_vs_check_template: the template is dropped at once.
 			t.arm(slot, 0, now);
 			this.detachTemplate(slot);
@@ -503,11 +508,38 @@ export class IpvsDataPlane implements Daemon {
 	 */
 	destUsable(slot: number, now: Micros): boolean {
 		const dest = this.destAt(slot);
-		if (!dest) return false;
+		// An unbound entry (made by the sync daemon) has no server to check: its packets go on.
+		if (!dest) return true;
 		if (dest.available && this.ipvs.services.includes(this.serviceAt(slot)!)) return true;
 		this.fresh();
 		if (this.nodestExpire) this.table.arm(slot, 0, now);
 		return false;
+	}
+
+	/**
+	 * Whether IPVS looks packets up in the connection table at all: there are
+	 * entries (synced ones may come without a service), and on kernels with the
+	 * enable switch a service was added once.
+	 */
+	hasEntries(): boolean {
+		return this.table.count > 0 && (!this.ipvs.era.enableSwitch || this.ipvs.enabled);
+	}
+
+	/** Small numbers for the (address, port, method) targets of unbound entries (the engine caches paths by them). */
+	private readonly targets = new Map<number, number>();
+
+	/** Where an entry's packets go: its real server's index, or for an unbound entry -1 minus its target's number. */
+	targetOf(slot: number): number {
+		const t = this.table;
+		const d = t.dest[slot]!;
+		if (d >= 0) return d;
+		const key = (t.daddr[slot]! * 65536 + t.dport[slot]!) * 4 + t.fwd[slot]!;
+		let id = this.targets.get(key);
+		if (id === undefined) {
+			id = this.targets.size;
+			this.targets.set(key, id);
+		}
+		return -1 - id;
 	}
 
 	/** Runs every entry timer due by `now`. */
@@ -560,50 +592,131 @@ export class IpvsDataPlane implements Daemon {
 	// ---- sync (backup side) ------------------------------------------------
 
 	/**
-	 * Creates or updates an entry from a sync message (backup director): bound to
-	 * this director's own real server with the same address and port, flagged SYNC.
+	 * Creates or updates an entry from a sync message (backup director), as
+	 * ip_vs_process_message / ip_vs_proc_conn do in this kernel's era:
+	 * - a new entry is bound to this director's real server with the same address
+	 *   and port when the service and server exist (2.6.24+); otherwise, and always
+	 *   on older kernels, it stays unbound: no ActiveConn/InActConn anywhere, and its
+	 *   packets go to the message's destination by the message's forwarding method;
+	 * - an unbound entry follows the master's state and forwarding method, and is
+	 *   bound by a later message once the real server exists (2.6.24+);
+	 * - a bound entry moves to the synced state with its counters (2.6.24+); older
+	 *   kernels leave its state alone;
+	 * - the timer: the message's own timeout (version 1), the state's timeout
+	 *   (2.6.24+, 3 minutes for templates), or 3 minutes for everything (older).
 	 */
 	syncEntry(m: SyncEntry, now: Micros): void {
+		const era = this.ipvs.era;
+		// Version 0 receivers cannot read version 1 messages and drop them.
+		if (m.timeout !== undefined && !era.syncV1) return;
 		const t = this.table;
 		const template = m.template;
+		let slot = template ? this.findTemplate(m) : this.findIn(m.protocol, m.caddr, m.cport, m.vaddr, m.vport);
+		let followState = true;
+		if (slot < 0) {
+			const found = era.syncBind ? this.syncDest(m) : undefined;
+			slot = found ? this.syncBound(m, found.svc, found.dest, now) : this.syncUnbound(m);
+		} else if (!this.destAt(slot)) {
+			// An entry the sync made: it follows the master's forwarding method.
+			this.setForward(slot, m.fwd);
+			if (era.syncBind) {
+				const found = this.syncDest(m);
+				if (found) this.bindLater(slot, found.svc, found.dest, m.state);
+			}
+		} else if (!era.syncBind) followState = false;
+		t.inpkts[slot] = SYNC_THRESHOLD;
+		if (!template && followState) this.syncState(slot, m.state);
+		let timeout: Micros;
+		if (m.timeout !== undefined && m.timeout > 0) timeout = m.timeout * SEC;
+		else if (template || !era.syncBind) timeout = SYNC_CONN_TIMEOUT;
+		else timeout = this.stateTimeout(m.state);
+		t.arm(slot, timeout, now);
+	}
+
+	/** The local service and real server a synced entry belongs to (ip_vs_find_dest). */
+	private syncDest(m: SyncEntry): {svc: Service; dest: Dest} | undefined {
 		const svc = this.ipvs.services.find((s) => (m.fwmark ? s.fwmark === m.fwmark : s.fwmark === 0 && s.protocol === m.protocol && s.addr === m.vaddr && (s.port === m.vport || s.port === 0)));
 		const dest = svc?.dests.find((d) => d.addr === m.daddr && (d.port === m.dport || d.port === 0));
-		let slot = template ? this.findTemplate(m) : this.findIn(m.protocol, m.caddr, m.cport, m.vaddr, m.vport);
-		if (slot < 0) {
-			if (!svc || !dest) return;
-			if (template) {
-				const pcode = m.fwmark ? P_IP : PROTO_CODES[m.protocol];
-				slot = t.add(pcode, m.caddr, 0, m.fwmark || m.vaddr, m.vport, m.daddr, m.dport, CF_TEMPLATE | CF_INACTIVE | CF_SYNC, FWD_CODES[dest.fwd]);
-				t.svc[slot] = this.serviceId(svc);
-				t.dest[slot] = this.destId(dest);
-				dest.persistConns++;
-				const list = this.templates.get(m.caddr);
-				if (list) list.push(slot);
-				else this.templates.set(m.caddr, [slot]);
-			} else {
-				slot = this.bind(svc, dest, m.protocol, m.caddr, m.cport, m.vaddr, m.vport, CF_SYNC, now);
-			}
-		}
-		if (template) {
-			t.arm(slot, (svc?.timeout ?? 300) * SEC, now);
-			return;
-		}
-		// Move to the synced state, with the counters following it.
-		const destNow = this.destAt(slot);
+		return svc && dest ? {svc, dest} : undefined;
+	}
+
+	/** A new synced entry bound to a local real server. */
+	private syncBound(m: SyncEntry, svc: Service, dest: Dest, now: Micros): number {
+		const t = this.table;
+		if (!m.template) return this.bind(svc, dest, m.protocol, m.caddr, m.cport, m.vaddr, m.vport, CF_SYNC, now);
+		const slot = this.addTemplate(m, FWD_CODES[dest.fwd]);
+		t.svc[slot] = this.serviceId(svc);
+		t.dest[slot] = this.destId(dest);
+		dest.persistConns++;
+		this.checkOverload(dest);
+		return slot;
+	}
+
+	/** A new synced entry with no real server behind it (ip_vs_conn_new with a NULL dest). */
+	private syncUnbound(m: SyncEntry): number {
+		if (m.template) return this.addTemplate(m, m.fwd);
+		const t = this.table;
+		const pcode = PROTO_CODES[m.protocol];
+		const slot = t.add(pcode, m.caddr, m.cport, m.vaddr, m.vport, m.daddr, m.dport, CF_INACTIVE | CF_SYNC | (m.fwd === FWD_MASQ ? 0 : CF_NOOUTPUT), m.fwd);
+		t.state[slot] = pcode === P_UDP ? S_UDP : S_NONE;
+		return slot;
+	}
+
+	private addTemplate(m: SyncEntry, fwd: number): number {
+		const pcode = m.fwmark ? P_IP : PROTO_CODES[m.protocol];
+		const slot = this.table.add(pcode, m.caddr, 0, m.fwmark || m.vaddr, m.vport, m.daddr, m.dport, CF_TEMPLATE | CF_INACTIVE | CF_SYNC, fwd);
+		const list = this.templates.get(m.caddr);
+		if (list) list.push(slot);
+		else this.templates.set(m.caddr, [slot]);
+		return slot;
+	}
+
+	private setForward(slot: number, fwd: number): void {
+		const t = this.table;
+		t.fwd[slot] = fwd;
+		t.flags[slot] = fwd === FWD_MASQ ? t.flags[slot]! & ~CF_NOOUTPUT : t.flags[slot]! | CF_NOOUTPUT;
+	}
+
+	/**
+	 * ip_vs_try_bind_dest: an unbound synced entry gets the real server, which counts
+	 * it from now on (ActiveConn if established, InActConn otherwise, PersistConn for a
+	 * template); the entry takes the real server's forwarding method.
+	 */
+	private bindLater(slot: number, svc: Service, dest: Dest, state: number): void {
+		const t = this.table;
+		t.svc[slot] = this.serviceId(svc);
+		t.dest[slot] = this.destId(dest);
+		this.setForward(slot, FWD_CODES[dest.fwd]);
 		const f = t.flags[slot]!;
-		if (destNow && m.state !== t.state[slot]) {
-			if (!(f & CF_INACTIVE) && m.state !== S_ESTABLISHED) {
-				destNow.activeConns--;
-				destNow.inactConns++;
+		if (f & CF_TEMPLATE) dest.persistConns++;
+		else if (t.proto[slot] === P_TCP && state === S_ESTABLISHED) {
+			t.flags[slot] = f & ~CF_INACTIVE;
+			dest.activeConns++;
+		} else {
+			t.flags[slot] = f | CF_INACTIVE;
+			dest.inactConns++;
+		}
+		t.state[slot] = state;
+		this.checkOverload(dest);
+	}
+
+	/** Moves a synced entry to the master's state, with the counters following it when it is bound. */
+	private syncState(slot: number, state: number): void {
+		const t = this.table;
+		const dest = this.destAt(slot);
+		const f = t.flags[slot]!;
+		if (dest && state !== t.state[slot]) {
+			if (!(f & CF_INACTIVE) && state !== S_ESTABLISHED) {
+				dest.activeConns--;
+				dest.inactConns++;
 				t.flags[slot] = f | CF_INACTIVE;
-			} else if (f & CF_INACTIVE && m.state === S_ESTABLISHED && t.proto[slot] === P_TCP) {
-				destNow.activeConns++;
-				destNow.inactConns--;
+			} else if (f & CF_INACTIVE && state === S_ESTABLISHED && t.proto[slot] === P_TCP) {
+				dest.activeConns++;
+				dest.inactConns--;
 				t.flags[slot] = f & ~CF_INACTIVE;
 			}
 		}
-		t.state[slot] = m.state;
-		t.arm(slot, this.stateTimeout(m.state), now);
+		t.state[slot] = state;
 	}
 
 	private findTemplate(m: SyncEntry): number {
@@ -615,12 +728,14 @@ export class IpvsDataPlane implements Daemon {
 		return -1;
 	}
 
-	/** The sync message fields for an entry (master side). */
+	/** The sync message fields for an entry (master side), in this kernel's message version. */
 	syncMessage(slot: number): SyncEntry | undefined {
 		const t = this.table;
 		if (!t.flags[slot]) return undefined;
 		const svc = this.serviceAt(slot);
 		const p = t.proto[slot]!;
+		const template = (t.flags[slot]! & CF_TEMPLATE) !== 0;
+		const v1 = this.ipvs.era.syncV1 && (!this.host.sysctl.has('net.ipv4.vs.sync_version') || this.sysctl('sync_version') >= 1);
 		return {
 			protocol: p === P_UDP ? 'udp' : p === P_SCTP ? 'sctp' : 'tcp',
 			fwmark: p === P_IP ? t.vaddr[slot]! : (svc?.fwmark ?? 0),
@@ -631,7 +746,10 @@ export class IpvsDataPlane implements Daemon {
 			daddr: t.daddr[slot]!,
 			dport: t.dport[slot]!,
 			state: t.state[slot]!,
-			template: (t.flags[slot]! & CF_TEMPLATE) !== 0,
+			template,
+			fwd: t.fwd[slot]!,
+			// Version 1 carries cp->timeout: the persistence timeout for a template, the state's for a connection.
+			timeout: v1 ? (template ? (svc?.timeout ?? SYNC_CONN_TIMEOUT / SEC) : this.stateTimeout(t.state[slot]!) / SEC) : undefined,
 		};
 	}
 
@@ -713,4 +831,8 @@ export interface SyncEntry {
 	readonly dport: number;
 	readonly state: number;
 	readonly template: boolean;
+	/** Forwarding method code (FWD_*), from the entry's flags. */
+	readonly fwd: number;
+	/** Version 1 messages: the entry's timeout in seconds; undefined in version 0. */
+	readonly timeout?: number;
 }

@@ -38,6 +38,24 @@ export interface KernelEra {
 	readonly syncThreadNames: {readonly master: string; readonly backup: string};
 	/** CONFIG_HZ: /proc/net/ip_vs shows persistence timeouts in clock ticks. */
 	readonly hz: number;
+	/**
+	 * A backup binds a synced entry to its own real server with the same address and
+	 * port when one exists, and binds an unbound one when a later message for it comes
+	 * (ip_vs_find_dest, ip_vs_try_bind_dest: 2.6.24+). Older backups never bind: every
+	 * synced entry stays unbound, keeps the forwarding method of the message, and lives
+	 * 3 minutes after the last message (IP_VS_SYNC_CONN_TIMEOUT), template or not.
+	 */
+	readonly syncBind: boolean;
+	/**
+	 * Sync messages in version 1 (2.6.39+, sysctl sync_version = 1): they carry each
+	 * entry's timeout, which the backup uses as it is. Version 0 receivers drop them.
+	 */
+	readonly syncV1: boolean;
+	/**
+	 * IPVS stays out of the packet path until the first virtual service is added
+	 * (ipvs->enable, 3.0+): before that even synced entries are not looked up.
+	 */
+	readonly enableSwitch: boolean;
 }
 
 import {SCHEDULERS_2_6, SCHEDULERS_MODERN} from './schedulers/scheduler';
@@ -75,5 +93,8 @@ export function kernelEra(release: string): KernelEra {
 				? {master: 'ipvs_master:0', backup: 'ipvs_backup:0'}
 				: {master: 'ipvs_syncmaster', backup: 'ipvs_syncbackup'},
 		hz: 250,
+		syncBind: atLeast(2, 6, 24),
+		syncV1: atLeast(2, 6, 39),
+		enableSwitch: atLeast(3, 0),
 	};
 }

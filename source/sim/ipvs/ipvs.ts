@@ -83,6 +83,8 @@ export class Ipvs {
 	totals: Stats = emptyStats();
 	totalRates: Rates = emptyRates();
 	kernel: IpvsKernelHooks = {interfaceMtu: () => 1500, spawnThread: () => 0, endThread: () => {}};
+	/** A virtual service was added since the module loaded (ipvs->enable; never cleared until power off). */
+	enabled = false;
 	private serviceSeq = 0;
 	private destSeq = 0;
 
@@ -129,6 +131,7 @@ export class Ipvs {
 		};
 		this.schedulerFor(svc.scheduler)?.init?.(svc);
 		this.services.push(svc);
+		this.enabled = true;
 		return undefined;
 	}
 
@@ -328,6 +331,7 @@ export class Ipvs {
 		for (const svc of [...this.services]) this.deleteService(svc);
 		for (const d of [...this.daemons]) this.stopDaemon(d.state);
 		this.timeouts = {...DEFAULT_TIMEOUTS};
+		this.enabled = false;
 		Object.assign(this.totals, emptyStats());
 		Object.assign(this.totalRates, emptyRates());
 	}

@@ -310,13 +310,18 @@ export class TrafficEngine {
 
 	// ---- paths ----------------------------------------------------------------------
 
-	/** Client to service: a director's virtual service takes packets addressed to it. */
+	/**
+	 * Client to service: a director's IPVS takes packets addressed to it when a
+	 * virtual service matches, or when it has connection entries at all (synced
+	 * entries need no service); the director then looks the connection up and
+	 * hands what is not IPVS traffic to its own stack.
+	 */
 	private readonly inOptions: WalkOptions = {
 		pick: (n) => this.pick(n),
 		intercept: (host, pkt, local) => {
 			if (!local) return false;
 			const p = this.plane(host);
-			return p !== undefined && p.findService(pkt.proto === 'udp' ? 'udp' : 'tcp', pkt.dst, pkt.dport) !== undefined;
+			return p !== undefined && (p.findService(pkt.proto === 'udp' ? 'udp' : 'tcp', pkt.dst, pkt.dport) !== undefined || p.hasEntries());
 		},
 	};
 
@@ -465,7 +470,7 @@ export class TrafficEngine {
 			return;
 		}
 		if (end.kind === 'intercepted') {
-			flow.director = path.plane!;
+			this.via(flow, path.plane!);
 			this.push(t + lat, EV_DIR_SYN, flow);
 			return;
 		}
@@ -549,7 +554,7 @@ export class TrafficEngine {
 			return;
 		}
 		if (end.kind === 'intercepted') {
-			flow.director = path.plane!;
+			this.via(flow, path.plane!);
 			this.push(t + lat, EV_DIR_REQ, flow);
 			return;
 		}
@@ -587,8 +592,19 @@ export class TrafficEngine {
 	private clientClose(flow: Flow, t: Micros): void {
 		flow.state = FS_CLOSING;
 		const {path, lat} = this.clientPath(flow, TCP_ACK);
-		if (path.end.kind === 'intercepted' && flow.director) {
+		if (path.end.kind === 'intercepted') {
+			// Whichever director holds the address now (another one after a failover).
+			this.via(flow, path.plane!);
 			this.push(t + lat, EV_DIR_FIN, flow);
+			return;
+		}
+		const end = path.end;
+		if (end.kind === 'local' && flow.server && end.host !== flow.server) {
+			// The address moved to a host whose stack never had this connection (a director
+			// whose IPVS is not in the path): it answers the FIN with a reset.
+			const detail = this.plane(end.host) ? why.noEntry(end.host.name, flow.cip, flow.cport) : why.noConnection(end.host.name, this.server(end.host).running);
+			this.lost(flow, {reason: 'no-listener', detail});
+			this.replyFrom(flow, end.host, flow.dst, flow.dport, EV_OUT_RST, t + lat, TCP_ACK);
 			return;
 		}
 		this.finish(flow);
@@ -601,7 +617,8 @@ export class TrafficEngine {
 	private clientFailed(flow: Flow): void {
 		if (flow.state === FS_DONE) return;
 		flow.doneAt = this.world.now;
-		flow.owner.finished(flow);
+		// A connection reset while closing had its response already: the owner hears of it when it is closed.
+		if (flow.state !== FS_CLOSING) flow.owner.finished(flow);
 		this.release(flow);
 	}
 
@@ -632,7 +649,8 @@ export class TrafficEngine {
 		if (slot >= 0) {
 			if (this.nodest(flow, plane, slot, t)) return;
 			// A retransmitted SYN finds this flow's own entry; only a first SYN can find an older connection's.
-			if (flow.trace && flow.synTries === 0 && !flow.decision) reused = {state: STATE_NAMES[plane.table.state[slot]!]!, dest: plane.destAt(slot)!};
+			const old = plane.destAt(slot);
+			if (flow.trace && flow.synTries === 0 && !flow.decision && old) reused = {state: STATE_NAMES[plane.table.state[slot]!]!, dest: old};
 			slot = plane.reuseOrExpire(slot, t);
 			if (slot >= 0 && reused && flow.trace) {
 				const svc = plane.serviceAt(slot)!;
@@ -665,13 +683,27 @@ export class TrafficEngine {
 		this.forward(flow, plane, slot, 'syn', TCP_SYN, t);
 	}
 
-	/** A packet for the director's own address that no virtual service takes: its own stack answers. */
-	private directorLocal(flow: Flow, plane: IpvsDataPlane, t: Micros, what: 'syn' | 'req'): void {
+	/** The flow's packets now reach `plane` (another director after a failover: its entry index means nothing there). */
+	private via(flow: Flow, plane: IpvsDataPlane): void {
+		if (flow.director !== plane) flow.slot = -1;
+		flow.director = plane;
+	}
+
+	/**
+	 * A packet IPVS does not take (no entry, and not a SYN for a virtual service):
+	 * it goes on to the director's own stack. A SYN meets whatever listens there; a
+	 * later packet of a connection this stack never opened (a director that took
+	 * over without the sync daemon) gets a reset, as nothing has a socket for it.
+	 */
+	private directorLocal(flow: Flow, plane: IpvsDataPlane, t: Micros, what: 'syn' | 'req' | 'fin'): void {
 		const host = plane.host;
 		flow.director = null;
 		if (what === 'syn') this.serverSyn(flow, host, flow.dst, flow.dport, t);
-		else {
-			// No entry for this connection here (a director that took over without sync): its stack resets it.
+		else if (flow.server === host) {
+			// The connection is the director's own (its stack answered the SYN).
+			if (what === 'req') this.serverRequest(flow, host, t);
+			else this.finish(flow);
+		} else {
 			this.lost(flow, {reason: 'no-listener', detail: why.noEntry(host.name, flow.cip, flow.cport)});
 			this.replyFrom(flow, host, flow.dst, flow.dport, EV_OUT_RST, t, TCP_ACK);
 		}
@@ -693,20 +725,22 @@ export class TrafficEngine {
 	private directorFin(flow: Flow, t: Micros): void {
 		const plane = flow.director!;
 		const slot = this.entryOf(flow, plane);
-		if (slot >= 0 && !plane.destUsable(slot, t)) {
+		if (slot < 0) {
+			this.directorLocal(flow, plane, t, 'fin');
+			return;
+		}
+		if (!plane.destUsable(slot, t)) {
 			this.finish(flow);
 			return;
 		}
-		if (slot >= 0) {
-			const acks = Math.max(1, Math.ceil(segments(flow.respBytes) / 2));
-			plane.inPackets(slot, F_ACK, F_FIN, acks + 1, (acks + 1) * TCP_ACK, t);
-			// NAT: the server's last ACK comes back through the director.
-			if (plane.table.fwd[slot] === FWD_MASQ && flow.server) {
-				const leg = this.leg(flow, plane, slot);
-				if (leg.reply && leg.reply.end.kind === 'intercepted') {
-					this.push(t + TrafficEngine.latency(leg.fwd, TCP_ACK) + TrafficEngine.latency(leg.reply, TCP_ACK), EV_OUT_LASTACK, flow);
-					return;
-				}
+		const acks = Math.max(1, Math.ceil(segments(flow.respBytes) / 2));
+		plane.inPackets(slot, F_ACK, F_FIN, acks + 1, (acks + 1) * TCP_ACK, t);
+		// NAT: the server's last ACK comes back through the director.
+		if (plane.table.fwd[slot] === FWD_MASQ && flow.server) {
+			const leg = this.leg(flow, plane, slot);
+			if (leg.reply && leg.reply.end.kind === 'intercepted') {
+				this.push(t + TrafficEngine.latency(leg.fwd, TCP_ACK) + TrafficEngine.latency(leg.reply, TCP_ACK), EV_OUT_LASTACK, flow);
+				return;
 			}
 		}
 		this.finish(flow);
@@ -717,7 +751,7 @@ export class TrafficEngine {
 		const plan = (flow.plan as Plan);
 		this.fresh(plan);
 		const t = plane.table;
-		const key = t.dest[slot]! * 1024 + plane.serial;
+		const key = t0Key(plane, slot);
 		const mine = flow.leg as Leg | null;
 		if (mine && flow.legKey === key && flow.legEpoch === plan.epoch) return mine;
 		let leg = plan.legs.get(key);
@@ -1050,8 +1084,9 @@ const FORWARD_DELAY: Micros = 6;
 /** Time a server's kernel needs to answer a SYN. */
 const SERVER_TCP_DELAY: Micros = 12;
 
+/** Cache key of the leg an entry's packets take: the director and the entry's real server (or, unbound, its target). */
 function t0Key(plane: IpvsDataPlane, slot: number): number {
-	return plane.table.dest[slot]! * 1024 + plane.serial;
+	return plane.targetOf(slot) * 1024 + plane.serial;
 }
 
 function segments(bytes: number): number {

@@ -25,9 +25,17 @@ export interface LoadCounters {
 	sent: number;
 	served: number;
 	failed: Map<Exclude<FailureKind, 'reset'>, number>;
+	/** Requests whose connection was reset before the response came. */
 	reset: number;
 	/** Responses per real server host. */
 	byServer: Map<string, number>;
+	/**
+	 * What became of the connections after their response (--hold keeps them open):
+	 * still open, closed cleanly, or reset (a director that took over without their
+	 * entries answers their next packet with a reset). served = open + closed + reset
+	 * once every connection is done.
+	 */
+	held: {open: number; closed: number; reset: number};
 }
 
 /**
@@ -52,13 +60,16 @@ export class LoadGenerator {
 	private request?: RequestSpec;
 	private readonly owner: FlowOwner;
 	private open = 0;
+	/** Bumped on each start: flows of an earlier run no longer count. */
+	private generation = 0;
 
 	constructor(private readonly world: World) {
 		this.rng = world.rng.fork('load');
 		this.owner = {
 			finished: (flow) => this.finished(flow),
-			closed: () => {
+			closed: (flow) => {
 				this.open--;
+				if (flow.tag === this.generation) this.afterResponse(flow);
 				if (!this.running && this.open === 0) this.removeAddresses();
 			},
 		};
@@ -78,6 +89,7 @@ export class LoadGenerator {
 		this.running = true;
 		this.startedAt = this.world.now;
 		this.counters = emptyCounters();
+		this.generation++;
 		this.addresses = this.pickAddresses(spec.client, spec.clients);
 		const bytes = `GET ${spec.path} HTTP/1.1\r\nHost: ${spec.hostHeader}\r\nUser-Agent: lab-load/1.0\r\nAccept: */*\r\nConnection: close\r\n\r\n`.length;
 		this.request = {method: 'GET', path: spec.path, hostHeader: spec.hostHeader, userAgent: 'lab-load/1.0', version: 'HTTP/1.1', keepAlive: false, bytes};
@@ -121,21 +133,34 @@ export class LoadGenerator {
 		// `explain` needs the scheduler's account of a recent connection; at high rates one in a few is enough.
 		const trace = this.counters.sent % Math.max(1, Math.floor(spec.rate / 50)) === 0;
 		trafficEngine(this.world).start(
-			{client: spec.client, cip, dst: spec.dst, dport: spec.dport, request: this.request!, owner: this.owner, trace, hold: Math.round(spec.hold * SEC)},
+			{client: spec.client, cip, dst: spec.dst, dport: spec.dport, request: this.request!, owner: this.owner, tag: this.generation, trace, hold: Math.round(spec.hold * SEC)},
 			trace ? 'load' : undefined,
 		);
 	}
 
 	private finished(flow: Flow): boolean {
+		if (flow.tag !== this.generation) return false;
 		const c = this.counters;
 		const f = flow.failure;
 		if (!f) {
 			c.served++;
 			const name = flow.server?.name ?? '?';
 			c.byServer.set(name, (c.byServer.get(name) ?? 0) + 1);
+			if (flow.hold > 0) c.held.open++;
 		} else if (f.kind === 'reset') c.reset++;
 		else c.failed.set(f.kind, (c.failed.get(f.kind) ?? 0) + 1);
 		return false;
+	}
+
+	/** A connection that had its response is done: closed cleanly, or reset on its way out. */
+	private afterResponse(flow: Flow): void {
+		if (flow.requests === 0) return;
+		const held = this.counters.held;
+		if (flow.hold > 0) held.open--;
+		if (flow.failure) {
+			held.reset++;
+			if (held.reset === 1) this.world.log('traffic', `a connection held open was reset after its response: ${flow.failure.errno}`, flow.client.name);
+		} else if (flow.hold > 0) held.closed++;
 	}
 
 	/** The PC's own address plus free addresses after it in its subnet. */
@@ -168,7 +193,7 @@ export class LoadGenerator {
 }
 
 function emptyCounters(): LoadCounters {
-	return {sent: 0, served: 0, failed: new Map(), reset: 0, byServer: new Map()};
+	return {sent: 0, served: 0, failed: new Map(), reset: 0, byServer: new Map(), held: {open: 0, closed: 0, reset: 0}};
 }
 
 /** The world's background load generator. */

@@ -3,12 +3,40 @@ import {fibWork} from '../../../source/sim/cpu/programs';
 import {SEC} from '../../../source/sim/time';
 import {expectGolden} from '../../helpers/golden';
 import {lab, run, sh} from '../../helpers/lab';
+import {createLab} from '../../../source/lab/lab';
+import {loadScenario} from '../../../source/scenario/load';
 
 describe('ps', () => {
 	it('prints procps formats in the host era: ps, ps aux, ps -ef, ps ax (golden)', () => {
 		const script = ['fib 40 &', 'sleep 2', 'ps', 'ps aux', 'ps -ef', 'ps ax', 'ps -p 1009', 'kill %1'].join('\n');
 		expectGolden('test/commands/process/golden/ps-2.4.txt', run(script, 'openmosix'));
 		expectGolden('test/commands/process/golden/ps-modern.txt', run(['fib 40 &', 'sleep 2', 'ps', 'ps aux', 'ps -ef', 'kill %1'].join('\n'), 'sandbox'));
+	});
+
+	it("lists each distribution's own base processes: Debian Sarge on the UltraMonkey hosts (golden)", () => {
+		const transcript = run(['ps aux', 'ps -ef', 'ssh apache1 ps -e'].join('\n'), 'ultramonkey');
+		expectGolden('test/commands/process/golden/ps-sarge.txt', transcript);
+		expect(transcript).toContain(' init [2]\n');
+		expect(transcript).toContain(' /sbin/getty 38400 tty6\n');
+		expect(transcript).not.toMatch(/mingetty|xinetd|crond|systemd/);
+		// The login shell hangs off Sarge's sshd.
+		expect(transcript).toMatch(/\nroot {6}4242 {3}843 {2}0 10:00 pts\/0 {4}00:00:00 -bash\n/);
+	});
+
+	it('takes the distribution from the host, else from the scenario; the kernel threads from the kernel', () => {
+		const found = loadScenario('ultramonkey');
+		if (!found.ok) throw new Error(found.message);
+		found.config.hosts.apache2!.distro = 'redhat';
+		found.config.hosts.client!.kernel = '2.4.27-3-386';
+		const l = createLab(found.config, {seed: 1, lang: 'en', interactive: false});
+		const ef = (host: string) => sh(l, `ssh ${host} ps -ef`).out;
+		expect(ef('apache2')).toMatch(/ crond\n[^]* \/sbin\/mingetty tty1\n/);
+		expect(ef('apache2')).toContain(' [events/0]\n');
+		expect(ef('apache1')).toContain(' /usr/sbin/cron\n');
+		// Debian on a 2.4 kernel: Sarge's daemons, 2.4's kernel threads.
+		expect(ef('client')).toMatch(/ \[keventd\]\n[^]* \/usr\/sbin\/inetd\n/);
+		const om = lab('openmosix');
+		expect(sh(om, 'ps -ef').out).toContain(' xinetd -stayalive -reuse -pidfile /var/run/xinetd.pid\n');
 	});
 
 	it('answers bad options with procps errors', () => {
