@@ -1,14 +1,15 @@
 #!/usr/bin/env node
+import chalk from 'chalk';
 import meow from 'meow';
 import {readFileSync} from 'node:fs';
 import {isLang, type Lang} from './i18n/lang';
-import {runScript} from './cli/run';
 
 const cli = meow(
 	`
   Usage
-    $ cluster-lab                              open the lab
-    $ cluster-lab sandbox [--scenario NAME|FILE]  open the lab on a scenario
+    $ cluster-lab                              open the lab (choose a scenario)
+    $ cluster-lab sandbox [--scenario NAME|FILE] [--seed N]
+                                               open the lab on a scenario
     $ cluster-lab run [--scenario NAME|FILE] [--seed N] [SCRIPT|-]
                                                run commands from a script (or stdin)
                                                and print the transcript
@@ -18,6 +19,8 @@ const cli = meow(
     --scenario, -s NAME|FILE  scenario to load (default: sandbox)
     --seed N                  seed of the simulation's random numbers (default: 1)
     --lang en|es              language of the lab's own texts
+    --plain                   numbers instead of graphs, sentences instead of symbols
+    --no-color                no colours (NO_COLOR=1 does the same)
     --help                    show this help
     --version                 show the version
 
@@ -32,6 +35,8 @@ const cli = meow(
 			scenario: {type: 'string', shortFlag: 's', default: 'sandbox'},
 			seed: {type: 'string', default: '1'},
 			lang: {type: 'string'},
+			plain: {type: 'boolean', default: false},
+			color: {type: 'boolean', default: true},
 		},
 	},
 );
@@ -62,10 +67,13 @@ function seed(): number {
 
 const [command, ...rest] = cli.input;
 const lang = language();
+// chalk ignores NO_COLOR by itself; Ink and the lab share this one chalk instance.
+if (!cli.flags.color || (process.env.NO_COLOR ?? '') !== '') chalk.level = 0;
 
 switch (command) {
 	case 'run': {
 		if (rest.length > 1) fail(`run takes one script, got ${rest.length}: ${rest.join(' ')}`);
+		const {runScript} = await import('./cli/run');
 		const code = runScript({
 			scenario: cli.flags.scenario,
 			seed: seed(),
@@ -91,8 +99,9 @@ switch (command) {
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
 			fail('the lab needs a terminal; to run commands from a script use: cluster-lab run SCRIPT');
 		}
+		if (rest.length > 0) fail(`${command ?? 'cluster-lab'} takes no arguments, got: ${rest.join(' ')}`);
 		const {startInteractive} = await import('./ui/start');
-		process.exitCode = await startInteractive({scenario: cli.flags.scenario, seed: seed(), lang});
+		process.exitCode = await startInteractive({scenario: command === 'sandbox' ? cli.flags.scenario : undefined, seed: seed(), lang, plain: cli.flags.plain});
 		break;
 	}
 	default:

@@ -1,6 +1,9 @@
 import type {CommandSpec} from './context';
 import {CommandRegistry} from './registry';
 import {cat} from './files/cat';
+import {nano, vi, vim} from './files/editors';
+import {CLOCK_COMMANDS} from './lab/clock';
+import {quit} from './lab/quit';
 import {cd, pwd} from './shell/cd';
 import {echo} from './shell/echo';
 import {help} from './shell/help';
@@ -29,6 +32,12 @@ export const COMMANDS: readonly CommandSpec[] = [
 	pwd,
 	// files
 	cat,
+	vi,
+	vim,
+	nano,
+	// lab
+	...CLOCK_COMMANDS,
+	quit,
 ];
 
 export function createRegistry(): CommandRegistry {

@@ -1,0 +1,215 @@
+import type {NodeLoad} from '../../lab/probes';
+import type {HostView, LabSnapshot, ServerView} from '../../lab/snapshot';
+import type {ForwardMethod} from '../../sim/ipvs/types';
+import {fill, type Messages} from '../messages';
+import {pad, padStart} from '../text/fit';
+import {line, seg, type Segment} from '../text/segments';
+import {statePaint, type Theme} from '../theme';
+
+export type NodeMeasure = 'load' | 'speed' | 'memory';
+
+export interface ClusterInput {
+	readonly snapshot: LabSnapshot;
+	readonly selected?: string;
+	/** The cluster has the keyboard: the selection is drawn strongly. */
+	readonly focused: boolean;
+	readonly nodeMeasure: NodeMeasure;
+	readonly width: number;
+	readonly height: number;
+	readonly theme: Theme;
+	readonly t: Messages;
+}
+
+/** Rows the cluster panel wants: title, two flow lines, one per host. */
+export function clusterRowsWanted(snapshot: LabSnapshot): number {
+	return 3 + snapshot.hosts.length;
+}
+
+/** `1.5` below 10, `12` above: rates and loads in four columns or fewer. */
+export function formatRate(value: number): string {
+	if (value >= 9999.5) return `${Math.round(value / 1000)}k`;
+	return value < 9.95 ? value.toFixed(1) : String(Math.round(value));
+}
+
+function methodName(fwd: ForwardMethod): string {
+	return fwd === 'masq' ? 'NAT' : fwd === 'route' ? 'DR' : fwd === 'tunnel' ? 'TUN' : 'local';
+}
+
+/** The request and reply paths for the services' forwarding method(s). */
+function flowLines(input: ClusterInput): string[] {
+	const {snapshot: s, theme, t, width} = input;
+	const {arrow} = theme.glyph;
+	const dim = theme.paint.dim;
+	if (s.services.length === 0) {
+		const vip = s.vips[0];
+		return [line(width, seg(' ' + t.noService, dim)), vip ? line(width, seg(` ${t.request}: ${s.client ?? 'client'} ${arrow} ${vip.addr}`, dim)) : ''];
+	}
+	const methods = [...new Set(s.services.flatMap((svc) => svc.forward))];
+	const client = s.client ?? 'client';
+	const director = s.director ?? '?';
+	const svc = s.services[0]!;
+	const more = s.services.length > 1 ? ` +${s.services.length - 1}` : '';
+	const rate = `${formatRate(s.totalRate)} ${t.reqPerSec}`;
+	const request = line(
+		width,
+		seg(` ${pad(t.request, 8)}`, dim),
+		`${client} ${arrow} `,
+		seg(svc.label.replace(/^TCP |^UDP /, ''), theme.paint.accent),
+		` ${arrow} ${director} ${arrow} rs  `,
+		seg(`${svc.scheduler}${more}  ${rate}`, dim),
+	);
+	const only = methods.length === 1 ? methods[0] : undefined;
+	const how = only === 'masq' ? t.replyNat : only === 'route' ? t.replyDr : only === 'tunnel' ? t.replyTun : methods.length === 0 ? '' : t.replyMixed;
+	const path = only === 'masq' || only === undefined ? `rs ${arrow} ${director} ${arrow} ${client}` : `rs ${arrow}${theme.glyph.rule.repeat(director.length + 1)}${arrow} ${client}`;
+	const reply = line(width, seg(` ${pad(t.reply, 8)}`, dim), path + '  ', seg(how, theme.paint.accent));
+	return [request, reply];
+}
+
+function titleLine(input: ClusterInput): string {
+	const {snapshot: s, theme, t, width} = input;
+	const vip = s.vips[0];
+	let text: Segment;
+	if (!vip) text = seg(t.noVip, theme.paint.dim);
+	else if (vip.holders.length === 0) text = seg(fill(t.vipNobody, vip.addr), theme.paint.bad);
+	else if (vip.holders.length > 1) text = seg(fill(t.vipConflict, vip.addr, vip.holders.join('+')), theme.paint.bad);
+	else text = seg(fill(t.vipOn, vip.addr, vip.holders[0]!), theme.paint.strong);
+	const extra = s.vips.length > 1 ? ` +${s.vips.length - 1} VIP` : '';
+	return line(width, seg(t.cluster, theme.paint.title), '  ', text, extra);
+}
+
+/** A bar of `cells` columns: active part, inactive part, then empty. */
+function connBar(theme: Theme, cells: number, active: number, inactive: number, max: number): Segment[] {
+	if (cells <= 0) return [];
+	const scale = max > 0 ? cells / max : 0;
+	let a = Math.round(active * scale);
+	let i = Math.round((active + inactive) * scale) - a;
+	// Something non-zero always shows at least one cell.
+	if (active > 0 && a === 0) a = 1;
+	if (inactive > 0 && i === 0 && a < cells) i = 1;
+	a = Math.min(a, cells);
+	i = Math.min(i, cells - a);
+	const {barActive, barInactive, barEmpty} = theme.glyph;
+	return [seg(barActive.repeat(a), theme.paint.ok), seg(barInactive.repeat(i), theme.paint.accent), seg(barEmpty.repeat(cells - a - i), theme.paint.dim)];
+}
+
+function stateSegment(theme: Theme, t: Messages, state: HostView['state'] | undefined, width: number): Segment {
+	const key = state ?? 'unknown';
+	const word = t.state[key];
+	return seg(pad(`${theme.glyph.state[key]} ${word}`, width), statePaint(theme, key));
+}
+
+interface Columns {
+	readonly name: number;
+	readonly state: number;
+	readonly active: number;
+	readonly inactive: number;
+	readonly rate: number;
+	readonly maxConns: number;
+	readonly weights: boolean;
+}
+
+function columns(input: ClusterInput): Columns {
+	const {snapshot: s, t} = input;
+	const servers = s.servers;
+	return {
+		name: Math.max(6, ...s.hosts.map((h) => h.name.length), ...servers.map((x) => x.name.length)) + 1,
+		state: Math.max(...Object.values(t.state).map((w) => w.length)) + 3,
+		active: Math.max(1, ...servers.map((x) => String(x.active).length)),
+		inactive: Math.max(1, ...servers.map((x) => String(x.inactive).length)),
+		rate: Math.max(3, ...servers.map((x) => formatRate(x.rate).length)),
+		maxConns: Math.max(0, ...servers.map((x) => x.active + x.inactive)),
+		weights: servers.some((x) => x.inTable && x.weight !== 1),
+	};
+}
+
+function serverDetail(input: ClusterInput, cols: Columns, server: ServerView, room: number): Segment[] {
+	const {theme, t} = input;
+	if (!server.inTable) return [seg(t.notInTable, theme.paint.dim)];
+	const weight = cols.weights || server.quiesced ? seg(`w${server.weight} `, server.quiesced ? theme.paint.warn : undefined) : undefined;
+	const numbers = `${padStart(String(server.active), cols.active)}/${padStart(String(server.inactive), cols.inactive)} ${padStart(formatRate(server.rate), cols.rate)}${t.perSecond}`;
+	if (theme.plain) {
+		const text = `${server.quiesced ? t.quiesced + ', ' : ''}w${server.weight}, ${server.active} ${t.activeConns}, ${server.inactive} ${t.inactiveConns}, ${formatRate(server.rate)} ${t.reqPerSec}`;
+		return [seg(text)];
+	}
+	const barCells = room - numbers.length - (weight ? weight.text.length : 0) - 1;
+	const out: Segment[] = [];
+	if (weight) out.push(weight);
+	if (barCells >= 4) out.push(...connBar(theme, barCells, server.active, server.inactive, cols.maxConns), seg(' '));
+	out.push(seg(numbers));
+	return out;
+}
+
+function nodeDetail(input: ClusterInput, node: NodeLoad, nodes: readonly NodeLoad[], room: number): Segment[] {
+	const {theme, t, nodeMeasure} = input;
+	if (!node.alive) return [seg(t.dead, theme.paint.bad)];
+	const value = nodeMeasure === 'load' ? node.load : nodeMeasure === 'speed' ? node.speed : node.memUsedMb;
+	const max = Math.max(1e-9, ...nodes.map((n) => (nodeMeasure === 'load' ? n.load : nodeMeasure === 'speed' ? n.speed : n.memTotalMb)));
+	const label = nodeMeasure === 'memory' ? `${Math.round(node.memUsedMb)}/${Math.round(node.memTotalMb)}` : nodeMeasure === 'speed' ? String(Math.round(node.speed)) : formatRate(node.load);
+	const word = nodeMeasure === 'load' ? t.load : nodeMeasure === 'speed' ? t.speed : t.memory;
+	if (theme.plain) return [seg(`${word} ${label}`)];
+	const cells = room - label.length - 1;
+	if (cells < 4) return [seg(label)];
+	const used = Math.min(cells, Math.round((value / max) * cells));
+	// Memory: used is solid, the free part up to this node's total is '+', as mosmon draws it.
+	const free = nodeMeasure === 'memory' ? Math.min(cells - used, Math.round(((node.memTotalMb - node.memUsedMb) / max) * cells)) : 0;
+	return [
+		seg(theme.glyph.barActive.repeat(used), theme.paint.ok),
+		seg('+'.repeat(free), theme.paint.accent),
+		seg(theme.glyph.barEmpty.repeat(cells - used - free), theme.paint.dim),
+		seg(' ' + label),
+	];
+}
+
+function hostLine(input: ClusterInput, cols: Columns, host: HostView): string {
+	const {snapshot: s, theme, t, width, selected, focused} = input;
+	const isSelected = host.name === selected;
+	const marker = isSelected ? theme.glyph.pointer + ' ' : '  ';
+	const namePaint = isSelected ? (focused ? theme.paint.selected : theme.paint.strong) : undefined;
+	const head: Segment[] = [seg(marker, isSelected ? theme.paint.key : undefined), seg(pad(host.name, cols.name - 1), namePaint), seg(' ')];
+	const room = width - 2 - cols.name - cols.state;
+	let detail: Segment[] = [];
+	if (host.role === 'director') {
+		const active = host.director === 'active';
+		detail = [
+			seg(active ? `${theme.glyph.active} ${t.active}` : t.standby, active ? theme.paint.accent : theme.paint.dim),
+			host.vips.length > 0 ? seg(`  ${t.holdsVip}`) : seg(''),
+		];
+	} else if (host.role === 'realserver' || s.servers.some((x) => x.name === host.name)) {
+		const server = s.servers.find((x) => x.name === host.name);
+		if (server) detail = serverDetail(input, cols, server, room);
+	} else if (host.role === 'node') {
+		const node = s.nodes.find((n) => n.host === host.name);
+		if (node) detail = nodeDetail(input, node, s.nodes, room);
+	} else if (host.ip) {
+		detail = [seg(host.ip, theme.paint.dim)];
+	}
+	return line(width, ...head, stateSegment(theme, t, host.state, cols.state), ...detail);
+}
+
+/**
+ * The cluster at a glance: who holds the VIP, which way requests and replies
+ * travel, every host with its state, and per real server its connections
+ * (active █, inactive ▒) and requests per second; openMosix nodes get
+ * mosmon-style bars. Lines are plain-text fitted, then painted.
+ */
+export function clusterLines(input: ClusterInput): string[] {
+	const {snapshot: s, height, theme, t, width} = input;
+	const cols = columns(input);
+	const lines = [titleLine(input), ...flowLines(input)];
+	const hostLines = s.hosts.map((h) => hostLine(input, cols, h));
+	// Addresses in the table that are no host of the scenario still get a row.
+	for (const server of s.servers) {
+		if (!s.hosts.some((h) => h.name === server.name)) {
+			hostLines.push(line(width, seg('  '), seg(pad(server.name, cols.name)), stateSegment(theme, t, undefined, cols.state), ...serverDetail(input, cols, server, width - 2 - cols.name - cols.state)));
+		}
+	}
+	const room = height - lines.length;
+	if (hostLines.length > room && room > 0) {
+		// Keep the selected host visible when the list is cut.
+		const selectedAt = Math.max(0, s.hosts.findIndex((h) => h.name === input.selected));
+		const first = Math.min(Math.max(0, selectedAt - room + 2), hostLines.length - room + 1);
+		const shown = hostLines.slice(first, first + room - 1);
+		return [...lines, ...shown, line(width, seg(`  ${theme.glyph.ellipsis} ${fill(t.more, hostLines.length - shown.length)}`, theme.paint.dim))];
+	}
+	return [...lines, ...hostLines].slice(0, Math.max(0, height));
+}
