@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import type {HostState} from '../lab/snapshot';
 import type {EventSource} from '../sim/timeline';
-import type {Paint} from './text/segments';
+import {setEllipsis, type Paint} from './text/segments';
 
 /**
  * Colours and glyphs of the lab screen. Colours come from the Okabe-Ito palette,
@@ -69,6 +69,7 @@ export function createTheme(options: {plain: boolean}): Theme {
 		traffic: identity,
 	};
 	const plain = options.plain;
+	setEllipsis(plain ? '...' : '…');
 	return {
 		plain,
 		paint: {

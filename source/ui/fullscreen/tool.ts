@@ -30,6 +30,8 @@ export interface FullscreenTool<S = unknown> {
 	open(args: readonly string[], ctx: FullscreenContext): {readonly state: S} | {readonly error: string};
 	key(state: S, key: KeyPress, ctx: FullscreenContext): KeyResult<S>;
 	render(state: S, ctx: FullscreenContext): string[];
+	/** Where the terminal's cursor goes (an editor's insertion point), or undefined to hide it. */
+	cursor?(state: S, ctx: FullscreenContext): {readonly x: number; readonly y: number} | undefined;
 	/** Redraw as the simulation advances (monitors); an editor only redraws on keys. */
 	readonly live?: boolean;
 }

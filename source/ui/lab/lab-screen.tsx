@@ -80,7 +80,7 @@ export function LabScreen({controller}: {controller: LabController}) {
 		const session = screen.fullscreen;
 		const ctx = controller.fullscreenContext(session.host);
 		const lines = ctx ? session.tool.render(session.state, ctx) : [];
-		setCursorPosition(undefined);
+		setCursorPosition(ctx && session.tool.cursor ? session.tool.cursor(session.state, ctx) : undefined);
 		return <Lines lines={lines} width={size.columns} height={height} />;
 	}
 	const dashboardTop = 0;

@@ -60,7 +60,9 @@ function flowLines(input: ClusterInput): string[] {
 	);
 	const only = methods.length === 1 ? methods[0] : undefined;
 	const how = only === 'masq' ? t.replyNat : only === 'route' ? t.replyDr : only === 'tunnel' ? t.replyTun : methods.length === 0 ? '' : t.replyMixed;
-	const path = only === 'masq' || only === undefined ? `rs ${arrow} ${director} ${arrow} ${client}` : `rs ${arrow}${theme.glyph.rule.repeat(director.length + 1)}${arrow} ${client}`;
+	// DR and TUN replies skip the director: one long arrow as wide as the NAT path.
+	const head = theme.plain ? '>' : '▶';
+	const path = only === 'masq' || only === undefined ? `rs ${arrow} ${director} ${arrow} ${client}` : `rs ${theme.glyph.rule.repeat(director.length + 5)}${head} ${client}`;
 	const reply = line(width, seg(` ${pad(t.reply, 8)}`, dim), path + '  ', seg(how, theme.paint.accent));
 	return [request, reply];
 }

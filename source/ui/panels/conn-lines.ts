@@ -27,7 +27,7 @@ const REAL_HOST: Column = {head: 'real', width: 0, value: (r) => r.realHost ?? r
 function columnsFor(width: number): Column[] {
 	if (width >= 78) return [PRO, EXPIRE, STATE, SOURCE, VIRTUAL, DEST];
 	if (width >= 52) return [PRO, EXPIRE, STATE, SOURCE, REAL_HOST];
-	return [EXPIRE, STATE, {...SOURCE, width: 21}, REAL_HOST];
+	return [EXPIRE, STATE, {...SOURCE, width: 17}, REAL_HOST];
 }
 
 /**

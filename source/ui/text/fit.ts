@@ -6,6 +6,17 @@
 
 const ASCII = /^[\x20-\x7e]*$/;
 
+let ellipsis = '…';
+
+/** The mark for cut text: `…`, or `...` where only ASCII may be shown (--plain). */
+export function setEllipsis(mark: string): void {
+	ellipsis = mark;
+}
+
+export function currentEllipsis(): string {
+	return ellipsis;
+}
+
 /** Columns `text` takes. */
 export function widthOf(text: string): number {
 	return ASCII.test(text) ? text.length : Array.from(text).length;
@@ -20,10 +31,10 @@ export function cut(text: string, width: number): string {
 }
 
 /** `text` in at most `width` columns, ending in `…` when it had to be shortened. */
-export function clip(text: string, width: number, ellipsis = '…'): string {
+export function clip(text: string, width: number, mark = ellipsis): string {
 	if (widthOf(text) <= width) return text;
-	if (width <= 0) return '';
-	return cut(text, width - 1) + ellipsis;
+	if (width <= mark.length) return cut(text, width);
+	return cut(text, width - mark.length) + mark;
 }
 
 /** `text` clipped and then padded with spaces to exactly `width` columns. */

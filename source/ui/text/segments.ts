@@ -1,4 +1,6 @@
-import {cut, widthOf} from './fit';
+import {currentEllipsis, cut, widthOf} from './fit';
+
+export {setEllipsis} from './fit';
 
 /** Adds colour or emphasis to already-fitted text (identity when colour is off). */
 export type Paint = (text: string) => string;
@@ -28,7 +30,10 @@ export function line(width: number, ...parts: SegmentLike[]): string {
 		if (left <= 0 || s.text === '') continue;
 		const w = widthOf(s.text);
 		let text = s.text;
-		if (w > left) text = left > 1 ? cut(text, left - 1) + '…' : cut(text, left);
+		if (w > left) {
+			const mark = currentEllipsis();
+			text = left > mark.length ? cut(text, left - mark.length) + mark : cut(text, left);
+		}
 		left -= widthOf(text);
 		out += s.paint ? s.paint(text) : text;
 	}

@@ -32,14 +32,17 @@ export type EditorAction = {readonly kind: 'none'} | {readonly kind: 'save'; rea
 
 export function openEditor(flavor: EditorFlavor, path: string, content: string | undefined, message: string): EditorState {
 	const text = content ?? '';
-	const lines = text === '' ? [''] : text.replace(/\n$/, '').split('\n');
+	// nano keeps an empty line after the last newline (the cursor can go there); vi does not.
+	const lines = text === '' ? [''] : flavor === 'nano' ? text.split('\n') : text.replace(/\n$/, '').split('\n');
 	return {flavor, path, lines, row: 0, col: 0, top: 0, modified: false, mode: flavor === 'vi' ? 'normal' : 'insert', command: '', message, clipboard: [], pending: ''};
 }
 
 /** File content of the buffer: lines joined, ending in a newline (empty buffer: empty file). */
 export function bufferText(state: EditorState): string {
-	if (state.lines.length === 1 && state.lines[0] === '') return '';
-	return state.lines.join('\n') + '\n';
+	const text = state.lines.join('\n');
+	if (text === '') return '';
+	if (state.flavor === 'nano') return text.endsWith('\n') ? text : text + '\n';
+	return text + '\n';
 }
 
 function clampCol(state: EditorState, row: number, col: number): number {

@@ -1,7 +1,6 @@
-import chalk from 'chalk';
 import {FsError, FS_ERROR_TEXT} from '../../../sim/fs/filesystem';
 import {dirname} from '../../../sim/fs/path';
-import {pad, widthOf} from '../../text/fit';
+import {pad} from '../../text/fit';
 import {line, seg} from '../../text/segments';
 import type {FullscreenContext, FullscreenTool, KeyResult} from '../tool';
 import {bufferText, editorKey, type EditorFlavor, type EditorState, openEditor, scrollTop} from './editor-state';
@@ -32,26 +31,24 @@ function expandTabs(text: string): string {
 	return out;
 }
 
-/** One buffer line on screen; the cursor's line scrolls sideways to keep the cursor visible. */
+/** First column shown of the cursor's line: it scrolls sideways so the cursor stays visible. */
+function leftOf(text: string, col: number, width: number): number {
+	const x = displayCol(text, col);
+	return x >= width - 1 ? x - width + 2 : 0;
+}
+
+/** One buffer line on screen; long lines end in `$` as in nano, the cursor's line is scrolled. */
 function bufferLine(text: string, width: number, cursorCol: number | undefined): string {
-	const shown = expandTabs(text);
-	if (cursorCol === undefined) return widthOf(shown) > width ? Array.from(shown).slice(0, width - 1).join('') + '$' : shown;
-	const x = displayCol(text, cursorCol);
-	const left = x >= width - 1 ? x - width + 2 : 0;
-	const chars = Array.from(shown);
-	while (chars.length <= x) chars.push(' ');
-	const view = chars.slice(left, left + width);
-	const at = x - left;
-	// Inverse video shows the cursor with or without colour.
-	view[at] = chalk.level > 0 ? chalk.inverse(view[at]!) : view[at]!;
-	if (chalk.level === 0) view.splice(at, 1, '_');
-	return view.join('');
+	const chars = Array.from(expandTabs(text));
+	if (cursorCol === undefined) return chars.length > width ? chars.slice(0, width - 1).join('') + '$' : chars.join('');
+	const left = leftOf(text, cursorCol, width);
+	return chars.slice(left, left + width).join('');
 }
 
 function save(state: EditorState, ctx: FullscreenContext): EditorState {
 	const text = bufferText(state);
 	const fs = ctx.host.fs;
-	const lines = text === '' ? 0 : state.lines.length;
+	const lines = text === '' ? 0 : text.replace(/\n$/, '').split('\n').length;
 	try {
 		if (!fs.isDir(dirname(state.path))) throw new FsError('ENOENT', state.path);
 		fs.write(state.path, text);
@@ -95,6 +92,15 @@ export function editorTool(flavor: EditorFlavor): FullscreenTool<EditorState> {
 			}
 			return {state: {...next, top: scrollTop(next, rows)}};
 		},
+		cursor(state, ctx) {
+			const rows = rowsFor(ctx);
+			const header = flavor === 'nano' ? 1 : 0;
+			if (state.mode === 'command') return {x: Math.min(ctx.width - 1, 1 + state.command.length), y: header + rows};
+			if (state.mode === 'confirm-exit') return undefined;
+			const top = scrollTop(state, rows);
+			const text = state.lines[state.row]!;
+			return {x: displayCol(text, state.col) - leftOf(text, state.col, ctx.width), y: header + state.row - top};
+		},
 		render(state, ctx) {
 			const {theme, width, height} = ctx;
 			const hints = hintsFor(ctx);
@@ -114,7 +120,7 @@ export function editorTool(flavor: EditorFlavor): FullscreenTool<EditorState> {
 			}
 			let status: string;
 			if (state.mode === 'confirm-exit') status = line(width, seg(CONFIRM[ctx.lang], theme.paint.selected));
-			else if (state.mode === 'command') status = line(width, ':' + state.command + (chalk.level > 0 ? chalk.inverse(' ') : '_'));
+			else if (state.mode === 'command') status = line(width, ':' + state.command);
 			else if (state.message) status = line(width, seg(state.message, state.message.startsWith('E') || state.message.includes('Error') ? theme.paint.error : undefined));
 			else if (flavor === 'vi' && state.mode === 'insert') status = line(width, seg('-- INSERT --', theme.paint.strong));
 			else status = '';
