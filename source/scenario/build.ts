@@ -3,7 +3,7 @@ import {FEATURES} from '../sim/features';
 import {Host, type Address, type NetInterface} from '../sim/host';
 import {kernelEra} from '../sim/ipvs/era';
 import {Ipvs} from '../sim/ipvs/ipvs';
-import {schedulerByName} from '../sim/ipvs/schedulers';
+import {createSchedulers} from '../sim/ipvs/schedulers';
 import {broadcastOf, formatIp, networkOf, parseCidr, parseIp, type Ip} from '../sim/net/ipv4';
 import {defaultSysctls} from '../sim/net/sysctl-defaults';
 import {World} from '../sim/world';
@@ -109,13 +109,19 @@ function buildHost(world: World, name: string, hc: HostConfig, hostIndex: number
 		else host.fs.put(path, f.content, f.mode ? parseInt(f.mode, 8) : 0o644);
 	}
 	if (hc.ipvs) {
+		const era = kernelEra(hc.kernel);
 		host.ipvs = new Ipvs(
-			kernelEra(hc.kernel),
+			era,
 			{
 				isLocalAddress: (ip) => host.hasAddress(ip) || ip >>> 24 === 127,
 				isBroadcastAddress: (ip) => host.addresses.some((a) => a.broadcast === ip) || ip === 0xffffffff,
 			},
-			schedulerByName,
+			createSchedulers({
+				era,
+				now: () => world.now,
+				rng: world.rng.fork(`ipvs-scheduler:${name}`),
+				sysctl: (key) => host.sysctl.get(key),
+			}),
 		);
 	}
 	return host;

@@ -151,13 +151,13 @@ class Lexer {
 			textQuoted = quoted;
 			text += s;
 		};
-		if (src[this.pos] === '~' && (this.pos + 1 === src.length || /[\s/;|&<>)]/.test(src[this.pos + 1]!))) {
+		if (src[this.pos] === '~' && (this.pos + 1 === src.length || /[ \t\n/;|&<>)]/.test(src[this.pos + 1]!))) {
 			parts.push({kind: 'tilde'});
 			this.pos++;
 		}
 		while (this.pos < src.length) {
 			const c = src[this.pos]!;
-			if (/[\s|&;<>()]/.test(c)) break;
+			if (/[ \t\n|&;<>()]/.test(c)) break;
 			if (c === '\\') {
 				const next = src[this.pos + 1];
 				if (next === undefined) throw new Incomplete();
@@ -191,7 +191,10 @@ class Lexer {
 						if (part) {
 							flush();
 							parts.push(part);
-						} else pushText('$', true);
+						} else {
+							pushText('$', true);
+							this.pos++;
+						}
 					} else {
 						pushText(d, true);
 						this.pos++;
@@ -207,7 +210,10 @@ class Lexer {
 				if (part) {
 					flush();
 					parts.push(part);
-				} else pushText('$', false);
+				} else {
+					pushText('$', false);
+					this.pos++;
+				}
 			} else {
 				pushText(c, false);
 				this.pos++;

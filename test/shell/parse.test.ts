@@ -42,3 +42,9 @@ describe('shell parser', () => {
 		expect(words('echo a # b c')).toEqual([[['echo', 'a']]]);
 	});
 });
+
+describe('shell parser edge cases', () => {
+	it('keeps a lone $ as a literal dollar sign', () => {
+		expect(words('echo $ "$" a$')).toEqual([[['echo', '$', '$', 'a$']]]);
+	});
+});

@@ -1,4 +1,5 @@
 import type {Ip} from '../../net/ipv4';
+import type {KernelEra} from '../era';
 import type {Dest, Service} from '../types';
 
 /** What a scheduler may look at in the first packet of a new connection. */
@@ -30,9 +31,34 @@ export interface ScheduleTrace {
 	notes: string[];
 }
 
+/** A fresh trace to hand to `schedule()`. */
+export function emptyTrace(): ScheduleTrace {
+	return {scheduler: '', rule: '', steps: [], notes: []};
+}
+
+/**
+ * What a host's schedulers may read besides the service and the packet.
+ * One environment per host: the kernel release picks algorithm variants,
+ * lblc/lblcr age their caches on `now()`, twos draws from `rng`.
+ */
+export interface SchedulerEnv {
+	readonly era: KernelEra;
+	/** Virtual time in microseconds. */
+	now(): number;
+	/** Seeded random draws (a `world.rng` fork); never Math.random. */
+	readonly rng: {nextUint32(): number};
+	/** A sysctl value such as `net.ipv4.vs.lblc_expiration` (seconds), or undefined when unset. */
+	sysctl?(key: string): string | undefined;
+}
+
+/** Builds a scheduler bound to one host's environment. */
+export type SchedulerFactory = (env: SchedulerEnv) => Scheduler;
+
 /**
  * A kernel IPVS scheduler module (ip_vs_rr, ip_vs_wlc, …). Per-service state
  * lives in `svc.schedState`, created by `init` and refreshed by `update`.
+ * Instances come from a `SchedulerFactory`, so kernel era, clock and random
+ * source are fixed per host and need not travel with every call.
  */
 export interface Scheduler {
 	readonly name: string;

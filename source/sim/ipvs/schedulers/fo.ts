@@ -1,0 +1,36 @@
+import type {Dest} from '../types';
+import {beginTrace, settleWinner, traceStep} from './common';
+import type {Scheduler} from './scheduler';
+
+const RULE = 'highest weight among servers not overloaded (strict >, starting from 0; first wins ties)';
+
+/** ip_vs_fo (weighted fail-over, 3.18+): all traffic to the heaviest usable server. */
+export function createFo(): Scheduler {
+	return {
+		name: 'fo',
+		schedule(svc, _packet, trace) {
+			const dests = svc.dests;
+			let best: Dest | null = null;
+			let hw = 0;
+			if (trace) beginTrace(trace, 'fo', RULE);
+			for (let i = 0; i < dests.length; i++) {
+				const d = dests[i]!;
+				if (d.overloaded) {
+					if (trace) traceStep(trace, d, 'skipped-overloaded', 'OVERLOAD flag set');
+					continue;
+				}
+				const better = d.weight > hw;
+				if (trace) traceStep(trace, d, d.weight <= 0 ? 'skipped-weight' : 'lost', `weight ${d.weight} ${better ? '>' : '<='} ${hw}`);
+				if (better) {
+					best = d;
+					hw = d.weight;
+				}
+			}
+			if (trace) {
+				settleWinner(trace, best);
+				if (!best) trace.notes.push('no destination available');
+			}
+			return best;
+		},
+	};
+}
