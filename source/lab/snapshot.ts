@@ -127,6 +127,31 @@ export interface SnapshotOptions {
 	readonly connections?: ConnTableView;
 	readonly events?: number;
 	readonly probes?: readonly NodeProbe[];
+	/**
+	 * The previous snapshot: parts that did not change are reused as they were
+	 * (the same objects), so the screen redraws only the panels whose data moved.
+	 */
+	readonly previous?: LabSnapshot;
+}
+
+/** `next` when it differs from `before` in content, else `before` itself. */
+function keep<T>(before: T | undefined, next: T): T {
+	return before !== undefined && sameData(before, next) ? before : next;
+}
+
+/** Deep equality for snapshot data (plain objects, arrays, strings, numbers, booleans). */
+function sameData(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a)) {
+		if (!Array.isArray(b) || a.length !== b.length) return false;
+		for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+		return true;
+	}
+	const ka = Object.keys(a);
+	if (ka.length !== Object.keys(b).length) return false;
+	for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+	return true;
 }
 
 const ROLE_ORDER: Record<HostRole, number> = {director: 0, realserver: 1, node: 2, client: 3, router: 4};
@@ -142,22 +167,27 @@ export function takeSnapshot(world: World, options: SnapshotOptions = {}): LabSn
 	const services = director?.ipvs?.services ?? [];
 	const latest = options.history?.latestRates() ?? new Map<string, number>();
 	const servers = serverViews(world, services, latest);
+	const before = options.previous;
+	const timeline = world.timeline.list();
+	const lastEvent = timeline[timeline.length - 1]?.seq;
+	// The timeline only grows: the same newest event means the same list.
+	const events = before && before.events[before.events.length - 1]?.seq === lastEvent ? before.events : timeline.slice(-(options.events ?? 100));
 	return {
 		revision: world.revision,
 		now: world.now,
-		scenario: {name: world.scenario.name, title: world.scenario.title},
+		scenario: keep(before?.scenario, {name: world.scenario.name, title: world.scenario.title}),
 		client: world.scenario.client,
-		hosts,
-		vips,
+		hosts: keep(before?.hosts, hosts),
+		vips: keep(before?.vips, vips),
 		director: director?.name,
-		services: services.map(serviceView),
-		servers,
+		services: keep(before?.services, services.map(serviceView)),
+		servers: keep(before?.servers, servers),
 		totalRate: servers.reduce((sum, s) => sum + s.rate, 0),
-		nodes: nodeLoads(world, options.probes ?? NODE_PROBES),
+		nodes: keep(before?.nodes, nodeLoads(world, options.probes ?? NODE_PROBES)),
 		rateSeries: options.history?.rateSeries() ?? [],
 		loadSeries: options.history?.loadSeries() ?? [],
 		connections: options.connections ?? connectionTable(world, director, options.connectionRows ?? 20),
-		events: world.timeline.list().slice(-(options.events ?? 100)),
+		events,
 	};
 }
 

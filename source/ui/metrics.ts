@@ -11,6 +11,7 @@ export function startMetrics(env: NodeJS.ProcessEnv = process.env) {
 	if (!file) return undefined;
 	const exitAfterFirst = env['CLUSTER_LAB_EXIT_AFTER_FIRST_FRAME'] === '1';
 	const renderTimes: number[] = [];
+	const marks: Record<string, number> = {};
 	let firstFrameMs: number | undefined;
 	let quit: (() => void) | undefined;
 	return {
@@ -21,11 +22,15 @@ export function startMetrics(env: NodeJS.ProcessEnv = process.env) {
 				if (exitAfterFirst) setImmediate(() => quit?.());
 			}
 		},
+		/** Records when a startup step finished (ms since the process started). */
+		mark(name: string) {
+			marks[name] = performance.now();
+		},
 		attach(unmount: () => void) {
 			quit = unmount;
 		},
 		finish() {
-			writeFileSync(file, JSON.stringify({firstFrameMs, renderTimes}));
+			writeFileSync(file, JSON.stringify({firstFrameMs, marks, renderTimes}));
 		},
 	};
 }

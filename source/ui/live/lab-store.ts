@@ -173,7 +173,9 @@ export class LabStore {
 		this.lastTick = now;
 		this.lab.world.advance(Math.round(elapsed * MSEC * this.clock.speed));
 		this.publish(false);
-		this.tickTimer = this.timers.setTimeout(this.tick, this.publishMs);
+		// Keep a steady cadence: the work this tick did counts towards the wait for the next.
+		const spent = this.timers.now() - now;
+		this.tickTimer = this.timers.setTimeout(this.tick, Math.max(1, this.publishMs - spent));
 	};
 
 	/** Republishes when the world or the clock changed; `now` skips the rate limit. */
@@ -209,6 +211,6 @@ export class LabStore {
 			this.connections = connectionTable(this.lab.world, activeDirector(this.lab.world), this.connectionRows);
 			this.lastConnections = t;
 		}
-		return takeSnapshot(this.lab.world, {history: this.history, connections: this.connections});
+		return takeSnapshot(this.lab.world, {history: this.history, connections: this.connections, previous: this.view?.snapshot});
 	}
 }
