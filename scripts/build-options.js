@@ -51,7 +51,7 @@ export function bundleOptions(root, entry, outfile) {
 						const shared = `
 let sharedCaches;
 function frameCaches() {
-	if (!sharedCaches || sharedCaches.styledChars.size > 4000 || sharedCaches.widths.size > 20000 || sharedCaches.blockWidths.size > 4000) sharedCaches = new OutputCaches();
+	if (!sharedCaches || sharedCaches.styledChars.size > 600 || sharedCaches.widths.size > 5000 || sharedCaches.blockWidths.size > 600) sharedCaches = new OutputCaches();
 	return sharedCaches;
 }
 `;

@@ -109,9 +109,12 @@ const app = render(
 // microtask queued after that one marks the end of the whole update.
 store.subscribe(() => queueMicrotask(() => updateTimes.push(performance.now() - updateStart)));
 const cpuStart = process.cpuUsage();
+const heapStart = process.memoryUsage().heapUsed;
 const wallStart = performance.now();
 await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
 const cpu = process.cpuUsage(cpuStart);
+(globalThis as {gc?: () => void}).gc?.();
+const heapEnd = process.memoryUsage().heapUsed;
 const wall = performance.now() - wallStart;
 app.unmount();
 store.dispose();
@@ -127,5 +130,5 @@ console.log(`  ${SECONDS} s at ${SPEED}×: virtual clock reached ${(lab.world.no
 console.log(`  frames: ${renderTimes.length} (${(renderTimes.length / (wall / 1000)).toFixed(1)}/s), ${(stdout.bytes / Math.max(1, stdout.writes) / 1024).toFixed(1)} KB per write`);
 console.log(`  Ink render time per frame   p50 ${pct(renderTimes, 50).toFixed(2)} ms   p95 ${pct(renderTimes, 95).toFixed(2)} ms   (target p95 ≤ 16 ms)`);
 console.log(`  whole update per snapshot   p50 ${pct(updateTimes, 50).toFixed(2)} ms   p95 ${pct(updateTimes, 95).toFixed(2)} ms   (React render + commit + Ink frame)`);
-console.log(`  CPU ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)}% of one core (simulation + screen)`);
+console.log(`  CPU ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)}% of one core (simulation + screen); heap ${(heapStart / 1048576).toFixed(0)} MB → ${(heapEnd / 1048576).toFixed(0)} MB after GC, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 process.exit(0);

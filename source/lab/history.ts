@@ -56,7 +56,16 @@ export class RateHistory {
 	}
 
 	private frozen(): {rates: readonly Series[]; loads: readonly Series[]} {
-		if (this.cache?.samples !== this.samples) this.cache = {samples: this.samples, rates: seriesOf(this.rates), loads: seriesOf(this.loads)};
+		if (this.cache?.samples !== this.samples) {
+			// A sample that changed nothing (an idle minute of zeros) keeps the same arrays.
+			const rates = seriesOf(this.rates);
+			const loads = seriesOf(this.loads);
+			this.cache = {
+				samples: this.samples,
+				rates: this.cache && sameSeries(this.cache.rates, rates) ? this.cache.rates : rates,
+				loads: this.cache && sameSeries(this.cache.loads, loads) ? this.cache.loads : loads,
+			};
+		}
 		return this.cache;
 	}
 
@@ -98,6 +107,10 @@ function push(map: Map<string, number[]>, key: string, value: number, samples: n
 	}
 	values.push(value);
 	if (values.length > HISTORY_SECONDS) values.splice(0, values.length - HISTORY_SECONDS);
+}
+
+function sameSeries(a: readonly Series[], b: readonly Series[]): boolean {
+	return a.length === b.length && a.every((s, i) => s.name === b[i]!.name && s.values.length === b[i]!.values.length && s.values.every((v, j) => v === b[i]!.values[j]));
 }
 
 function seriesOf(map: Map<string, number[]>): Series[] {

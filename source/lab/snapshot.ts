@@ -83,8 +83,6 @@ export interface ConnTableView {
 	readonly byState: ReadonlyArray<readonly [string, number]>;
 	/** The most recently active entries, newest first. */
 	readonly newest: readonly ConnRow[];
-	/** Virtual time the table was read. */
-	readonly at: Micros;
 }
 
 export interface EventView {
@@ -186,7 +184,7 @@ export function takeSnapshot(world: World, options: SnapshotOptions = {}): LabSn
 		nodes: keep(before?.nodes, nodeLoads(world, options.probes ?? NODE_PROBES)),
 		rateSeries: options.history?.rateSeries() ?? [],
 		loadSeries: options.history?.loadSeries() ?? [],
-		connections: options.connections ?? connectionTable(world, director, options.connectionRows ?? 20),
+		connections: keep(before?.connections, options.connections ?? connectionTable(world, director, options.connectionRows ?? 20)),
 		events,
 	};
 }
@@ -286,7 +284,7 @@ function stateTimeout(ipvs: Ipvs, entry: ConnEntry): number {
  */
 export function connectionTable(world: World, director: Host | undefined, rows: number): ConnTableView {
 	const ipvs = director?.ipvs;
-	if (!ipvs || rows <= 0) return {director: director?.name, total: 0, byState: [], newest: [], at: world.now};
+	if (!ipvs || rows <= 0) return {director: director?.name, total: 0, byState: [], newest: []};
 	const counts = new Map<string, number>();
 	const best: Array<{entry: ConnEntry; active: number}> = [];
 	let total = 0;
@@ -305,7 +303,6 @@ export function connectionTable(world: World, director: Host | undefined, rows: 
 		total,
 		byState: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
 		newest: best.map(({entry}) => connRow(world, entry)),
-		at: world.now,
 	};
 }
 

@@ -4,6 +4,24 @@ import {connectionTable, takeSnapshot, type ConnTableView, type LabSnapshot} fro
 import {activeDirector} from '../../lab/cluster-view';
 import {MSEC, SEC} from '../../sim/time';
 
+/** Whether anything the screen draws differs between two snapshots (parts are shared when unchanged). */
+function visiblyDifferent(a: LabSnapshot, b: LabSnapshot): boolean {
+	return (
+		Math.floor(a.now / (100 * MSEC)) !== Math.floor(b.now / (100 * MSEC)) ||
+		a.hosts !== b.hosts ||
+		a.vips !== b.vips ||
+		a.services !== b.services ||
+		a.servers !== b.servers ||
+		a.nodes !== b.nodes ||
+		a.director !== b.director ||
+		a.totalRate !== b.totalRate ||
+		a.rateSeries !== b.rateSeries ||
+		a.loadSeries !== b.loadSeries ||
+		a.connections !== b.connections ||
+		a.events !== b.events
+	);
+}
+
 /** Speeds the screen's keys step through. */
 export const SPEEDS = [1, 2, 5, 10, 20, 50] as const;
 
@@ -198,8 +216,17 @@ export class LabStore {
 			this.publishTimer = undefined;
 		}
 		this.lastPublish = t;
-		this.view = {snapshot: revision === this.published.revision ? this.view.snapshot : this.build(now), clock: this.clock};
+		const before = this.view.snapshot;
+		const snapshot = revision === this.published.revision ? before : this.build(now);
+		const clockChanged = this.clock !== this.published.clock;
 		this.published = {revision, clock: this.clock};
+		// Only the clock moved, by less than the tenth of a second the status bar shows:
+		// keep the new snapshot without waking the screen (no React render, no Ink frame).
+		if (!clockChanged && !visiblyDifferent(before, snapshot)) {
+			this.view = {snapshot, clock: this.clock};
+			return;
+		}
+		this.view = {snapshot, clock: this.clock};
 		for (const l of this.listeners) l();
 	}
 

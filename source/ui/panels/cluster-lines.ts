@@ -94,6 +94,15 @@ function connBar(theme: Theme, cells: number, active: number, inactive: number, 
 	return [seg(barActive.repeat(a), theme.paint.ok), seg(barInactive.repeat(i), theme.paint.accent), seg(barEmpty.repeat(cells - a - i), theme.paint.dim)];
 }
 
+/** A bar of `cells` columns for requests per second. */
+function rateBar(theme: Theme, cells: number, rate: number, max: number): Segment[] {
+	if (cells <= 0) return [];
+	let n = max > 0 ? Math.round((rate / max) * cells) : 0;
+	if (rate > 0 && n === 0) n = 1;
+	n = Math.min(n, cells);
+	return [seg(theme.glyph.barRate.repeat(n), theme.paint.accent), seg(theme.glyph.barEmpty.repeat(cells - n), theme.paint.dim)];
+}
+
 function stateSegment(theme: Theme, t: Messages, state: HostView['state'] | undefined, width: number): Segment {
 	const key = state ?? 'unknown';
 	const word = t.state[key];
@@ -107,8 +116,12 @@ interface Columns {
 	readonly inactive: number;
 	readonly rate: number;
 	readonly maxConns: number;
+	readonly maxRate: number;
 	readonly weights: boolean;
 }
+
+/** Room from which a server line gets a second bar, for its requests per second. */
+const RATE_BAR_ROOM = 44;
 
 function columns(input: ClusterInput): Columns {
 	const {snapshot: s, t} = input;
@@ -120,6 +133,7 @@ function columns(input: ClusterInput): Columns {
 		inactive: Math.max(1, ...servers.map((x) => String(x.inactive).length)),
 		rate: Math.max(3, ...servers.map((x) => formatRate(x.rate).length)),
 		maxConns: Math.max(0, ...servers.map((x) => x.active + x.inactive)),
+		maxRate: Math.max(0, ...servers.map((x) => x.rate)),
 		weights: servers.some((x) => x.inTable && x.weight !== 1),
 	};
 }
@@ -133,9 +147,20 @@ function serverDetail(input: ClusterInput, cols: Columns, server: ServerView, ro
 		const text = `${server.quiesced ? t.quiesced + ', ' : ''}w${server.weight}, ${server.active} ${t.activeConns}, ${server.inactive} ${t.inactiveConns}, ${formatRate(server.rate)} ${t.reqPerSec}`;
 		return [seg(text)];
 	}
-	const barCells = room - numbers.length - (weight ? weight.text.length : 0) - 1;
 	const out: Segment[] = [];
 	if (weight) out.push(weight);
+	const free = room - (weight ? weight.text.length : 0);
+	if (free >= RATE_BAR_ROOM) {
+		// Wide: one bar for connections, one for requests per second, each with its numbers.
+		const conns = `${padStart(String(server.active), cols.active)}/${padStart(String(server.inactive), cols.inactive)}`;
+		const rate = `${padStart(formatRate(server.rate), cols.rate)}${t.perSecond}`;
+		const cells = free - conns.length - rate.length - 4;
+		const connCells = Math.ceil(cells * 0.55);
+		out.push(...connBar(theme, connCells, server.active, server.inactive, cols.maxConns), seg(' ' + conns + '  '));
+		out.push(...rateBar(theme, cells - connCells, server.rate, cols.maxRate), seg(' ' + rate));
+		return out;
+	}
+	const barCells = free - numbers.length - 1;
 	if (barCells >= 4) out.push(...connBar(theme, barCells, server.active, server.inactive, cols.maxConns), seg(' '));
 	out.push(seg(numbers));
 	return out;

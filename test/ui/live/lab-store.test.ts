@@ -63,6 +63,14 @@ describe('the lab store (clock driver and snapshot publisher)', () => {
 		expect(published()).toBeLessThanOrEqual(40);
 	});
 
+	it('wakes the screen only when something it draws changed: an idle cluster at 1× redraws 10 times a second', () => {
+		const {timers, published} = setup();
+		timers.advance(5000);
+		// The clock shows tenths of a second; nothing else moves in an idle sandbox.
+		expect(published()).toBeGreaterThanOrEqual(48);
+		expect(published()).toBeLessThanOrEqual(51);
+	});
+
 	it('runs no timer at all while paused, and publishes nothing when nothing changes', () => {
 		const {timers, lab, store, published} = setup();
 		timers.advance(100);

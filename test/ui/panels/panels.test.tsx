@@ -30,11 +30,20 @@ describe('cluster panel', () => {
 		expect(lines[0]).toBe('CLUSTER  VIP 10.0.0.100 on lvs1');
 		expect(lines[1]).toContain('client ─▶ 10.0.0.100:80 ─▶ lvs1 ─▶ rs');
 		expect(lines[2]).toContain('rs ─▶ lvs1 ─▶ client  NAT: back through the director');
-		expect(lines[3]).toMatch(/^ {2}lvs1 +● up +★ active {2}holds VIP/);
-		expect(lines[4]).toMatch(/^ {2}rs1 +● up +w1 █+▒+ 8\/24 +0\.0\/s$/);
-		expect(lines[5]).toMatch(/^▸ rs2 +✕ unplugged +w1 ·+ 0\/ 0 +0\.0\/s$/);
+		expect(lines[3]).toMatch(/^ {2}lvs1 +● up +★ MASTER {2}holds VIP/);
+		// Wide enough for two bars: connections (active █, inactive ▒) and requests per second.
+		expect(lines[4]).toMatch(/^ {2}rs1 +● up +w1 █+▒+ 8\/24 {2}·+ 0\.0\/s$/);
+		expect(lines[5]).toMatch(/^▸ rs2 +✕ unplugged +w1 ·+ 0\/ 0 {2}·+ 0\.0\/s$/);
 		expect(lines[7]).toMatch(/rs4 +● up +w0 ·+ 0\/ 0/);
 		expect(lines.every((l) => l.length <= 72)).toBe(true);
+		r.unmount();
+	});
+
+	it('narrow: one bar for connections and the rate as a number', async () => {
+		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} focused={false} nodeMeasure="load" width={50} height={10} />);
+		const lines = rows(await r.waitFor((f) => f.includes('CLUSTER')));
+		expect(lines[4]).toMatch(/^ {2}rs1 +● up +w1 █+▒+ 8\/24 0\.0\/s$/);
+		expect(lines[4]).toHaveLength(50);
 		r.unmount();
 	});
 
