@@ -28,6 +28,8 @@ export interface CommandContext {
 	readonly lang: Lang;
 	/** True inside the TUI, false in `cluster-lab run`. */
 	readonly interactive: boolean;
+	/** Standard output goes to the screen, not into a pipe, a file or `$(…)` (ls picks columns from it). */
+	readonly stdoutIsTerminal?: boolean;
 	/** Started with a trailing `&`. */
 	readonly background: boolean;
 	/** Shell variables (read-only view). */
@@ -43,7 +45,7 @@ export interface CommandContext {
 	effect(effect: ShellEffect): void;
 }
 
-export type CommandGroup = 'shell' | 'files' | 'network' | 'lvs' | 'ha' | 'traffic' | 'mosix' | 'lab' | 'process';
+export type CommandGroup = 'shell' | 'files' | 'network' | 'lvs' | 'ha' | 'traffic' | 'mosix' | 'lab' | 'process' | 'system';
 
 /** A command the lab shell can run: a real tool imitated byte for byte, or a lab command. */
 export interface CommandSpec {

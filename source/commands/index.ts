@@ -4,6 +4,29 @@ import {cat} from './files/cat';
 import {nano, vi, vim} from './files/editors';
 import {CLOCK_COMMANDS} from './lab/clock';
 import {quit} from './lab/quit';
+import {ipvsadm, ipvsadmRestore, ipvsadmSave} from './ipvsadm';
+import {withEraWording} from './files/era-messages';
+import {chmod, chown, cp, mkdir, mv, rm, rmdir, touch} from './files/file-ops';
+import {egrep, grep} from './files/grep';
+import {head, tail} from './files/head-tail';
+import {ls} from './files/ls';
+import {sed} from './files/sed';
+import {stat} from './files/stat';
+import {cut, sort, tee, tr, uniq, wc} from './files/text-tools';
+import {arp} from './network/arp';
+import {ifconfig} from './network/ifconfig';
+import {ifdown, ifup, networkingInit} from './network/ifupdown';
+import {ip} from './network/ip/ip';
+import {route} from './network/route';
+import {sysctl} from './network/sysctl';
+import {printf} from './shell/printf';
+import {aptGet} from './system/apt-get';
+import {lsmod, modprobe, rmmod} from './system/modules';
+import {df, dmesg, free, uptime} from './system/status';
+import {updateRcD} from './system/update-rc-d';
+import {bracket, test} from './shell/test';
+import {env, exportCmd, unset} from './shell/variables';
+import {type, which} from './shell/which';
 import {cd, pwd} from './shell/cd';
 import {echo} from './shell/echo';
 import {help} from './shell/help';
@@ -30,14 +53,66 @@ export const COMMANDS: readonly CommandSpec[] = [
 	clear,
 	cd,
 	pwd,
+	printf,
+	test,
+	bracket,
+	env,
+	exportCmd,
+	unset,
+	which,
+	type,
 	// files
-	cat,
 	vi,
 	vim,
 	nano,
 	// lab
 	...CLOCK_COMMANDS,
 	quit,
+	// lvs
+	ipvsadm,
+	ipvsadmSave,
+	ipvsadmRestore,
+	withEraWording(cat),
+	withEraWording(ls),
+	withEraWording(grep),
+	withEraWording(egrep),
+	withEraWording(sed),
+	withEraWording(head),
+	withEraWording(tail),
+	withEraWording(wc),
+	withEraWording(sort),
+	withEraWording(uniq),
+	withEraWording(cut),
+	withEraWording(tr),
+	withEraWording(tee),
+	withEraWording(touch),
+	withEraWording(mkdir),
+	withEraWording(rmdir),
+	withEraWording(rm),
+	withEraWording(cp),
+	withEraWording(mv),
+	withEraWording(chmod),
+	withEraWording(chown),
+	withEraWording(stat),
+	// network
+	ip,
+	ifconfig,
+	route,
+	arp,
+	sysctl,
+	ifup,
+	ifdown,
+	networkingInit,
+	// system
+	modprobe,
+	lsmod,
+	rmmod,
+	aptGet,
+	updateRcD,
+	uptime,
+	free,
+	df,
+	dmesg,
 ];
 
 export function createRegistry(): CommandRegistry {

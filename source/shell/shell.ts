@@ -40,6 +40,8 @@ interface Frame {
 	login: Login;
 	sink: Sink;
 	effects: ShellEffect[];
+	/** False when standard output is captured (pipe, redirection, command substitution). */
+	tty?: boolean;
 }
 
 /** Signals `exit` at the top level (ends a `run` script, quits the lab). */
@@ -152,7 +154,7 @@ export class Shell {
 			if (i < n - 1) {
 				let captured = '';
 				const sink: Sink = {out: (t) => (captured += t), err: frame.sink.err};
-				status = this.runSimple(cmd, {...frame, sink}, input, background);
+				status = this.runSimple(cmd, {...frame, sink, tty: false}, input, background);
 				input = captured;
 			} else {
 				status = this.runSimple(cmd, frame, input, background);
@@ -208,7 +210,7 @@ export class Shell {
 			else if (target.kind === 'file') files.set(target.path, (files.get(target.path) ?? '') + text);
 		};
 		const sink: Sink = {out: (t) => route(outTarget, t), err: (t) => route(errTarget, t)};
-		const status = this.invoke(words, {...frame, sink}, input, background);
+		const status = this.invoke(words, {...frame, sink, tty: frame.tty !== false && outTarget.kind === 'terminal'}, input, background);
 		for (const [path, text] of files) {
 			try {
 				host.fs.write(path, text, {append: true});
@@ -301,6 +303,7 @@ export class Shell {
 			lang: this.options.lang,
 			interactive: this.options.interactive,
 			background,
+			stdoutIsTerminal: frame.tty !== false,
 			env: this.session.vars,
 			out: frame.sink.out,
 			err: frame.sink.err,
@@ -319,7 +322,7 @@ export class Shell {
 				const saved = shell.session.lastStatus;
 				let status: number;
 				try {
-					status = shell.runList(parsed.list, {login: target, sink: options.quiet ? quiet : frame.sink, effects: frame.effects}, options.stdin);
+					status = shell.runList(parsed.list, {login: target, sink: options.quiet ? quiet : frame.sink, effects: frame.effects, tty: frame.tty}, options.stdin);
 				} catch (error) {
 					if (!(error instanceof ExitRequest)) throw error;
 					status = error.status;
@@ -402,7 +405,7 @@ export class Shell {
 		}
 		let captured = '';
 		const sink: Sink = {out: (t) => (captured += t), err: frame.sink.err};
-		const status = this.runList(parsed.list, {...frame, sink});
+		const status = this.runList(parsed.list, {...frame, sink, tty: false});
 		this.session.lastStatus = status;
 		return captured.replace(/\n+$/, '');
 	}

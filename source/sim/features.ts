@@ -1,8 +1,11 @@
 import {devices, procSys} from './base-features';
 import type {Feature, InitScript} from './feature';
+import {ipvsKernel} from './ipvs/feature';
+import {netbase} from './net/etc-services';
+import {debianHost} from './system/debian-host';
 
 /** Every feature module, in the order they set up a world. */
-export const FEATURES: readonly Feature[] = [devices, procSys];
+export const FEATURES: readonly Feature[] = [devices, procSys, netbase, debianHost, ipvsKernel];
 
 /** Init scripts from all features, by name. */
 export function initScripts(): Map<string, InitScript> {

@@ -6,6 +6,7 @@ const GROUPS: Record<CommandGroup, Record<Lang, string>> = {
 	files: {en: 'Files', es: 'Archivos'},
 	process: {en: 'Processes', es: 'Procesos'},
 	network: {en: 'Network', es: 'Red'},
+	system: {en: 'System (kernel modules, packages, boot)', es: 'Sistema (módulos del kernel, paquetes, arranque)'},
 	lvs: {en: 'Linux Virtual Server', es: 'Linux Virtual Server'},
 	ha: {en: 'High availability (heartbeat, ldirectord)', es: 'Alta disponibilidad (heartbeat, ldirectord)'},
 	traffic: {en: 'Traffic from the client PC', es: 'Tráfico desde el PC cliente'},

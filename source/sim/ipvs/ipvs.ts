@@ -12,7 +12,10 @@ import {
 	type Service,
 	type ServiceConfig,
 	type ServiceKey,
+	type Stats,
+	type Rates,
 	type SyncDaemon,
+	type SyncDaemonRequest,
 	type SyncState,
 	type Timeouts,
 } from './types';
@@ -27,6 +30,33 @@ export interface IpvsHostView {
 	isLocalAddress(ip: Ip): boolean;
 	isBroadcastAddress(ip: Ip): boolean;
 }
+
+/**
+ * What the rest of the host's kernel does for IPVS: look up an interface, run
+ * and end the sync daemon's kernel thread. The ipvs feature installs the real ones;
+ * these defaults serve an Ipvs built on its own (unit tests).
+ */
+export interface IpvsKernelHooks {
+	/** MTU of a network interface, or undefined when it does not exist. */
+	interfaceMtu(name: string): number | undefined;
+	/** Starts a kernel thread; returns its pid. */
+	spawnThread(name: string): number;
+	/** The thread exited. */
+	endThread(pid: number): void;
+}
+
+/** IP_VS_SVC_TAB_BITS: the service hash tables have 256 buckets. */
+const SVC_TAB_MASK = 255;
+
+/** IANA protocol numbers, as the kernel hashes and sorts them. */
+export const PROTOCOL_NUMBER = {tcp: 6, udp: 17, sctp: 132} as const;
+
+/** Default multicast group and port of the sync daemons (224.0.0.81:8848). */
+export const SYNC_GROUP = 0xe0000051;
+export const SYNC_PORT = 8848;
+
+/** IP (20) + UDP (8) headers around a sync message. */
+const SYNC_HEADERS = 28;
 
 type Result = IpvsErrno | undefined;
 
@@ -45,6 +75,14 @@ export class Ipvs {
 	 * The data plane installs the real table here; a fresh table is empty.
 	 */
 	connections: () => Iterable<ConnEntry> = () => [];
+	/**
+	 * Every packet IPVS handled, across all services (/proc/net/ip_vs_stats). The data
+	 * plane adds to these as it adds to the service and destination counters; only
+	 * zeroing all services (`ipvsadm -Z`) clears them.
+	 */
+	totals: Stats = emptyStats();
+	totalRates: Rates = emptyRates();
+	kernel: IpvsKernelHooks = {interfaceMtu: () => 1500, spawnThread: () => 0, endThread: () => {}};
 	private serviceSeq = 0;
 	private destSeq = 0;
 
@@ -64,10 +102,21 @@ export class Ipvs {
 		);
 	}
 
+	/** Kernels before SCTP support refuse any other protocol than TCP and UDP with EFAULT. */
+	private protocolFault(key: ServiceKey): Result {
+		return key.fwmark === 0 && key.protocol === 'sctp' && !this.era.sctp ? 'EFAULT' : undefined;
+	}
+
+	private peMissing(config: ServiceConfig): boolean {
+		return config.pe !== undefined && (config.pe !== 'sip' || !this.era.persistenceEngines);
+	}
+
 	addService(key: ServiceKey, config: ServiceConfig): Result {
+		const fault = this.protocolFault(key);
+		if (fault) return fault;
 		if (this.findService(key)) return 'EEXIST';
 		if (!this.schedulerExists(config.scheduler)) return 'ENOENT';
-		if (config.pe !== undefined && config.pe !== 'sip') return 'ENOENT';
+		if (this.peMissing(config)) return 'ENOENT';
 		const svc: Service = {
 			...key,
 			...config,
@@ -85,10 +134,12 @@ export class Ipvs {
 
 	/** `-E`: replaces every service parameter. */
 	editService(key: ServiceKey, config: ServiceConfig): Result {
+		const fault = this.protocolFault(key);
+		if (fault) return fault;
 		const svc = this.findService(key);
 		if (!svc) return 'ESRCH';
 		if (!this.schedulerExists(config.scheduler)) return 'ENOENT';
-		if (config.pe !== undefined && config.pe !== 'sip') return 'ENOENT';
+		if (this.peMissing(config)) return 'ENOENT';
 		const schedChanged = svc.scheduler !== config.scheduler;
 		Object.assign(svc, config);
 		if (config.pe === undefined) delete svc.pe;
@@ -100,6 +151,8 @@ export class Ipvs {
 	}
 
 	deleteService(key: ServiceKey): Result {
+		const fault = this.protocolFault(key);
+		if (fault) return fault;
 		const svc = this.findService(key);
 		if (!svc) return 'ESRCH';
 		this.services.splice(this.services.indexOf(svc), 1);
@@ -111,16 +164,25 @@ export class Ipvs {
 		for (const svc of [...this.services]) this.deleteService(svc);
 	}
 
-	/** `-Z`: zero all services' stats, or one service's. */
+	/** `-Z`: zero all services' stats (and the totals), or one service's. */
 	zero(key?: ServiceKey): Result {
+		if (key) {
+			const fault = this.protocolFault(key);
+			if (fault) return fault;
+		}
 		const targets = key ? [this.findService(key)] : this.services;
 		if (targets[0] === undefined && key) return 'ESRCH';
+		// Counters are cleared in place: the data plane may hold on to these objects.
+		if (!key) {
+			Object.assign(this.totals, emptyStats());
+			Object.assign(this.totalRates, emptyRates());
+		}
 		for (const svc of targets as Service[]) {
-			svc.stats = emptyStats();
-			svc.rates = emptyRates();
+			Object.assign(svc.stats, emptyStats());
+			Object.assign(svc.rates, emptyRates());
 			for (const d of svc.dests) {
-				d.stats = emptyStats();
-				d.rates = emptyRates();
+				Object.assign(d.stats, emptyStats());
+				Object.assign(d.rates, emptyRates());
 			}
 		}
 		return undefined;
@@ -131,6 +193,8 @@ export class Ipvs {
 	}
 
 	addDest(key: ServiceKey, config: DestConfig): Result {
+		const fault = this.protocolFault(key);
+		if (fault) return fault;
 		const svc = this.findService(key);
 		if (!svc) return 'ESRCH';
 		const invalid = this.checkDest(config);
@@ -163,6 +227,8 @@ export class Ipvs {
 	}
 
 	editDest(key: ServiceKey, config: DestConfig): Result {
+		const fault = this.protocolFault(key);
+		if (fault) return fault;
 		const svc = this.findService(key);
 		if (!svc) return 'ESRCH';
 		const range = this.checkRanges(config);
@@ -177,6 +243,8 @@ export class Ipvs {
 	}
 
 	deleteDest(key: ServiceKey, addr: Ip, port: number): Result {
+		const fault = this.protocolFault(key);
+		if (fault) return fault;
 		const svc = this.findService(key);
 		if (!svc) return 'ESRCH';
 		const dest = this.findDest(svc, addr, port);
@@ -197,27 +265,81 @@ export class Ipvs {
 		return undefined;
 	}
 
-	startDaemon(daemon: Omit<SyncDaemon, 'pid'>, pid: number): Result {
-		if (this.daemons.some((d) => d.state === daemon.state)) return 'EEXIST';
-		this.daemons.push({...daemon, pid});
+	/**
+	 * `--start-daemon`: one master and one backup thread at most. Modern kernels fill in
+	 * the defaults and check the interface first; 2.6 kernels started the thread, which
+	 * died at once (leaving nothing running) when the interface did not exist.
+	 */
+	startDaemon(request: SyncDaemonRequest): Result {
+		const running = () => this.daemons.some((d) => d.state === request.state);
+		if (!this.era.syncDaemonDetails && running()) return 'EEXIST';
+		const mtu = this.kernel.interfaceMtu(request.mcastIfn);
+		if (mtu === undefined && this.era.netlink) return 'ENODEV';
+		if (running()) return 'EEXIST';
+		if (mtu === undefined) return undefined;
+		let maxlen = 0;
+		let group = 0;
+		let port = 0;
+		let ttl = 0;
+		if (this.era.syncDaemonDetails) {
+			// The backup receives whatever the interface carries; the master sends 1500-byte packets.
+			const linkMtu = request.state === 'backup' ? Math.min(Math.max(mtu, 1500), 65535) : 1500;
+			const minimum = request.state === 'backup' ? 1024 : 1;
+			maxlen = request.maxlen ? Math.min(Math.max(request.maxlen, minimum), 65535 - SYNC_HEADERS) : linkMtu - SYNC_HEADERS;
+			group = request.group ?? SYNC_GROUP;
+			port = request.port || SYNC_PORT;
+			ttl = request.ttl || 1;
+		}
+		const name = request.state === 'master' ? this.era.syncThreadNames.master : this.era.syncThreadNames.backup;
+		const pid = this.kernel.spawnThread(name);
+		this.daemons.push({state: request.state, mcastIfn: request.mcastIfn, syncid: request.syncid, maxlen, group, port, ttl, pid});
 		this.daemons.sort((a, b) => (a.state === b.state ? 0 : a.state === 'master' ? -1 : 1));
 		return undefined;
 	}
 
-	stopDaemon(state: SyncState): Result | SyncDaemon {
+	/** `--stop-daemon`: ends that state's thread. */
+	stopDaemon(state: SyncState): Result {
 		const i = this.daemons.findIndex((d) => d.state === state);
 		if (i < 0) return 'ESRCH';
-		return this.daemons.splice(i, 1)[0]!;
+		const daemon = this.daemons.splice(i, 1)[0]!;
+		this.kernel.endThread(daemon.pid);
+		return undefined;
 	}
 
-	/** The kernel accepts a scheduler when its module exists for this kernel. */
+	/**
+	 * Services in the order the kernel walks its tables: the 256 buckets of the
+	 * <protocol, address, port> hash, newest first inside a bucket, then the fwmark
+	 * table likewise. This is the `--nosort` and /proc/net/ip_vs order.
+	 */
+	hashOrder(): Service[] {
+		const bucketOf = (svc: Service) =>
+			svc.fwmark > 0
+				? svc.fwmark & SVC_TAB_MASK
+				: (PROTOCOL_NUMBER[svc.protocol] ^ svc.addr ^ (svc.port >>> 8) ^ svc.port) & SVC_TAB_MASK;
+		const table = (fwm: boolean) =>
+			this.services
+				.filter((s) => (s.fwmark > 0) === fwm)
+				.sort((a, b) => bucketOf(a) - bucketOf(b) || b.seq - a.seq);
+		return [...table(false), ...table(true)];
+	}
+
+	/** The host powered off: the kernel forgets every service, daemon and counter. */
+	reset(): void {
+		for (const svc of [...this.services]) this.deleteService(svc);
+		for (const d of [...this.daemons]) this.stopDaemon(d.state);
+		this.timeouts = {...DEFAULT_TIMEOUTS};
+		Object.assign(this.totals, emptyStats());
+		Object.assign(this.totalRates, emptyRates());
+	}
+
+	/** The kernel accepts a scheduler when its module exists for this kernel (or `none`, on 4.2+). */
 	schedulerExists(name: string): boolean {
-		return this.era.schedulers.includes(name);
+		return this.era.schedulers.includes(name) || (name === 'none' && this.era.noScheduler);
 	}
 
-	/** The scheduler implementation a service uses. */
+	/** The scheduler implementation a service uses; none for `none`. */
 	schedulerFor(name: string): Scheduler | undefined {
-		return this.schedulerExists(name) ? this.schedulers(name) : undefined;
+		return this.era.schedulers.includes(name) ? this.schedulers(name) : undefined;
 	}
 
 	private checkRanges(config: DestConfig): Result {

@@ -6,7 +6,7 @@ export type Protocol = 'tcp' | 'udp' | 'sctp';
 export type ForwardMethod = 'masq' | 'local' | 'tunnel' | 'route';
 
 /** errno values the IPVS control interface returns; ipvsadm turns them into messages. */
-export type IpvsErrno = 'EEXIST' | 'ENOENT' | 'ESRCH' | 'EINVAL' | 'ERANGE' | 'EPERM' | 'ENOMEM' | 'EFAULT';
+export type IpvsErrno = 'EEXIST' | 'ENOENT' | 'ESRCH' | 'EINVAL' | 'ERANGE' | 'EPERM' | 'ENOMEM' | 'EFAULT' | 'ENODEV' | 'EAFNOSUPPORT';
 
 /** Packet/byte counters (64-bit in the kernel; JS numbers are exact to 2^53). */
 export interface Stats {
@@ -136,6 +136,20 @@ export interface SyncDaemon {
 	ttl: number;
 	/** Pid of the kernel thread shown by ps (`[ipvs_syncmaster]`). */
 	pid: number;
+}
+
+/**
+ * What `--start-daemon` asks for. Zero (or a missing group) means "kernel default":
+ * maxlen from the interface MTU, group 224.0.0.81, port 8848, TTL 1.
+ */
+export interface SyncDaemonRequest {
+	state: SyncState;
+	mcastIfn: string;
+	syncid: number;
+	maxlen: number;
+	group?: Ip;
+	port: number;
+	ttl: number;
 }
 
 export function emptyStats(): Stats {

@@ -1,0 +1,153 @@
+import type {CommandSpec} from '../context';
+
+/** Backslash escapes of printf's format (and of %b arguments). */
+function escapes(text: string, forB: boolean): {text: string; stop: boolean} {
+	let out = '';
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i]!;
+		if (c !== '\\' || i + 1 >= text.length) {
+			out += c;
+			continue;
+		}
+		const n = text[++i]!;
+		const simple: Record<string, string> = {n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', f: '\f', r: '\r', v: '\v', e: '\x1b', '"': '"', "'": "'"};
+		if (n in simple) out += simple[n];
+		else if (n === 'c' && forB) return {text: out, stop: true};
+		else if (/[0-7]/.test(n)) {
+			const m = /^[0-7]{0,3}/.exec(text.slice(forB && n === '0' ? i + 1 : i))![0];
+			const digits = forB && n === '0' ? m : m.slice(0, 3);
+			out += String.fromCharCode(parseInt(digits || '0', 8) & 255);
+			i += forB && n === '0' ? m.length : m.length - 1;
+		} else if (n === 'x') {
+			const m = /^[0-9a-fA-F]{1,2}/.exec(text.slice(i + 1));
+			if (m) {
+				out += String.fromCharCode(parseInt(m[0], 16));
+				i += m[0].length;
+			} else out += '\\x';
+		} else out += '\\' + n;
+	}
+	return {text: out, stop: false};
+}
+
+/** bash's builtin printf: %s %d %i %u %x %X %o %c %f %e %g %b %q %%, widths, -v VAR. */
+export const printf: CommandSpec = {
+	name: 'printf',
+	paths: ['/usr/bin/printf'],
+	group: 'shell',
+	summary: {en: "formatted output: printf '%s\\n' text", es: "salida con formato: printf '%s\\n' texto"},
+	run(ctx) {
+		const args = ctx.argv.slice(1);
+		let variable: string | undefined;
+		if (args[0] === '-v') {
+			args.shift();
+			variable = args.shift();
+			if (variable === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
+				ctx.err(variable === undefined ? 'bash: printf: -v: option requires an argument\nprintf: usage: printf [-v var] format [arguments]\n' : `bash: printf: \`${variable}': not a valid identifier\n`);
+				return 2;
+			}
+		}
+		if (args[0] === '--') args.shift();
+		const format = args.shift();
+		if (format === undefined) {
+			ctx.err('printf: usage: printf [-v var] format [arguments]\n');
+			return 2;
+		}
+		let status = 0;
+		let out = '';
+		let argi = 0;
+		const next = () => (argi < args.length ? args[argi++]! : undefined);
+		const number = (arg: string | undefined): number => {
+			if (arg === undefined || arg === '') return 0;
+			if (/^['"]/.test(arg)) return arg.length > 1 ? arg.codePointAt(1)! : 0;
+			const t = arg.trim();
+			const n = /^[-+]?0x[0-9a-f]+$/i.test(t) ? parseInt(t, 16) : /^[-+]?0[0-7]+$/.test(t) ? parseInt(t, 8) : /^[-+]?\d+$/.test(t) ? Number(t) : NaN;
+			if (Number.isNaN(n)) {
+				const lead = /^[-+]?\d+/.exec(t);
+				ctx.err(`bash: printf: ${arg}: invalid number\n`);
+				status = 1;
+				return lead ? Number(lead[0]) : 0;
+			}
+			return n;
+		};
+		let stop = false;
+		do {
+			for (let i = 0; i < format.length && !stop; i++) {
+				const c = format[i]!;
+				if (c === '\\') {
+					const r = escapes(format.slice(i, i + 5), false);
+					const m = /^\\([0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/.exec(format.slice(i))!;
+					out += escapes(m[0], false).text;
+					void r;
+					i += m[0].length - 1;
+					continue;
+				}
+				if (c !== '%') {
+					out += c;
+					continue;
+				}
+				const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([diouxXfeEgGcsbq%])/.exec(format.slice(i));
+				if (!m) {
+					const bad = format[i + 1];
+					if (bad === undefined) ctx.err('bash: printf: `%\': missing format character\n');
+					else ctx.err(`bash: printf: \`${bad}': invalid format character\n`);
+					return 1;
+				}
+				i += m[0].length - 1;
+				const flags = m[1]!;
+				let width = m[2] === '*' ? number(next()) : m[2] ? Number(m[2]) : undefined;
+				const precision = m[3] === '*' ? number(next()) : m[3] !== undefined ? Number(m[3] || '0') : undefined;
+				const conv = m[4]!;
+				let left = flags.includes('-');
+				if (width !== undefined && width < 0) {
+					left = true;
+					width = -width;
+				}
+				let body: string;
+				if (conv === '%') {
+					out += '%';
+					continue;
+				} else if (conv === 's' || conv === 'b' || conv === 'q') {
+					let s = next() ?? '';
+					if (conv === 'b') {
+						const r = escapes(s, true);
+						s = r.text;
+						if (r.stop) stop = true;
+					}
+					if (conv === 'q') s = s === '' ? "''" : /^[A-Za-z0-9_./:=@%+,-]+$/.test(s) ? s : s.replace(/([^A-Za-z0-9_./:=@%+,-])/g, '\\$1');
+					body = precision !== undefined ? s.slice(0, precision) : s;
+				} else if (conv === 'c') body = (next() ?? '').slice(0, 1);
+				else if ('fFeEgG'.includes(conv)) {
+					const a = next();
+					const v = a === undefined ? 0 : Number(a);
+					if (a !== undefined && Number.isNaN(v)) {
+						ctx.err(`bash: printf: ${a}: invalid number\n`);
+						status = 1;
+					}
+					const x = Number.isNaN(v) ? 0 : v;
+					const p = precision ?? 6;
+					body = conv === 'f' || conv === 'F' ? x.toFixed(p) : conv === 'e' || conv === 'E' ? x.toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2') : String(Number(x.toPrecision(p || 1)));
+					if (conv === 'E' || conv === 'G') body = body.toUpperCase();
+					if (flags.includes('+') && x >= 0) body = '+' + body;
+					if (flags.includes('0') && !left && width !== undefined && body.length < width) {
+						const sign = /^[-+]/.test(body) ? body[0]! : '';
+						body = sign + body.slice(sign.length).padStart(width - sign.length, '0');
+					}
+				} else {
+					let n = Math.trunc(number(next()));
+					if (conv === 'u' || conv === 'o' || conv === 'x' || conv === 'X') n = n < 0 ? Number(BigInt.asUintN(64, BigInt(n))) : n;
+					let digits = conv === 'o' ? n.toString(8) : conv === 'x' ? n.toString(16) : conv === 'X' ? n.toString(16).toUpperCase() : String(Math.abs(n));
+					if (precision !== undefined) digits = digits.padStart(precision, '0');
+					const sign = (conv === 'd' || conv === 'i') && n < 0 ? '-' : flags.includes('+') && (conv === 'd' || conv === 'i') ? '+' : flags.includes(' ') && (conv === 'd' || conv === 'i') ? ' ' : '';
+					const prefix = flags.includes('#') && n !== 0 ? (conv === 'o' ? '0' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '') : '';
+					if (flags.includes('0') && !left && width !== undefined && precision === undefined) digits = digits.padStart(width - sign.length - prefix.length, '0');
+					body = sign + prefix + digits;
+				}
+				if (width !== undefined && body.length < width) body = left ? body.padEnd(width) : body.padStart(width);
+				out += body;
+			}
+		} while (!stop && argi < args.length && argi > 0);
+		if (variable !== undefined) ctx.session.vars.set(variable, out);
+		else ctx.out(out);
+		return status;
+	},
+};

@@ -1,0 +1,110 @@
+import type {CommandSpec} from '../context';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Quotes a value the way `declare -x` shows it. */
+function declared(value: string): string {
+	return '"' + value.replace(/(["\\$`])/g, '\\$1') + '"';
+}
+
+/** bash's builtin export: NAME=VALUE sets and exports; alone (or -p) lists. */
+export const exportCmd: CommandSpec = {
+	name: 'export',
+	group: 'shell',
+	summary: {en: 'set an environment variable: export NAME=VALUE', es: 'fija una variable de entorno: export NOMBRE=VALOR'},
+	run(ctx) {
+		const args = ctx.argv.slice(1).filter((a) => a !== '--');
+		if (args.length === 0 || (args.length === 1 && args[0] === '-p')) {
+			const names = [...ctx.session.vars.keys()].sort();
+			ctx.out(names.map((n) => `declare -x ${n}=${declared(ctx.session.vars.get(n)!)}\n`).join(''));
+			return 0;
+		}
+		let status = 0;
+		for (const a of args) {
+			if (a.startsWith('-') && a !== '-n') {
+				ctx.err(`bash: export: ${a.slice(0, 2)}: invalid option\nexport: usage: export [-fn] [name[=value] ...] or export -p\n`);
+				return 2;
+			}
+			if (a === '-n') continue;
+			const eq = a.indexOf('=');
+			const name = eq < 0 ? a : a.slice(0, eq);
+			if (!NAME.test(name)) {
+				ctx.err(`bash: export: \`${a}': not a valid identifier\n`);
+				status = 1;
+				continue;
+			}
+			if (eq >= 0) ctx.session.vars.set(name, a.slice(eq + 1));
+			else if (!ctx.session.vars.has(name)) ctx.session.vars.set(name, '');
+		}
+		return status;
+	},
+};
+
+/** bash's builtin unset NAME… */
+export const unset: CommandSpec = {
+	name: 'unset',
+	group: 'shell',
+	summary: {en: 'remove a variable', es: 'borra una variable'},
+	run(ctx) {
+		let status = 0;
+		for (const a of ctx.argv.slice(1)) {
+			if (a === '-v' || a === '-f') continue;
+			if (!NAME.test(a)) {
+				ctx.err(`bash: unset: \`${a}': not a valid identifier\n`);
+				status = 1;
+				continue;
+			}
+			ctx.session.vars.delete(a);
+		}
+		return status;
+	},
+};
+
+/** coreutils env: lists the environment, or runs a command with extra NAME=VALUE settings. */
+export const env: CommandSpec = {
+	name: 'env',
+	paths: ['/usr/bin/env'],
+	group: 'shell',
+	summary: {en: 'show the environment, or run a command with changes to it', es: 'muestra el entorno, o ejecuta un comando con cambios en él'},
+	run(ctx) {
+		const args = ctx.argv.slice(1);
+		const extra = new Map<string, string>();
+		let i = 0;
+		for (; i < args.length; i++) {
+			const a = args[i]!;
+			if (a === '-i' || a === '-' || a === '--ignore-environment') continue;
+			if (a.startsWith('-')) {
+				ctx.err(`env: invalid option -- '${a[1]}'\nTry 'env --help' for more information.\n`);
+				return 125;
+			}
+			const eq = a.indexOf('=');
+			if (eq <= 0) break;
+			extra.set(a.slice(0, eq), a.slice(eq + 1));
+		}
+		const rest = args.slice(i);
+		if (rest.length === 0) {
+			let text = '';
+			for (const [k, v] of ctx.session.vars) if (!extra.has(k)) text += `${k}=${v}\n`;
+			for (const [k, v] of extra) text += `${k}=${v}\n`;
+			ctx.out(text);
+			return 0;
+		}
+		const spec = ctx.registry.get(rest[0]!) ?? ctx.registry.atPath(rest[0]!);
+		if (!spec) {
+			ctx.err(`env: ${rest[0] === '' ? "''" : `\u2018${rest[0]}\u2019`}: No such file or directory\n`);
+			return 127;
+		}
+		const saved = new Map<string, string | undefined>();
+		for (const [k, v] of extra) {
+			saved.set(k, ctx.session.vars.get(k));
+			ctx.session.vars.set(k, v);
+		}
+		const quote = (s: string) => "'" + s.replace(/'/g, "'\\''") + "'";
+		const status = ctx.run(rest.map(quote).join(' '), {stdin: ctx.stdin});
+		for (const [k, v] of saved) {
+			if (v === undefined) ctx.session.vars.delete(k);
+			else ctx.session.vars.set(k, v);
+		}
+		return status;
+	},
+};
