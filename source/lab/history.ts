@@ -114,5 +114,5 @@ function sameSeries(a: readonly Series[], b: readonly Series[]): boolean {
 }
 
 function seriesOf(map: Map<string, number[]>): Series[] {
-	return [...map].map(([name, values]) => ({name, values: values.slice()}));
+	return [...map].sort(([a], [b]) => a.localeCompare(b, 'en', {numeric: true})).map(([name, values]) => ({name, values: values.slice()}));
 }

@@ -2,7 +2,7 @@ import type {Lang} from '../i18n/lang';
 
 /** The lab screen's own words, in every language the lab speaks. */
 const en = {
-	state: {up: 'up', unplugged: 'unplugged', down: 'link down', off: 'powered off', unknown: 'not a host'},
+	state: {up: 'up', unplugged: 'unplugged', down: 'link down', off: 'powered off', unknown: 'not a host', quiesced: 'quiesced'},
 	cluster: 'CLUSTER',
 	vipOn: 'VIP {0} on {1}',
 	vipNobody: 'VIP {0}: no director holds it',
@@ -11,9 +11,9 @@ const en = {
 	noService: 'no virtual service yet (try ipvsadm -A)',
 	request: 'request',
 	reply: 'reply',
-	replyNat: 'NAT: back through the director',
-	replyDr: 'DR: straight to the client',
-	replyTun: 'TUN: straight to the client',
+	replyNat: 'NAT: via director',
+	replyDr: 'DR: direct',
+	replyTun: 'TUN: direct',
 	replyMixed: 'mixed methods',
 	realServers: 'real servers',
 	active: 'MASTER',
@@ -84,7 +84,7 @@ const en = {
 export type Messages = typeof en;
 
 const es: Messages = {
-	state: {up: 'activo', unplugged: 'sin cable', down: 'enlace caído', off: 'apagado', unknown: 'no es un host'},
+	state: {up: 'activo', unplugged: 'sin cable', down: 'enlace caído', off: 'apagado', unknown: 'no es un host', quiesced: 'en reposo'},
 	cluster: 'CLÚSTER',
 	vipOn: 'VIP {0} en {1}',
 	vipNobody: 'VIP {0}: ningún director la tiene',
@@ -93,9 +93,9 @@ const es: Messages = {
 	noService: 'aún no hay servicio virtual (prueba ipvsadm -A)',
 	request: 'petición',
 	reply: 'respuesta',
-	replyNat: 'NAT: vuelve por el director',
-	replyDr: 'DR: directa al cliente',
-	replyTun: 'TUN: directa al cliente',
+	replyNat: 'NAT: vía director',
+	replyDr: 'DR: directa',
+	replyTun: 'TUN: directa',
 	replyMixed: 'métodos mezclados',
 	realServers: 'servidores reales',
 	active: 'MAESTRO',

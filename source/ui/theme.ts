@@ -88,7 +88,8 @@ export function createTheme(options: {plain: boolean}): Theme {
 		},
 		glyph: plain
 			? {
-					state: {up: '+', unplugged: 'x', down: 'v', off: '-', quiesced: '0', unknown: '?'},
+					// Words alone: a screen reader reads the state, not a symbol before it.
+					state: {up: '', unplugged: '', down: '', off: '', quiesced: '', unknown: ''},
 					active: '*',
 					pointer: '>',
 					arrow: '->',

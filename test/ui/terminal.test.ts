@@ -47,7 +47,7 @@ describe.skipIf(!hasTmux)('the lab in a real terminal (tmux)', {timeout: 90_000}
 		[80, 24],
 	])('at %i×%i: types commands, pulls a cable with the cluster keys, quits with Ctrl+C', async (columns, rows) => {
 		const t = start(columns, rows);
-		fits(await t.waitFor((s) => s.includes('CLUSTER') && s.includes('root@lvs1:~#')), columns, rows);
+		fits(await t.waitFor((s) => s.includes('VIP 10.0.0.100') && s.includes('root@lvs1:~#')), columns, rows);
 		t.keys('echo hello from the lab', 'Enter');
 		await t.waitFor((s) => s.includes('root@lvs1:~# echo hello from the lab\nhello from the lab'));
 		t.keys('ssh rs', 'Tab', 'Tab');
@@ -72,11 +72,11 @@ describe.skipIf(!hasTmux)('the lab in a real terminal (tmux)', {timeout: 90_000}
 
 	it('asks for a larger window below 80×24 and recovers when resized back', async () => {
 		const t = start(100, 30);
-		await t.waitFor((s) => s.includes('CLUSTER'));
+		await t.waitFor((s) => s.includes('VIP 10.0.0.100'));
 		t.resize(70, 20);
 		fits(await t.waitFor((s) => s.includes('Make the window larger')), 70, 20);
 		t.resize(80, 24);
-		const back = await t.waitFor((s) => s.includes('CLUSTER') && !s.includes('Make the window larger'));
+		const back = await t.waitFor((s) => s.includes('VIP 10.0.0.100') && !s.includes('Make the window larger'));
 		fits(back, 80, 24);
 		t.keys('quit', 'Enter');
 		await leftCleanly(t);
@@ -102,26 +102,26 @@ describe.skipIf(!hasTmux)('the lab in a real terminal (tmux)', {timeout: 90_000}
 		await u.waitFor((s) => s.includes('sandbox'));
 		t.close();
 		u.keys('Enter');
-		await u.waitFor((s) => s.includes('CLUSTER') && s.includes('root@lvs1:~#'));
+		await u.waitFor((s) => s.includes('VIP 10.0.0.100') && s.includes('root@lvs1:~#'));
 		u.keys('C-c');
 		await leftCleanly(u);
 	});
 
 	it('with NO_COLOR the screen has no colour codes; without it, it has', async () => {
 		const t = start(100, 30, {NO_COLOR: '1'});
-		await t.waitFor((s) => s.includes('CLUSTER'));
+		await t.waitFor((s) => s.includes('VIP 10.0.0.100'));
 		// eslint-disable-next-line no-control-regex
 		expect(t.screen(true)).not.toMatch(/\x1b\[[0-9;]*m/);
 		t.close();
 		const c = start(100, 30);
-		await c.waitFor((s) => s.includes('CLUSTER'));
+		await c.waitFor((s) => s.includes('VIP 10.0.0.100'));
 		// eslint-disable-next-line no-control-regex
 		expect(c.screen(true)).toMatch(/\x1b\[[0-9;]*m/);
 	});
 
 	it('--no-color and --plain: no colour, only ASCII', async () => {
 		const t = start(100, 30, {}, ['sandbox', '--no-color', '--plain']);
-		const screen = await t.waitFor((s) => s.includes('CLUSTER'));
+		const screen = await t.waitFor((s) => s.includes('VIP 10.0.0.100'));
 		// eslint-disable-next-line no-control-regex
 		expect(t.screen(true)).not.toMatch(/\x1b\[[0-9;]*m/);
 		expect(screen.split('\n').filter((l) => /[^\x20-\x7e]/.test(l))).toEqual([]);
@@ -134,7 +134,7 @@ describe.skipIf(!hasTmux)('the lab in a real terminal (tmux)', {timeout: 90_000}
 		const editor = await t.waitFor((s) => s.includes(':wq save and quit'));
 		expect(editor.split('\n')[0]).toBe('lvs1');
 		t.keys(':q', 'Enter');
-		await t.waitFor((s) => s.includes('CLUSTER'));
+		await t.waitFor((s) => s.includes('VIP 10.0.0.100'));
 		t.keys('C-c');
 		await leftCleanly(t);
 	});

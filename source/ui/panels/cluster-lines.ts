@@ -2,7 +2,7 @@ import type {NodeLoad} from '../../lab/probes';
 import type {HostView, LabSnapshot, ServerView} from '../../lab/snapshot';
 import type {ForwardMethod} from '../../sim/ipvs/types';
 import {fill, type Messages} from '../messages';
-import {pad, padStart} from '../text/fit';
+import {pad, padStart, widthOf} from '../text/fit';
 import {line, seg, type Segment} from '../text/segments';
 import {statePaint, type Theme} from '../theme';
 
@@ -22,7 +22,7 @@ export interface ClusterInput {
 
 /** Rows the cluster panel wants: title, two flow lines, one per host. */
 export function clusterRowsWanted(snapshot: LabSnapshot): number {
-	return 3 + snapshot.hosts.length;
+	return 3 + snapshot.hosts.length + snapshot.servers.filter((x) => !snapshot.hosts.some((h) => h.name === x.name)).length;
 }
 
 /** `1.5` below 10, `12` above: rates and loads in four columns or fewer. */
@@ -42,22 +42,14 @@ function flowLines(input: ClusterInput): string[] {
 	const dim = theme.paint.dim;
 	if (s.services.length === 0) {
 		const vip = s.vips[0];
-		return [line(width, seg(' ' + t.noService, dim)), vip ? line(width, seg(` ${t.request}: ${s.client ?? 'client'} ${arrow} ${vip.addr}`, dim)) : ''];
+		return [line(width, seg(' ' + t.noService, dim)), vip ? line(width, seg(` ${pad(t.request, 8)}${s.client ?? 'client'} ${arrow} ${vip.addr}`, dim)) : ''];
 	}
 	const methods = [...new Set(s.services.flatMap((svc) => svc.forward))];
 	const client = s.client ?? 'client';
 	const director = s.director ?? '?';
 	const svc = s.services[0]!;
-	const more = s.services.length > 1 ? ` +${s.services.length - 1}` : '';
-	const rate = `${formatRate(s.totalRate)} ${t.reqPerSec}`;
-	const request = line(
-		width,
-		seg(` ${pad(t.request, 8)}`, dim),
-		`${client} ${arrow} `,
-		seg(svc.label.replace(/^TCP |^UDP /, ''), theme.paint.accent),
-		` ${arrow} ${director} ${arrow} rs  `,
-		seg(`${svc.scheduler}${more}  ${rate}`, dim),
-	);
+	const target = svc.label.replace(/^TCP |^UDP /, '').replace(isCompact(input) ? /:\d+$/ : /$^/, '');
+	const request = line(width, seg(` ${pad(t.request, 8)}`, dim), `${client} ${arrow} `, seg(target, theme.paint.accent), ` ${arrow} ${director} ${arrow} rs`);
 	const only = methods.length === 1 ? methods[0] : undefined;
 	const how = only === 'masq' ? t.replyNat : only === 'route' ? t.replyDr : only === 'tunnel' ? t.replyTun : methods.length === 0 ? '' : t.replyMixed;
 	// DR and TUN replies skip the director: one long arrow as wide as the NAT path.
@@ -76,7 +68,12 @@ function titleLine(input: ClusterInput): string {
 	else if (vip.holders.length > 1) text = seg(fill(t.vipConflict, vip.addr, vip.holders.join('+')), theme.paint.bad);
 	else text = seg(fill(t.vipOn, vip.addr, vip.holders[0]!), theme.paint.strong);
 	const extra = s.vips.length > 1 ? ` +${s.vips.length - 1} VIP` : '';
-	return line(width, seg(t.cluster, theme.paint.title), '  ', text, extra);
+	// The scheduler and the total request rate of the (first) virtual service.
+	const svc = s.services[0];
+	const more = s.services.length > 1 ? ` +${s.services.length - 1}` : '';
+	const service = svc ? seg(`  ${svc.scheduler}${more}  ${formatRate(s.totalRate)} ${t.reqPerSec}`, theme.paint.dim) : undefined;
+	if (isCompact(input)) return line(width, text, extra, service);
+	return line(width, seg(t.cluster, theme.paint.title), '  ', text, extra, service);
 }
 
 /** A bar of `cells` columns: active part, inactive part, then empty. */
@@ -103,10 +100,12 @@ function rateBar(theme: Theme, cells: number, rate: number, max: number): Segmen
 	return [seg(theme.glyph.barRate.repeat(n), theme.paint.accent), seg(theme.glyph.barEmpty.repeat(cells - n), theme.paint.dim)];
 }
 
-function stateSegment(theme: Theme, t: Messages, state: HostView['state'] | undefined, width: number): Segment {
+function stateSegment(theme: Theme, t: Messages, state: HostView['state'] | 'quiesced' | undefined, width: number): Segment {
 	const key = state ?? 'unknown';
 	const word = t.state[key];
-	return seg(pad(`${theme.glyph.state[key]} ${word}`, width), statePaint(theme, key));
+	const glyph = theme.glyph.state[key];
+	if (width <= 2 && glyph) return seg(pad(glyph, width), statePaint(theme, key));
+	return seg(pad(glyph ? `${glyph} ${word}` : word, width), statePaint(theme, key));
 }
 
 interface Columns {
@@ -123,12 +122,34 @@ interface Columns {
 /** Room from which a server line gets a second bar, for its requests per second. */
 const RATE_BAR_ROOM = 44;
 
+/**
+ * Below this width (the left column of an 80-column screen) every column
+ * counts: the title drops its label, the VIP its port, and a host that is up
+ * shows only its glyph; any other state still shows glyph and word.
+ */
+const COMPACT_WIDTH = 48;
+
+function isCompact(input: ClusterInput): boolean {
+	return input.width < COMPACT_WIDTH;
+}
+
+function stateOf(host: HostView, server: ServerView | undefined): HostView['state'] | 'quiesced' {
+	// A real server that is up but has weight 0 everywhere gets no new connections: say so.
+	return host.state === 'up' && server?.quiesced ? 'quiesced' : host.state;
+}
+
 function columns(input: ClusterInput): Columns {
-	const {snapshot: s, t} = input;
+	const {snapshot: s, t, theme} = input;
 	const servers = s.servers;
+	let state: number;
+	if (theme.plain) {
+		// Words only: as wide as the longest state shown now.
+		state = Math.max(...s.hosts.map((h) => t.state[stateOf(h, servers.find((x) => x.name === h.name))].length)) + 1;
+	} else if (isCompact(input)) state = 2;
+	else state = Math.max(...Object.values(t.state).map((w) => w.length)) + 3;
 	return {
 		name: Math.max(6, ...s.hosts.map((h) => h.name.length), ...servers.map((x) => x.name.length)) + 1,
-		state: Math.max(...Object.values(t.state).map((w) => w.length)) + 3,
+		state,
 		active: Math.max(1, ...servers.map((x) => String(x.active).length)),
 		inactive: Math.max(1, ...servers.map((x) => String(x.inactive).length)),
 		rate: Math.max(3, ...servers.map((x) => formatRate(x.rate).length)),
@@ -144,7 +165,7 @@ function serverDetail(input: ClusterInput, cols: Columns, server: ServerView, ro
 	const weight = cols.weights || server.quiesced ? seg(`w${server.weight} `, server.quiesced ? theme.paint.warn : undefined) : undefined;
 	const numbers = `${padStart(String(server.active), cols.active)}/${padStart(String(server.inactive), cols.inactive)} ${padStart(formatRate(server.rate), cols.rate)}${t.perSecond}`;
 	if (theme.plain) {
-		const text = `${server.quiesced ? t.quiesced + ', ' : ''}w${server.weight}, ${server.active} ${t.activeConns}, ${server.inactive} ${t.inactiveConns}, ${formatRate(server.rate)} ${t.reqPerSec}`;
+		const text = `w${server.weight}, ${server.active} ${t.activeConns}, ${server.inactive} ${t.inactiveConns}, ${formatRate(server.rate)} ${t.reqPerSec}`;
 		return [seg(text)];
 	}
 	const out: Segment[] = [];
@@ -187,13 +208,18 @@ function nodeDetail(input: ClusterInput, node: NodeLoad, nodes: readonly NodeLoa
 	];
 }
 
-function hostLine(input: ClusterInput, cols: Columns, host: HostView): string {
+/** One host's row; in plain mode a detail that does not fit goes on a second, indented row. */
+function hostLines(input: ClusterInput, cols: Columns, host: HostView): string[] {
 	const {snapshot: s, theme, t, width, selected, focused} = input;
 	const isSelected = host.name === selected;
 	const marker = isSelected ? theme.glyph.pointer + ' ' : '  ';
 	const namePaint = isSelected ? (focused ? theme.paint.selected : theme.paint.strong) : undefined;
 	const head: Segment[] = [seg(marker, isSelected ? theme.paint.key : undefined), seg(pad(host.name, cols.name - 1), namePaint), seg(' ')];
-	const room = width - 2 - cols.name - cols.state;
+	const server = s.servers.find((x) => x.name === host.name);
+	const state = stateOf(host, server);
+	// Compact rows show only the glyph for a host that is up; any other state keeps its word.
+	const word = cols.state <= 2 && state !== 'up' ? [seg(`${t.state[state]} `, statePaint(theme, state))] : [];
+	const room = width - 2 - cols.name - cols.state - word.reduce((n, w) => n + widthOf(w.text), 0);
 	let detail: Segment[] = [];
 	if (host.role === 'director') {
 		const active = host.director === 'active';
@@ -201,16 +227,18 @@ function hostLine(input: ClusterInput, cols: Columns, host: HostView): string {
 			seg(active ? `${theme.glyph.active} ${t.active}` : t.standby, active ? theme.paint.accent : theme.paint.dim),
 			host.vips.length > 0 ? seg(`  ${t.holdsVip}`) : seg(''),
 		];
-	} else if (host.role === 'realserver' || s.servers.some((x) => x.name === host.name)) {
-		const server = s.servers.find((x) => x.name === host.name);
-		if (server) detail = serverDetail(input, cols, server, room);
+	} else if (server) {
+		detail = serverDetail(input, cols, server, room);
 	} else if (host.role === 'node') {
 		const node = s.nodes.find((n) => n.host === host.name);
 		if (node) detail = nodeDetail(input, node, s.nodes, room);
 	} else if (host.ip) {
 		detail = [seg(host.ip, theme.paint.dim)];
 	}
-	return line(width, ...head, stateSegment(theme, t, host.state, cols.state), ...detail);
+	const first = [...head, stateSegment(theme, t, state, cols.state), ...word];
+	const detailWidth = detail.reduce((n, d) => n + widthOf(d.text), 0);
+	if (theme.plain && detailWidth > room && detailWidth <= width - 4) return [line(width, ...first), line(width, seg('    '), ...detail)];
+	return [line(width, ...first, ...detail)];
 }
 
 /**
@@ -223,20 +251,22 @@ export function clusterLines(input: ClusterInput): string[] {
 	const {snapshot: s, height, theme, t, width} = input;
 	const cols = columns(input);
 	const lines = [titleLine(input), ...flowLines(input)];
-	const hostLines = s.hosts.map((h) => hostLine(input, cols, h));
+	const rows = s.hosts.map((h) => hostLines(input, cols, h));
 	// Addresses in the table that are no host of the scenario still get a row.
 	for (const server of s.servers) {
 		if (!s.hosts.some((h) => h.name === server.name)) {
-			hostLines.push(line(width, seg('  '), seg(pad(server.name, cols.name)), stateSegment(theme, t, undefined, cols.state), ...serverDetail(input, cols, server, width - 2 - cols.name - cols.state)));
+			rows.push([line(width, seg('  '), seg(pad(server.name, cols.name)), stateSegment(theme, t, undefined, cols.state), ...serverDetail(input, cols, server, width - 2 - cols.name - cols.state))]);
 		}
 	}
+	const all = rows.flat();
 	const room = height - lines.length;
-	if (hostLines.length > room && room > 0) {
+	if (all.length > room && room > 0) {
 		// Keep the selected host visible when the list is cut.
-		const selectedAt = Math.max(0, s.hosts.findIndex((h) => h.name === input.selected));
-		const first = Math.min(Math.max(0, selectedAt - room + 2), hostLines.length - room + 1);
-		const shown = hostLines.slice(first, first + room - 1);
-		return [...lines, ...shown, line(width, seg(`  ${theme.glyph.ellipsis} ${fill(t.more, hostLines.length - shown.length)}`, theme.paint.dim))];
+		const selectedHost = Math.max(0, s.hosts.findIndex((h) => h.name === input.selected));
+		const selectedAt = rows.slice(0, selectedHost).reduce((n, r) => n + r.length, 0);
+		const first = Math.min(Math.max(0, selectedAt - room + 2), all.length - room + 1);
+		const shown = all.slice(first, first + room - 1);
+		return [...lines, ...shown, line(width, seg(`  ${theme.glyph.ellipsis} ${fill(t.more, all.length - shown.length)}`, theme.paint.dim))];
 	}
-	return [...lines, ...hostLines].slice(0, Math.max(0, height));
+	return [...lines, ...all].slice(0, Math.max(0, height));
 }

@@ -58,7 +58,7 @@ describe('home screen', () => {
 		await r.press(KEY.down, KEY.enter);
 		await r.waitFor((f) => f.includes("unknown scenario 'bad'"));
 		await r.press(KEY.up, KEY.enter);
-		await r.waitFor((f) => f.includes('CLUSTER') && f.includes('root@lvs1:~#'));
+		await r.waitFor((f) => f.includes('VIP 10.0.0.100') && f.includes('root@lvs1:~#'));
 		r.unmount();
 		for (const c of opened) c.store.dispose();
 	});

@@ -25,23 +25,23 @@ const rows = (frame: string) => frame.split('\n');
 describe('cluster panel', () => {
 	it('shows the VIP holder, the NAT paths, each host\'s state and connection bars', async () => {
 		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} selected="rs2" focused nodeMeasure="load" width={72} height={10} />);
-		const frame = await r.waitFor((f) => f.includes('CLUSTER'));
+		const frame = await r.waitFor((f) => f.includes('VIP 10.0.0.100'));
 		const lines = rows(frame);
-		expect(lines[0]).toBe('CLUSTER  VIP 10.0.0.100 on lvs1');
+		expect(lines[0]).toBe('CLUSTER  VIP 10.0.0.100 on lvs1  rr  0.0 req/s');
 		expect(lines[1]).toContain('client ─▶ 10.0.0.100:80 ─▶ lvs1 ─▶ rs');
-		expect(lines[2]).toContain('rs ─▶ lvs1 ─▶ client  NAT: back through the director');
+		expect(lines[2]).toBe(' reply   rs ─▶ lvs1 ─▶ client  NAT: via director');
 		expect(lines[3]).toMatch(/^ {2}lvs1 +● up +★ MASTER {2}holds VIP/);
 		// Wide enough for two bars: connections (active █, inactive ▒) and requests per second.
 		expect(lines[4]).toMatch(/^ {2}rs1 +● up +w1 █+▒+ 8\/24 {2}·+ 0\.0\/s$/);
 		expect(lines[5]).toMatch(/^▸ rs2 +✕ unplugged +w1 ·+ 0\/ 0 {2}·+ 0\.0\/s$/);
-		expect(lines[7]).toMatch(/rs4 +● up +w0 ·+ 0\/ 0/);
+		expect(lines[7]).toMatch(/rs4 +◐ quiesced +w0 ·+ 0\/ 0/);
 		expect(lines.every((l) => l.length <= 72)).toBe(true);
 		r.unmount();
 	});
 
 	it('narrow: one bar for connections and the rate as a number', async () => {
 		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} focused={false} nodeMeasure="load" width={50} height={10} />);
-		const lines = rows(await r.waitFor((f) => f.includes('CLUSTER')));
+		const lines = rows(await r.waitFor((f) => f.includes('VIP 10.0.0.100')));
 		expect(lines[4]).toMatch(/^ {2}rs1 +● up +w1 █+▒+ 8\/24 0\.0\/s$/);
 		expect(lines[4]).toHaveLength(50);
 		r.unmount();
@@ -50,18 +50,40 @@ describe('cluster panel', () => {
 	it('draws DR replies straight back to the client', async () => {
 		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld('route'))} focused={false} nodeMeasure="load" width={70} height={10} />);
 		const frame = await r.waitFor((f) => f.includes('reply'));
-		expect(rows(frame)[2]).toBe(' reply   rs ─────────▶ client  DR: straight to the client');
+		expect(rows(frame)[2]).toBe(' reply   rs ─────────▶ client  DR: direct');
 		expect(rows(frame)[1]).toMatch(/^ request client ─▶ 10\.0\.0\.100:80 ─▶ lvs1 ─▶ rs/);
 		r.unmount();
 	});
 
 	it('in plain mode says it in words and ASCII', async () => {
 		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} selected="rs2" focused nodeMeasure="load" width={100} height={10} />, {plain: true});
-		const frame = await r.waitFor((f) => f.includes('CLUSTER'));
-		expect(frame).toContain('rs1    + up          w1, 8 active, 24 inactive, 0.0 req/s');
-		expect(frame).toContain('> rs2    x unplugged');
-		expect(frame).toContain('rs4    + up          quiesced (weight 0), w0, 0 active, 0 inactive, 0.0 req/s');
+		const frame = await r.waitFor((f) => f.includes('VIP 10.0.0.100'));
+		expect(frame).toContain('  rs1    up        w1, 8 active, 24 inactive, 0.0 req/s');
+		expect(frame).toContain('> rs2    unplugged w1, 0 active, 0 inactive, 0.0 req/s');
+		expect(frame).toContain('  rs4    quiesced  w0, 0 active, 0 inactive, 0.0 req/s');
+		expect(frame).toContain(' reply   rs -> lvs1 -> client  NAT: via director');
 		expect(frame).not.toMatch(/[^\x20-\x7e\n]/);
+		r.unmount();
+	});
+
+	it('in plain mode puts a long detail on its own line rather than cutting numbers', async () => {
+		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} focused={false} nodeMeasure="load" width={44} height={16} />, {plain: true});
+		const lines = rows(await r.waitFor((f) => f.includes('VIP 10.0.0.100')));
+		const at = lines.findIndex((l) => l.startsWith('  rs1'));
+		expect(lines[at]).toBe('  rs1    up');
+		expect(lines[at + 1]).toBe('    w1, 8 active, 24 inactive, 0.0 req/s');
+		r.unmount();
+	});
+
+	it('compact at 44 columns: glyph alone for hosts that are up, glyph and word otherwise', async () => {
+		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} focused={false} nodeMeasure="load" width={44} height={12} />);
+		const lines = rows(await r.waitFor((f) => f.includes('VIP 10.0.0.100')));
+		expect(lines[0]).toBe('VIP 10.0.0.100 on lvs1  rr  0.0 req/s');
+		expect(lines[1]).toBe(' request client ─▶ 10.0.0.100 ─▶ lvs1 ─▶ rs');
+		expect(lines[4]).toMatch(/^ {2}rs1 +● w1 █+▒+·* 8\/24 0\.0\/s$/);
+		expect(lines[5]).toMatch(/^ {2}rs2 +✕ unplugged w1 ·+ 0\/ 0 0\.0\/s$/);
+		expect(lines[7]).toMatch(/^ {2}rs4 +◐ quiesced w0 ·+ 0\/ 0 0\.0\/s$/);
+		for (const l of lines) expect([...l].length).toBeLessThanOrEqual(44);
 		r.unmount();
 	});
 
@@ -70,7 +92,7 @@ describe('cluster panel', () => {
 		const lvs1 = world.host('lvs1')!;
 		lvs1.addresses = lvs1.addresses.filter((a) => a.label !== 'eth0:0');
 		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(world)} focused={false} nodeMeasure="load" width={60} height={10} />);
-		expect(rows(await r.waitFor((f) => f.includes('CLUSTER')))[0]).toBe('CLUSTER  VIP 10.0.0.100: no director holds it');
+		expect(rows(await r.waitFor((f) => f.includes('VIP 10.0.0.100')))[0]).toBe('CLUSTER  VIP 10.0.0.100: no director holds it');
 		r.unmount();
 	});
 
