@@ -81,12 +81,18 @@ const found = loadScenario('sandbox');
 if (!found.ok) throw new Error(found.message);
 chalk.level = 3;
 const lab = createLab(found.config, {seed: 1, lang: 'en', interactive: true});
-const script = process.env['BENCH_LOAD_SCRIPT'];
+// Real traffic through the lab's own commands when the traffic generator exists:
+// a NAT service over the four real servers and 200 requests per second.
+const REAL_LOAD = ['ipvsadm -A -t 10.0.0.100:80 -s wlc', ...[1, 2, 3, 4].map((n) => `ipvsadm -a -t 10.0.0.100:80 -r 10.0.0.1${n} -m`), 'load start --rate 200'].join('\n');
+const script = process.env['BENCH_LOAD_SCRIPT'] ?? (lab.shell.registry.get('load') ? REAL_LOAD : undefined);
 let traffic: string;
 if (script) {
-	for (const line of script.split('\n').filter(Boolean)) lab.shell.execute(line + '\n');
+	for (const line of script.split('\n').filter(Boolean)) {
+		const result = lab.shell.execute(line + '\n');
+		if (result.status !== 0) throw new Error(`${line}: ${result.output.map((o) => o.text).join('')}`);
+	}
 	traffic = `traffic from the lab's own commands: ${script.replace(/\n/g, '; ')}`;
-} else traffic = syntheticTraffic(lab.world, 200);
+} else traffic = syntheticTraffic(lab.world, 200) + ' (the lab has no load command yet)';
 
 const store = new LabStore(lab, {speed: SPEED});
 const renderTimes: number[] = [];
