@@ -39,6 +39,7 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 		controller = result.controller;
 		metrics?.mark('lab built');
 	}
+	// The home screen's sections. The lesson map becomes a section here, before the scenarios.
 	const home = controller ? undefined : [scenarioSection(settings.t.home.scenarios, scenarioCatalog())];
 	const stdout = process.stdout;
 	stdout.write(ENTER_ALT);

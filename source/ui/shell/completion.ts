@@ -24,6 +24,9 @@ export interface Completion {
 
 const BREAKS = /[\s;|&<>()]/;
 
+/** Command groups whose arguments are usually host names (when the command has no completion of its own). */
+const HOST_GROUPS = new Set(['lab', 'network', 'traffic']);
+
 /** Words already typed on the current command (after the last `;`, `|`, `&&`…), before `start`. */
 function wordsBefore(line: string, start: number): string[] {
 	const head = line.slice(0, start);
@@ -94,6 +97,14 @@ export function complete(ctx: CompletionContext, line: string, cursor: number): 
 		else {
 			candidates = completePath(ctx, partial);
 			paths = true;
+			// Lab, network and traffic commands mostly take a host: offer host names too.
+			if (spec && HOST_GROUPS.has(spec.group) && !partial.includes('/') && !partial.startsWith('-')) {
+				const hosts = [...ctx.world.hosts.keys()].filter((h) => h.startsWith(partial));
+				if (hosts.length > 0) {
+					candidates = [...hosts, ...candidates];
+					paths = candidates.length > hosts.length;
+				}
+			}
 		}
 	}
 	candidates = [...new Set(candidates)].sort();

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {CommandRegistry} from '../../../source/commands/registry';
 import {complete, formatCandidates, type CompletionContext} from '../../../source/ui/shell/completion';
 import {labOn, sandboxWorld} from '../helpers/worlds';
 
@@ -24,6 +25,16 @@ describe('tab completion', () => {
 	it('uses the command\'s own completion (ssh completes host names)', () => {
 		expect(complete(ctx(), 'ssh r', 5)?.candidates).toEqual(['rs1', 'rs2', 'rs3', 'rs4']);
 		expect(complete(ctx(), 'ssh cl', 6)).toMatchObject({text: 'client ', done: true});
+	});
+
+	it('offers host names to lab commands without a completion of their own', () => {
+		const c = ctx();
+		const lab = {name: 'unplug', group: 'lab' as const, run: () => 0};
+		const registry = new CommandRegistry([...c.registry.all(), lab]);
+		expect(complete({...c, registry}, 'unplug cl', 9)).toMatchObject({text: 'client ', done: true});
+		expect(complete({...c, registry}, 'unplug r', 8)?.candidates).toEqual(['rs1', 'rs2', 'rs3', 'rs4']);
+		// A file tool keeps to files.
+		expect(complete(c, 'cat r', 5)).toBeUndefined();
 	});
 
 	it('completes paths: directories end in /, common prefixes extend the word', () => {
