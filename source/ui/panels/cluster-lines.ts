@@ -35,6 +35,11 @@ function methodName(fwd: ForwardMethod): string {
 	return fwd === 'masq' ? 'NAT' : fwd === 'route' ? 'DR' : fwd === 'tunnel' ? 'TUN' : 'local';
 }
 
+/** Width of the "request"/"reply" labels, with a space after the longer one. */
+function labelWidth(t: Messages): number {
+	return Math.max(t.request.length, t.reply.length) + 1;
+}
+
 /** The request and reply paths for the services' forwarding method(s). */
 function flowLines(input: ClusterInput): string[] {
 	const {snapshot: s, theme, t, width} = input;
@@ -42,20 +47,22 @@ function flowLines(input: ClusterInput): string[] {
 	const dim = theme.paint.dim;
 	if (s.services.length === 0) {
 		const vip = s.vips[0];
-		return [line(width, seg(' ' + t.noService, dim)), vip ? line(width, seg(` ${pad(t.request, 8)}${s.client ?? 'client'} ${arrow} ${vip.addr}`, dim)) : ''];
+		return [line(width, seg(' ' + t.noService, dim)), vip ? line(width, seg(` ${pad(t.request, labelWidth(t))}${s.client ?? 'client'} ${arrow} ${vip.addr}`, dim)) : ''];
 	}
 	const methods = [...new Set(s.services.flatMap((svc) => svc.forward))];
 	const client = s.client ?? 'client';
 	const director = s.director ?? '?';
 	const svc = s.services[0]!;
 	const target = svc.label.replace(/^TCP |^UDP /, '').replace(isCompact(input) ? /:\d+$/ : /$^/, '');
-	const request = line(width, seg(` ${pad(t.request, 8)}`, dim), `${client} ${arrow} `, seg(target, theme.paint.accent), ` ${arrow} ${director} ${arrow} rs`);
+	const request = line(width, seg(` ${pad(t.request, labelWidth(t))}`, dim), `${client} ${arrow} `, seg(target, theme.paint.accent), ` ${arrow} ${director} ${arrow} rs`);
 	const only = methods.length === 1 ? methods[0] : undefined;
-	const how = only === 'masq' ? t.replyNat : only === 'route' ? t.replyDr : only === 'tunnel' ? t.replyTun : methods.length === 0 ? '' : t.replyMixed;
+	let how = only === 'masq' ? t.replyNat : only === 'route' ? t.replyDr : only === 'tunnel' ? t.replyTun : methods.length === 0 ? '' : t.replyMixed;
+	// Compact rows name just the method: the path itself shows whether it passes the director.
+	if (isCompact(input) && only) how = methodName(only);
 	// DR and TUN replies skip the director: one long arrow as wide as the NAT path.
 	const head = theme.plain ? '>' : '▶';
 	const path = only === 'masq' || only === undefined ? `rs ${arrow} ${director} ${arrow} ${client}` : `rs ${theme.glyph.rule.repeat(director.length + 5)}${head} ${client}`;
-	const reply = line(width, seg(` ${pad(t.reply, 8)}`, dim), path + '  ', seg(how, theme.paint.accent));
+	const reply = line(width, seg(` ${pad(t.reply, labelWidth(t))}`, dim), path + '  ', seg(how, theme.paint.accent));
 	return [request, reply];
 }
 

@@ -57,7 +57,11 @@ export function statusLines(input: {now: Micros; clock: ClockView; scenario: str
 				i--;
 				continue;
 			}
-			if (i < last) continue;
+			// Hints are listed most useful first: once one does not fit, only the help key follows.
+			if (i < last) {
+				i = last - 1;
+				continue;
+			}
 		}
 		if (lines[row]!.length > start[row]!) lines[row]!.push(seg(separator, theme.paint.dim));
 		lines[row]!.push(...items[i]!);

@@ -11,9 +11,10 @@ export const TabBar = memo(function TabBar({tabs, current, width}: {tabs: readon
 	const {theme, t} = useSettings();
 	const parts: Segment[] = [];
 	tabs.forEach((tab, i) => {
-		if (i > 0) parts.push(seg(theme.plain ? ' | ' : ' │ ', theme.paint.dim));
+		if (i > 0) parts.push(seg(theme.plain ? ' | ' : ' · ', theme.paint.dim));
 		const label = `${KEYS[tab]} ${t.tabs[tab]}`;
-		parts.push(tab === current ? seg(`[${label.toUpperCase()}]`, theme.paint.selected) : seg(` ${label} `, theme.paint.dim));
+		// The shown panel in capitals and brackets (and inverse video when there is colour).
+		parts.push(tab === current ? seg(`[${label.toUpperCase()}]`, theme.paint.selected) : seg(label, theme.paint.dim));
 	});
 	return <Text>{line(width, ...parts)}</Text>;
 });

@@ -1,8 +1,9 @@
+import chalk from 'chalk';
 import {afterEach, describe, expect, it} from 'vitest';
 import {LabController} from '../../../source/ui/lab/lab-controller';
 import {LabScreen} from '../../../source/ui/lab/lab-screen';
 import {LabStore} from '../../../source/ui/live/lab-store';
-import {createTheme} from '../../../source/ui/theme';
+import {createSettings} from '../../../source/ui/settings';
 import {KEY, renderScreen, type Rendered} from '../helpers/render';
 import {addWebService, FAULT_COMMANDS, labOn, sandboxWorld} from '../helpers/worlds';
 
@@ -15,15 +16,18 @@ afterEach(() => {
 	open = [];
 });
 
-function mount(options: {columns?: number; rows?: number; color?: boolean; plain?: boolean} = {}) {
+function mount(options: {columns?: number; rows?: number; color?: boolean; plain?: boolean; lang?: 'en' | 'es'} = {}) {
 	const world = sandboxWorld();
 	addWebService(world);
 	const lab = labOn(world, FAULT_COMMANDS);
 	// Paused: frames change only when the test acts.
 	const store = new LabStore(lab, {paused: true});
 	let quit = 0;
-	const controller = new LabController(lab, store, {lang: 'en', theme: createTheme({plain: options.plain ?? false}), onQuit: () => quit++});
-	const r = renderScreen(<LabScreen controller={controller} />, options);
+	// The theme takes its colours from chalk's level, so set it before building the settings.
+	chalk.level = options.color ? 3 : 0;
+	const settings = createSettings(options.lang ?? 'en', {plain: options.plain ?? false});
+	const controller = new LabController(lab, store, {lang: settings.lang, theme: settings.theme, onQuit: () => quit++});
+	const r = renderScreen(<LabScreen controller={controller} />, {...options, settings});
 	open.push({r, store});
 	return {r, lab, store, controller, quits: () => quit};
 }
@@ -162,6 +166,18 @@ describe('the lab screen', () => {
 		expect(await plain.r.waitFor((f) => f.includes('unplugged'))).not.toMatch(/\x1b\[/);
 		const colour = mount({color: true});
 		expect(await colour.r.waitFor((f) => f.includes('VIP 10.0.0.100'))).toMatch(/\x1b\[38;2;/);
+	});
+
+	it('speaks Spanish with --lang es and still fits 80×24', async () => {
+		const {r} = mount({columns: 80, rows: 24, lang: 'es'});
+		await r.press(KEY.escape);
+		const frame = await r.waitFor((f) => f.includes('TECLAS DEL CLÚSTER'));
+		fits(frame, 80, 24);
+		expect(frame).toContain(' ida    client ─▶ 10.0.0.100 ─▶ lvs1 ─▶ rs');
+		expect(frame).toContain(' vuelta rs ─▶ lvs1 ─▶ client  NAT ');
+		expect(frame).toContain('u desenchufar');
+		expect(frame).toContain('? todas las teclas');
+		expect(frame).toContain('[E EVENTOS] · c conex. · g gráfica');
 	});
 
 	it('in plain mode uses only ASCII', async () => {
