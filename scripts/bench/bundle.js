@@ -26,3 +26,14 @@ export function percentile(values, p) {
 }
 
 export const median = (values) => percentile(values, 50);
+
+/**
+ * The environment of an interactive terminal: no CI variable (Ink would then
+ * skip drawing until exit; even CI= counts) and no NO_COLOR.
+ */
+export function terminalEnv() {
+	const env = {...process.env};
+	delete env.CI;
+	delete env.NO_COLOR;
+	return env;
+}

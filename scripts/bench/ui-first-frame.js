@@ -7,7 +7,7 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {bundle, median, root} from './bundle.js';
+import {bundle, median, root, terminalEnv} from './bundle.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const hello = await bundle('scripts/bench/hello-world.tsx');
@@ -17,7 +17,7 @@ function once(command, index) {
 	const out = path.join(dir, `m${index}.json`);
 	const start = performance.now();
 	// `script` gives the program a real pseudo-terminal of the stated size.
-	const r = spawnSync('script', ['-qec', `stty cols 100 rows 30; exec env CLUSTER_LAB_METRICS=${out} CLUSTER_LAB_EXIT_AFTER_FIRST_FRAME=1 ${command}`, '/dev/null'], {cwd: root, encoding: 'utf8', env: {...process.env, CI: '', NO_COLOR: ''}});
+	const r = spawnSync('script', ['-qec', `stty cols 100 rows 30; exec env CLUSTER_LAB_METRICS=${out} CLUSTER_LAB_EXIT_AFTER_FIRST_FRAME=1 ${command}`, '/dev/null'], {cwd: root, encoding: 'utf8', env: terminalEnv()});
 	const wall = performance.now() - start;
 	if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr || r.stdout}`);
 	return {first: JSON.parse(readFileSync(out, 'utf8')).firstFrameMs, wall};

@@ -133,7 +133,7 @@ let entries = 0;
 for (const _ of table.connections()) entries++;
 console.log(`  ${traffic}`);
 console.log(`  ${SECONDS} s at ${SPEED}×: virtual clock reached ${(lab.world.now / SEC).toFixed(0)} s, ${entries} connection entries at the end`);
-console.log(`  frames: ${renderTimes.length} (${(renderTimes.length / (wall / 1000)).toFixed(1)}/s), ${(stdout.bytes / Math.max(1, stdout.writes) / 1024).toFixed(1)} KB per write`);
+console.log(`  frames: ${renderTimes.length} (${(renderTimes.length / (wall / 1000)).toFixed(1)}/s), ${(stdout.bytes / 1024 / (wall / 1000)).toFixed(0)} KB/s written to the terminal`);
 console.log(`  Ink render time per frame   p50 ${pct(renderTimes, 50).toFixed(2)} ms   p95 ${pct(renderTimes, 95).toFixed(2)} ms   (target p95 ≤ 16 ms)`);
 console.log(`  whole update per snapshot   p50 ${pct(updateTimes, 50).toFixed(2)} ms   p95 ${pct(updateTimes, 95).toFixed(2)} ms   (React render + commit + Ink frame)`);
 console.log(`  CPU ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)}% of one core (simulation + screen); heap ${(heapStart / 1048576).toFixed(0)} MB → ${(heapEnd / 1048576).toFixed(0)} MB after GC, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

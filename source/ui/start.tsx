@@ -61,6 +61,7 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 		// The store publishes at most 20 snapshots a second; Ink's own throttle sits a little
 		// above (30) so that it never merges two of them into one frame, which at exactly
 		// 20 halves the frame rate when the timers drift.
+		// No incrementalRendering: in Ink 6.8 it leaves stale lines behind after a resize.
 		{exitOnCtrlC: false, maxFps: 30, patchConsole: false, onRender: metrics?.onRender},
 	);
 	exit = () => instance.unmount();
