@@ -78,6 +78,15 @@ describe.skipIf(!hasTmux)('the lab in a real terminal (tmux)', {timeout: 90_000}
 		t.resize(80, 24);
 		const back = await t.waitFor((s) => s.includes('VIP 10.0.0.100') && !s.includes('Make the window larger'));
 		fits(back, 80, 24);
+		// Growing and shrinking leave no stale lines behind: every part of the frame appears once.
+		t.resize(120, 40);
+		// The rule above the prompt spans the whole width.
+		await t.waitFor((s) => s.includes('─'.repeat(100)));
+		t.resize(90, 26);
+		const again = await t.waitFor((s) => (s.match(/VIP 10\.0\.0\.100 on lvs1/g) ?? []).length === 1 && s.includes('RUNNING') && s.split('\n').length <= 27 && !/.{91}/.test(s));
+		expect(again.match(/── root@lvs1:~# ─/g)).toHaveLength(1);
+		expect(again.match(/RUNNING/g)).toHaveLength(1);
+		fits(again, 90, 26);
 		t.keys('quit', 'Enter');
 		await leftCleanly(t);
 	});
