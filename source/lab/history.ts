@@ -1,5 +1,4 @@
 import {SEC} from '../sim/time';
-import type {TimerHandle} from '../sim/event-queue';
 import type {World} from '../sim/world';
 import {activeDirector, serverConnCounts} from './cluster-view';
 import {nodeLoads, type NodeProbe, NODE_PROBES} from './probes';
@@ -14,31 +13,31 @@ export interface Series {
 }
 
 /**
- * Samples the world once per virtual second, from inside the world's own event
- * queue, so seconds that pass inside a command (`sleep 30`, `ab`) are sampled too:
- * requests per second of each real server (the growth of its IPVS connection
- * counter) and the load of each openMosix node. Reads only; changes nothing a
- * command or `run` could see.
+ * A value per virtual second for the chart: requests per second of each real
+ * server (the growth of its IPVS connection counter) and the load of each
+ * openMosix node. The screen calls update() before each snapshot; when several
+ * seconds went by at once (a fast clock, `sleep 30`, `ab`) each of them gets the
+ * average over the jump. It only reads the world and puts nothing in its event
+ * queue, so the simulation runs exactly as it does in `cluster-lab run`.
  */
 export class RateHistory {
 	private readonly rates = new Map<string, number[]>();
 	private readonly loads = new Map<string, number[]>();
 	private previous = new Map<string, number>();
 	private director: string | undefined;
-	private readonly timer: TimerHandle;
+	private second: number;
 	private cache: {samples: number; rates: readonly Series[]; loads: readonly Series[]} | undefined;
-	/** Virtual second of the newest sample (0 before the first). */
+	/** Seconds sampled so far. */
 	samples = 0;
 
 	constructor(
 		private readonly world: World,
 		private readonly probes: readonly NodeProbe[] = NODE_PROBES,
 	) {
-		this.timer = world.every(SEC, () => this.sample());
-	}
-
-	dispose(): void {
-		this.timer.cancel();
+		this.second = Math.floor(world.now / SEC);
+		const director = activeDirector(world);
+		this.director = director?.name;
+		this.previous = serverConnCounts(world, director);
 	}
 
 	/**
@@ -76,8 +75,13 @@ export class RateHistory {
 		return latest;
 	}
 
-	private sample(): void {
-		this.samples++;
+	/** Catches up with the world's clock; returns whether any second was added. */
+	update(): boolean {
+		const second = Math.floor(this.world.now / SEC);
+		const elapsed = second - this.second;
+		if (elapsed <= 0) return false;
+		this.second = second;
+		const count = Math.min(elapsed, HISTORY_SECONDS);
 		const director = activeDirector(this.world);
 		const counts = serverConnCounts(this.world, director);
 		// Another director took over (failover) or the table was rebuilt: its counters
@@ -91,21 +95,24 @@ export class RateHistory {
 			const now = counts.get(key) ?? 0;
 			const before = this.previous.get(key) ?? now;
 			// Counters go back to 0 after `ipvsadm -Z` or when a server is re-added.
-			push(this.rates, key, Math.max(0, now - before), this.samples);
+			const perSecond = Math.max(0, now - before) / elapsed;
+			push(this.rates, key, perSecond, count, this.samples);
 		}
 		this.previous = counts;
-		for (const node of nodeLoads(this.world, this.probes)) push(this.loads, node.host, node.alive ? node.load : 0, this.samples);
+		for (const node of nodeLoads(this.world, this.probes)) push(this.loads, node.host, node.alive ? node.load : 0, count, this.samples);
+		this.samples += count;
+		return true;
 	}
 }
 
-function push(map: Map<string, number[]>, key: string, value: number, samples: number): void {
+/** Appends `value` `count` times to a series; a series that appears late starts with zeros. */
+function push(map: Map<string, number[]>, key: string, value: number, count: number, before: number): void {
 	let values = map.get(key);
 	if (!values) {
-		// A series that appears late starts with zeros so every line spans the same seconds.
-		values = new Array<number>(Math.min(samples - 1, HISTORY_SECONDS - 1)).fill(0);
+		values = new Array<number>(Math.min(before, HISTORY_SECONDS)).fill(0);
 		map.set(key, values);
 	}
-	values.push(value);
+	for (let i = 0; i < count; i++) values.push(value);
 	if (values.length > HISTORY_SECONDS) values.splice(0, values.length - HISTORY_SECONDS);
 }
 

@@ -159,7 +159,6 @@ export class LabStore {
 		this.stopTicking();
 		if (this.publishTimer !== undefined) this.timers.clearTimeout(this.publishTimer);
 		this.publishTimer = undefined;
-		this.history.dispose();
 		this.listeners.clear();
 	}
 
@@ -238,6 +237,7 @@ export class LabStore {
 			this.connections = connectionTable(this.lab.world, activeDirector(this.lab.world), this.connectionRows);
 			this.lastConnections = t;
 		}
+		this.history.update();
 		return takeSnapshot(this.lab.world, {history: this.history, connections: this.connections, previous: this.view?.snapshot});
 	}
 }
