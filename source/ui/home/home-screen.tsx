@@ -34,7 +34,7 @@ export function HomeScreen({sections, message, onChoose, onQuit}: {sections: rea
 	const [index, setIndex] = useState(0);
 	useKeys((k) => {
 		if (k.ctrl && k.text === 'c') return onQuit();
-		if (isChar(k, 'q') || k.name === 'escape') return onQuit();
+		if (isChar(k, 'q')) return onQuit();
 		if (k.name === 'up' || isChar(k, 'k')) setIndex((i) => Math.max(0, i - 1));
 		else if (k.name === 'down' || isChar(k, 'j')) setIndex((i) => Math.min(entries.length - 1, i + 1));
 		else if (k.name === 'home') setIndex(0);
