@@ -100,3 +100,23 @@ export function serviceLabel(svc: Service): string {
 	if (svc.fwmark > 0) return `FWM ${svc.fwmark}`;
 	return `${svc.protocol.toUpperCase()} ${formatIp(svc.addr)}:${svc.port}`;
 }
+
+/**
+ * Requests a host's web server has answered so far, when it keeps count (the
+ * `apache2` daemon's `served` counter), else undefined.
+ */
+export function servedCount(host: Host): number | undefined {
+	const daemon = host.daemons.get('apache2') as {served?: unknown} | undefined;
+	return typeof daemon?.served === 'number' ? daemon.served : undefined;
+}
+
+/** `servedCount` of every real server of the scenario that keeps one. */
+export function servedCounts(world: World): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const host of world.hosts.values()) {
+		if (host.role !== 'realserver') continue;
+		const served = servedCount(host);
+		if (served !== undefined) counts.set(host.name, served);
+	}
+	return counts;
+}

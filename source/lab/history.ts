@@ -1,6 +1,6 @@
 import {SEC} from '../sim/time';
 import type {World} from '../sim/world';
-import {activeDirector, serverConnCounts} from './cluster-view';
+import {activeDirector, serverConnCounts, servedCounts} from './cluster-view';
 import {nodeLoads, type NodeProbe, NODE_PROBES} from './probes';
 
 /** How many seconds of virtual time the chart looks back. */
@@ -14,16 +14,22 @@ export interface Series {
 
 /**
  * A value per virtual second for the chart: requests per second of each real
- * server (the growth of its IPVS connection counter) and the load of each
- * openMosix node. The screen calls update() before each snapshot; when several
+ * server and the load of each openMosix node. A server's requests are the ones
+ * its web server answered when it keeps count, else the connections the
+ * director sent it (the growth of its IPVS counter); both are kept, because
+ * after a cable is pulled the director goes on sending what nobody answers. The screen calls update() before each snapshot; when several
  * seconds went by at once (a fast clock, `sleep 30`, `ab`) each of them gets the
  * average over the jump. It only reads the world and puts nothing in its event
  * queue, so the simulation runs exactly as it does in `cluster-lab run`.
  */
 export class RateHistory {
+	/** Connections the director sent to each real server, per second. */
 	private readonly rates = new Map<string, number[]>();
+	/** Requests each real server's web server answered, per second. */
+	private readonly served = new Map<string, number[]>();
 	private readonly loads = new Map<string, number[]>();
 	private previous = new Map<string, number>();
+	private previousServed = new Map<string, number>();
 	private director: string | undefined;
 	private second: number;
 	private cache: {samples: number; rates: readonly Series[]; loads: readonly Series[]} | undefined;
@@ -38,6 +44,7 @@ export class RateHistory {
 		const director = activeDirector(world);
 		this.director = director?.name;
 		this.previous = serverConnCounts(world, director);
+		this.previousServed = servedCounts(world);
 	}
 
 	/**
@@ -57,7 +64,8 @@ export class RateHistory {
 	private frozen(): {rates: readonly Series[]; loads: readonly Series[]} {
 		if (this.cache?.samples !== this.samples) {
 			// A sample that changed nothing (an idle minute of zeros) keeps the same arrays.
-			const rates = seriesOf(this.rates);
+			// Answered requests where the server counts them, connections sent elsewhere.
+			const rates = seriesOf(new Map([...this.rates, ...this.served]));
 			const loads = seriesOf(this.loads);
 			this.cache = {
 				samples: this.samples,
@@ -68,11 +76,14 @@ export class RateHistory {
 		return this.cache;
 	}
 
-	/** Requests in the last whole virtual second to each real server. */
+	/** Requests per second of each real server in the last second (answered, where counted). */
 	latestRates(): Map<string, number> {
-		const latest = new Map<string, number>();
-		for (const [name, values] of this.rates) latest.set(name, values[values.length - 1] ?? 0);
-		return latest;
+		return latest(new Map([...this.rates, ...this.served]));
+	}
+
+	/** Connections per second the director sent to each real server in the last second. */
+	latestSent(): Map<string, number> {
+		return latest(this.rates);
 	}
 
 	/** Catches up with the world's clock; returns whether any second was added. */
@@ -99,6 +110,14 @@ export class RateHistory {
 			push(this.rates, key, perSecond, count, this.samples);
 		}
 		this.previous = counts;
+		const served = servedCounts(this.world);
+		for (const key of new Set([...served.keys(), ...this.served.keys()])) {
+			const now = served.get(key) ?? 0;
+			const before = this.previousServed.get(key) ?? now;
+			// A rebooted server counts from zero again.
+			push(this.served, key, Math.max(0, now - before) / elapsed, count, this.samples);
+		}
+		this.previousServed = served;
 		for (const node of nodeLoads(this.world, this.probes)) push(this.loads, node.host, node.alive ? node.load : 0, count, this.samples);
 		this.samples += count;
 		return true;
@@ -114,6 +133,12 @@ function push(map: Map<string, number[]>, key: string, value: number, count: num
 	}
 	for (let i = 0; i < count; i++) values.push(value);
 	if (values.length > HISTORY_SECONDS) values.splice(0, values.length - HISTORY_SECONDS);
+}
+
+function latest(map: ReadonlyMap<string, readonly number[]>): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const [name, values] of map) out.set(name, values[values.length - 1] ?? 0);
+	return out;
 }
 
 function sameSeries(a: readonly Series[], b: readonly Series[]): boolean {

@@ -43,8 +43,10 @@ export interface ServerView {
 	readonly forward: readonly ForwardMethod[];
 	readonly active: number;
 	readonly inactive: number;
-	/** Requests (new connections) in the last whole virtual second. */
+	/** Requests per second in the last whole virtual second: answered by its web server where it counts them, else connections sent. */
 	readonly rate: number;
+	/** Connections per second the director sent it (differs from `rate` when it cannot answer). */
+	readonly sent: number;
 }
 
 export interface ServiceView {
@@ -164,7 +166,8 @@ export function takeSnapshot(world: World, options: SnapshotOptions = {}): LabSn
 		.map(({h}) => hostView(h, vips, director));
 	const services = director?.ipvs?.services ?? [];
 	const latest = options.history?.latestRates() ?? new Map<string, number>();
-	const servers = serverViews(world, services, latest);
+	const sent = options.history?.latestSent() ?? new Map<string, number>();
+	const servers = serverViews(world, services, latest, sent);
 	const before = options.previous;
 	const timeline = world.timeline.list();
 	const lastEvent = timeline[timeline.length - 1]?.seq;
@@ -211,7 +214,7 @@ function serviceView(svc: Service): ServiceView {
 	};
 }
 
-function serverViews(world: World, services: readonly Service[], rates: ReadonlyMap<string, number>): ServerView[] {
+function serverViews(world: World, services: readonly Service[], rates: ReadonlyMap<string, number>, sent: ReadonlyMap<string, number>): ServerView[] {
 	interface Acc {
 		name: string;
 		state?: HostState;
@@ -250,6 +253,7 @@ function serverViews(world: World, services: readonly Service[], rates: Readonly
 		active: acc.active,
 		inactive: acc.inactive,
 		rate: rates.get(acc.name) ?? 0,
+		sent: sent.get(acc.name) ?? 0,
 	}));
 }
 

@@ -161,7 +161,7 @@ function columns(input: ClusterInput): Columns {
 		inactive: Math.max(1, ...servers.map((x) => String(x.inactive).length)),
 		rate: Math.max(3, ...servers.map((x) => formatRate(x.rate).length)),
 		maxConns: Math.max(0, ...servers.map((x) => x.active + x.inactive)),
-		maxRate: Math.max(0, ...servers.map((x) => x.rate)),
+		maxRate: Math.max(0, ...servers.map((x) => Math.max(x.rate, x.sent))),
 		weights: servers.some((x) => x.inTable && x.weight !== 1),
 	};
 }
@@ -171,13 +171,16 @@ function serverDetail(input: ClusterInput, cols: Columns, server: ServerView, ro
 	if (!server.inTable) return [seg(t.notInTable, theme.paint.dim)];
 	const weight = cols.weights || server.quiesced ? seg(`w${server.weight} `, server.quiesced ? theme.paint.warn : undefined) : undefined;
 	const numbers = `${padStart(String(server.active), cols.active)}/${padStart(String(server.inactive), cols.inactive)} ${padStart(formatRate(server.rate), cols.rate)}${t.perSecond}`;
+	// The director sends it more than it answers (cable pulled, server down): say how much.
+	const unanswered = server.sent - server.rate >= 1;
 	if (theme.plain) {
-		const text = `w${server.weight}, ${server.active} ${t.activeConns}, ${server.inactive} ${t.inactiveConns}, ${formatRate(server.rate)} ${t.reqPerSec}`;
+		const text = `w${server.weight}, ${server.active} ${t.activeConns}, ${server.inactive} ${t.inactiveConns}, ${formatRate(server.rate)} ${t.reqPerSec}${unanswered ? `, ${fill(t.sentWords, formatRate(server.sent))}` : ''}`;
 		return [seg(text)];
 	}
 	const out: Segment[] = [];
 	if (weight) out.push(weight);
-	const free = room - (weight ? weight.text.length : 0);
+	const sent = unanswered ? seg(` ${fill(t.sent, formatRate(server.sent))}`, theme.paint.warn) : undefined;
+	const free = room - (weight ? weight.text.length : 0) - (sent ? sent.text.length : 0);
 	if (free >= RATE_BAR_ROOM) {
 		// Wide: one bar for connections, one for requests per second, each with its numbers.
 		const conns = `${padStart(String(server.active), cols.active)}/${padStart(String(server.inactive), cols.inactive)}`;
@@ -186,11 +189,13 @@ function serverDetail(input: ClusterInput, cols: Columns, server: ServerView, ro
 		const connCells = Math.ceil(cells * 0.55);
 		out.push(...connBar(theme, connCells, server.active, server.inactive, cols.maxConns), seg(' ' + conns + '  '));
 		out.push(...rateBar(theme, cells - connCells, server.rate, cols.maxRate), seg(' ' + rate));
+		if (sent) out.push(sent);
 		return out;
 	}
 	const barCells = free - numbers.length - 1;
 	if (barCells >= 4) out.push(...connBar(theme, barCells, server.active, server.inactive, cols.maxConns), seg(' '));
 	out.push(seg(numbers));
+	if (sent) out.push(sent);
 	return out;
 }
 

@@ -208,3 +208,36 @@ describe('status bar', () => {
 		p.unmount();
 	});
 });
+
+describe('served versus sent', () => {
+	it('shows requests answered by the web server, and what the director still sends to a server that cannot answer', async () => {
+		const {RateHistory} = await import('../../../source/lab/history');
+		const world = sandboxWorld();
+		const dests = addWebService(world);
+		// Web servers that count what they answer, as the lab's apache2 daemon does.
+		const served = new Map<string, {name: string; served: number}>();
+		for (const n of ['rs1', 'rs2']) {
+			const daemon = {name: 'apache2', served: 0};
+			served.set(n, daemon);
+			world.host(n)!.daemons.set('apache2', daemon);
+		}
+		const history = new RateHistory(world, []);
+		world.every(SEC / 10, () => {
+			dests.get('rs1')!.stats.conns++;
+			served.get('rs1')!.served++;
+			// rs2's cable is out: the director keeps sending, nothing is answered.
+			dests.get('rs2')!.stats.conns++;
+		});
+		world.host('rs2')!.interfaces.get('eth0')!.plugged = false;
+		world.advance(3 * SEC);
+		history.update();
+		const snapshot = takeSnapshot(world, {history});
+		expect(snapshot.servers.find((s) => s.name === 'rs1')).toMatchObject({rate: 10, sent: 10});
+		expect(snapshot.servers.find((s) => s.name === 'rs2')).toMatchObject({rate: 0, sent: 10});
+		const r = renderScreen(<ClusterPanel snapshot={snapshot} focused={false} nodeMeasure="load" width={60} height={10} />);
+		const lines = rows(await r.waitFor((f) => f.includes('rs2')));
+		expect(lines.find((l) => l.includes('rs1'))).toMatch(/ 10\/s$/);
+		expect(lines.find((l) => l.includes('rs2'))).toMatch(/✕ unplugged .* 0\.0\/s sent 10\/s$/);
+		r.unmount();
+	});
+});
