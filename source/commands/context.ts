@@ -32,6 +32,8 @@ export interface CommandContext {
 	readonly stdoutIsTerminal?: boolean;
 	/** Started with a trailing `&`. */
 	readonly background: boolean;
+	/** The command as typed, without the `&` (bash shows it in job listings). */
+	readonly text: string;
 	/** Shell variables (read-only view). */
 	readonly env: ReadonlyMap<string, string>;
 	out(text: string): void;

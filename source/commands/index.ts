@@ -27,6 +27,23 @@ import {updateRcD} from './system/update-rc-d';
 import {bracket, test} from './shell/test';
 import {env, exportCmd, unset} from './shell/variables';
 import {type, which} from './shell/which';
+import {omdiscd, showmap} from './mosix/discovery';
+import {httpdInit, openmosixInit} from './mosix/init-scripts';
+import {migrateCommand} from './mosix/migrate';
+import {mosctl} from './mosix/mosctl';
+import {mosmon} from './mosix/mosmon/mosmon';
+import {MOSRUN_WRAPPERS, mosrun} from './mosix/mosrun';
+import {mps} from './mosix/mps';
+import {mtop} from './mosix/mtop/mtop';
+import {omview} from './mosix/omview';
+import {setpe} from './mosix/setpe';
+import {awk} from './process/awk';
+import {fib} from './process/fib';
+import {filereader} from './process/filereader';
+import {jobs, wait} from './process/jobs';
+import {kill} from './process/kill';
+import {ps} from './process/ps';
+import {time} from './process/time';
 import {cd, pwd} from './shell/cd';
 import {echo} from './shell/echo';
 import {help} from './shell/help';
@@ -34,6 +51,13 @@ import {clear, history} from './shell/history';
 import {date, exit, falseCmd, hostname, logout, trueCmd, uname} from './shell/session';
 import {sleep} from './shell/sleep';
 import {ssh} from './shell/ssh';
+import {curl} from './traffic/curl';
+import {ab} from './traffic/ab';
+import {load} from './traffic/load';
+import {ping} from './traffic/ping';
+import {apache2} from './traffic/apache2';
+import {boot, plug, poweroff, unplug} from './lab/faults';
+import {explain} from './lab/explain';
 
 /** Every command the lab shell knows. Each feature folder contributes its list. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -113,6 +137,41 @@ export const COMMANDS: readonly CommandSpec[] = [
 	free,
 	df,
 	dmesg,
+	// traffic
+	curl,
+	ab,
+	load,
+	ping,
+	apache2,
+	// lab
+	unplug,
+	plug,
+	poweroff,
+	boot,
+	explain,
+	// processes
+	ps,
+	kill,
+	jobs,
+	wait,
+	time,
+	fib,
+	awk,
+	filereader,
+	// openMosix
+	mosmon,
+	mosctl,
+	migrateCommand,
+	mosrun,
+	...MOSRUN_WRAPPERS,
+	setpe,
+	openmosixInit,
+	httpdInit,
+	omdiscd,
+	showmap,
+	mps,
+	mtop,
+	omview,
 ];
 
 export function createRegistry(): CommandRegistry {

@@ -1,4 +1,5 @@
 import type {World} from '../sim/world';
+import {mosixProbe} from './mosix-probe';
 
 /**
  * One openMosix node as a load monitor sees it (what mosmon draws): load in
@@ -25,11 +26,10 @@ export interface NodeProbe {
 }
 
 /**
- * Node probes the screen consults, in order; the first that answers wins.
- * The openMosix feature adds its probe here (one line), so the lab screen shows
- * per-node load bars and a load chart as soon as that feature exists.
+ * Node probes the screen consults, in order; the first that answers wins
+ * (per-node load bars and the load chart come from here).
  */
-export const NODE_PROBES: NodeProbe[] = [];
+export const NODE_PROBES: NodeProbe[] = [mosixProbe];
 
 /** Per-node load of this world, or an empty list when no probe knows any node. */
 export function nodeLoads(world: World, probes: readonly NodeProbe[] = NODE_PROBES): readonly NodeLoad[] {

@@ -23,6 +23,7 @@ export function buildWorld(config: ScenarioConfig, seed: number, features: reado
 		start: config.start,
 		client: config.client,
 		epoch: Date.parse(config.date),
+		settings: config.settings,
 	});
 	for (const [name, seg] of Object.entries(config.segments)) world.segments.set(name, {name, kind: seg.kind});
 	let hostIndex = 0;
@@ -34,6 +35,7 @@ export function buildWorld(config: ScenarioConfig, seed: number, features: reado
 	const scripts = new Map(features.flatMap((f) => Object.entries(f.initScripts ?? {})));
 	for (const [name, hc] of Object.entries(config.hosts)) {
 		const host = world.host(name)!;
+		host.boot = [...hc.boot];
 		for (const script of hc.boot) scripts.get(script)?.start(world, host);
 	}
 	return world;
@@ -47,6 +49,7 @@ function buildHost(world: World, name: string, hc: HostConfig, hostIndex: number
 		hc.kernel,
 		() => world.now,
 	);
+	host.settings = hc.settings;
 	// Interfaces: lo first (index 1), then the scenario's in order.
 	const ifaceNames = ['lo', ...Object.keys(hc.interfaces).filter((n) => n !== 'lo')];
 	let nextIndex = 1;
@@ -91,8 +94,19 @@ function buildHost(world: World, name: string, hc: HostConfig, hostIndex: number
 	for (const r of hc.routes) {
 		const to = r.to === 'default' ? {ip: 0, prefix: 0} : parseCidr(r.to)!;
 		const via = r.via ? parseIp(r.via) : undefined;
-		host.routes.push({dest: networkOf(to.ip, to.prefix), prefix: to.prefix, via, dev: r.dev ?? devFor(host.addresses, via) ?? 'eth0', proto: 'boot'});
+		const route = {dest: networkOf(to.ip, to.prefix), prefix: to.prefix, via, dev: r.dev ?? devFor(host.addresses, via) ?? 'eth0', proto: 'boot' as const};
+		if (r.table === undefined) host.routes.push(route);
+		else {
+			const table = host.tables.get(r.table) ?? [];
+			table.push(route);
+			host.tables.set(r.table, table);
+		}
 	}
+	hc.rules.forEach((r, i) => {
+		const from = parseCidr(r.from)!;
+		host.rules.push({from: networkOf(from.ip, from.prefix), prefix: from.prefix, table: r.table, priority: r.priority ?? 32765 - i});
+	});
+	host.rules.sort((a, b) => a.priority - b.priority);
 	if (hc.gateway) {
 		const via = parseIp(hc.gateway)!;
 		host.routes.push({dest: 0, prefix: 0, via, dev: devFor(host.addresses, via) ?? 'eth0', proto: 'boot'});

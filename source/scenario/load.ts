@@ -1,7 +1,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {loadYaml, type DataError, type Loaded} from '../data/yaml-load';
-import {initScripts} from '../sim/features';
+import {FEATURES, initScripts} from '../sim/features';
 import {parseIp} from '../sim/net/ipv4';
 import {scenariosDir} from '../paths';
 import {scenarioSchema, type ScenarioConfig} from './schema';
@@ -34,6 +34,7 @@ export function parseScenario(text: string, file: string): Loaded<ScenarioConfig
 					seen.set(ip, name);
 				}
 			}
+			for (const feature of FEATURES) problems.push(...(feature.checkScenario?.(config) ?? []));
 			return problems;
 		},
 	});

@@ -34,6 +34,15 @@ const route = z.strictObject({
 	to: z.union([z.literal('default'), cidr]),
 	via: ip.optional(),
 	dev: z.string().optional(),
+	/** Routing table number (policy routing); the main table when omitted. */
+	table: z.number().int().min(1).max(252).optional(),
+});
+
+/** `ip rule add from ADDR[/LEN] table N`. */
+const rule = z.strictObject({
+	from: cidr,
+	table: z.number().int().min(1).max(252),
+	priority: z.number().int().min(1).max(32765).optional(),
 });
 
 const file = z.union([
@@ -62,6 +71,7 @@ export const hostSchema = z.strictObject({
 	interfaces: z.record(z.string().regex(/^[a-z][a-z0-9]*$/), iface).default({}),
 	gateway: ip.optional(),
 	routes: z.array(route).default([]),
+	rules: z.array(rule).default([]),
 	sysctl: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
 	files: z.record(z.string().regex(/^\//, 'file paths must be absolute'), file).default({}),
 	/** Init scripts started at boot, in order (e.g. apache2, heartbeat). */

@@ -6,12 +6,27 @@ export interface Login {
 	cwd: string;
 }
 
+/** How a job is doing, as `jobs` and bash's notifications show it. */
+export type JobState =
+	| {readonly kind: 'running'}
+	| {readonly kind: 'stopped'; readonly signal: number}
+	| {readonly kind: 'exit'; readonly code: number}
+	| {readonly kind: 'signal'; readonly signal: number};
+
+/** Lets the shell follow a background job: its state and what it printed. */
+export interface JobWatch {
+	state(): JobState;
+	/** Terminal output written since the last call (printed before the next prompt). */
+	drain?(): string;
+}
+
 /** A background job started with `&`. */
 export interface Job {
 	readonly id: number;
 	readonly pid: number;
 	readonly host: string;
 	readonly text: string;
+	readonly watch?: JobWatch;
 }
 
 /** The state of one shell: where it is logged in, history, variables, jobs. */
@@ -21,7 +36,8 @@ export class Session {
 	readonly vars = new Map<string, string>();
 	readonly jobs: Job[] = [];
 	lastStatus = 0;
-	private nextJob = 1;
+	/** The terminal while a command line runs: background jobs write to it as they go. */
+	terminal: {out(text: string): void; err(text: string): void} | undefined;
 
 	constructor(start: Host) {
 		this.logins = [{host: start, cwd: '/root'}];
@@ -46,9 +62,10 @@ export class Session {
 		return `root@${this.host.name}:${shown}# `;
 	}
 
-	addJob(pid: number, host: string, text: string): Job {
-		if (this.jobs.length === 0) this.nextJob = 1;
-		const job = {id: this.nextJob++, pid, host, text};
+	addJob(pid: number, host: string, text: string, watch?: JobWatch): Job {
+		// bash numbers a new job one past the highest job still in the table.
+		const id = this.jobs.reduce((max, j) => Math.max(max, j.id), 0) + 1;
+		const job = {id, pid, host, text, watch};
 		this.jobs.push(job);
 		return job;
 	}

@@ -7,6 +7,7 @@ import type {Host} from '../sim/host';
 import type {World} from '../sim/world';
 import type {AndOr, CommandList, Pipeline, Redirect, SimpleCommand, Word} from './ast';
 import {escapeGlob, glob, hasGlob} from './glob';
+import {reportJobs} from './jobs';
 import {parse} from './parse';
 import {Session, type Login} from './session';
 
@@ -99,6 +100,7 @@ export class Shell {
 		const trimmed = source.trim();
 		if (trimmed !== '' && !trimmed.startsWith('#')) this.session.history.push(source.replace(/\n$/, ''));
 		const parsed = parse(source);
+		this.session.terminal = frame.sink;
 		let status: number;
 		if (parsed.kind === 'error') {
 			frame.sink.err(`bash: ${parsed.message}\n`);
@@ -117,6 +119,9 @@ export class Shell {
 		}
 		this.session.lastStatus = status;
 		this.dropDeadLogins(frame.sink);
+		// Like bash before the next prompt: background output, then finished jobs.
+		reportJobs(this.session, frame.sink);
+		this.session.terminal = undefined;
 		return {output, status, effects: frame.effects};
 	}
 
@@ -210,7 +215,7 @@ export class Shell {
 			else if (target.kind === 'file') files.set(target.path, (files.get(target.path) ?? '') + text);
 		};
 		const sink: Sink = {out: (t) => route(outTarget, t), err: (t) => route(errTarget, t)};
-		const status = this.invoke(words, {...frame, sink, tty: frame.tty !== false && outTarget.kind === 'terminal'}, input, background);
+		const status = this.invoke(words, {...frame, sink, tty: frame.tty !== false && outTarget.kind === 'terminal'}, input, background, cmd.text);
 		for (const [path, text] of files) {
 			try {
 				host.fs.write(path, text, {append: true});
@@ -247,7 +252,7 @@ export class Shell {
 	}
 
 	/** Finds and runs a command; prints bash's errors for unknown ones. */
-	private invoke(words: string[], frame: Frame, stdin: string | undefined, background: boolean): number {
+	private invoke(words: string[], frame: Frame, stdin: string | undefined, background: boolean, text: string): number {
 		const name = words[0]!;
 		const host = frame.login.host;
 		let spec;
@@ -270,7 +275,7 @@ export class Shell {
 			frame.sink.err(`bash: ${name}: maximum nesting level exceeded\n`);
 			return 1;
 		}
-		const ctx = this.context(words, frame, stdin, background);
+		const ctx = this.context(words, frame, stdin, background, text);
 		this.depth++;
 		try {
 			const status = spec.run(ctx);
@@ -287,7 +292,7 @@ export class Shell {
 		}
 	}
 
-	private context(argv: string[], frame: Frame, stdin: string | undefined, background: boolean): CommandContext {
+	private context(argv: string[], frame: Frame, stdin: string | undefined, background: boolean, text: string): CommandContext {
 		const shell = this;
 		const login = frame.login;
 		return {
@@ -303,6 +308,7 @@ export class Shell {
 			lang: this.options.lang,
 			interactive: this.options.interactive,
 			background,
+			text,
 			stdoutIsTerminal: frame.tty !== false,
 			env: this.session.vars,
 			out: frame.sink.out,

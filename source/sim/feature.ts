@@ -1,3 +1,4 @@
+import type {ScenarioConfig} from '../scenario/schema';
 import type {Host} from './host';
 import type {World} from './world';
 
@@ -21,4 +22,10 @@ export interface Feature {
 	setupHost?(world: World, host: Host): void;
 	/** Init scripts by name (`apache2`, `heartbeat`). */
 	readonly initScripts?: Readonly<Record<string, InitScript>>;
+	/**
+	 * Checks the scenario's settings for this feature. Paths are scenario keys
+	 * (e.g. `['hosts', 'mosix1', 'settings', 'openmosix', 'speed']`) so the
+	 * loader can point at the file and line.
+	 */
+	checkScenario?(config: ScenarioConfig): Array<{path: Array<string | number>; message: string}>;
 }

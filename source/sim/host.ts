@@ -44,6 +44,18 @@ export interface Route {
 	scope?: 'link' | 'host' | 'global';
 }
 
+/**
+ * A policy routing rule (`ip rule add from 10.0.0.11 table 100`): packets whose
+ * source matches use that table before the main one.
+ */
+export interface PolicyRule {
+	from: Ip;
+	prefix: number;
+	table: number;
+	/** Lower runs first (the kernel's local rule is 0, main 32766). */
+	priority: number;
+}
+
 /** An ARP (neighbour) cache entry, as `ip neigh` shows it. */
 export interface Neighbor {
 	mac: string;
@@ -78,17 +90,26 @@ export class Host {
 	readonly processes = new ProcessTable();
 	readonly interfaces = new Map<string, NetInterface>();
 	addresses: Address[] = [];
+	/** The main routing table. */
 	routes: Route[] = [];
+	/** Policy routing rules besides the kernel's local/main/default ones, by priority. */
+	rules: PolicyRule[] = [];
+	/** Routing tables other than main, by number (`ip route show table 100`). */
+	readonly tables = new Map<number, Route[]>();
 	readonly sysctl = new Map<string, string>();
 	/** ARP cache: IP address → neighbour entry. */
 	readonly neighbors = new Map<Ip, Neighbor>();
 	readonly daemons = new Map<string, Daemon>();
+	/** Init scripts the host starts when it boots, in order (the scenario's `boot:` list). */
+	boot: string[] = [];
 	/** Powered on. */
 	powered = true;
 	/** Time the host last booted (for uptime and log timestamps). */
 	bootedAt: Micros = 0;
 	/** The kernel's IP Virtual Server table, on hosts whose kernel has ip_vs. */
 	ipvs?: Ipvs;
+	/** The scenario's per-host feature settings (`hosts.NAME.settings`), validated by each feature. */
+	settings: Readonly<Record<string, unknown>> = {};
 
 	constructor(
 		readonly name: string,

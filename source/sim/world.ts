@@ -20,6 +20,8 @@ export interface ScenarioInfo {
 	readonly client?: string;
 	/** Wall-clock date (ms since the Unix epoch, UTC) at virtual time 0. */
 	readonly epoch: number;
+	/** The scenario's cluster-wide feature settings (each feature validates its own key). */
+	readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -37,6 +39,10 @@ export class World {
 	revision = 0;
 	/** Subsystem state that is cluster-wide rather than per host (e.g. openMosix gossip). */
 	readonly features = new Map<string, unknown>();
+	/** Target time of the runUntil in progress: how far fastForward may move the clock. */
+	private horizon: Micros = 0;
+	/** Set by stop(): the runUntil in progress returns after the current event. */
+	private stopping = false;
 
 	constructor(
 		readonly seed: number,
@@ -91,20 +97,61 @@ export class World {
 		this.runUntil(this.time + Math.max(0, delta));
 	}
 
-	/** Runs events in order until `time` (inclusive), then sets the clock to `time`. */
-	runUntil(time: Micros): void {
-		for (;;) {
-			const next = this.queue.peekTime();
-			if (next === undefined || next > time) break;
-			const event = this.queue.pop()!;
-			this.time = event.at;
-			event.fn();
-			this.revision++;
+	/**
+	 * Runs events in order until `time` (inclusive), then sets the clock to `time`.
+	 * When an event calls stop(), it returns right after that event with the clock
+	 * where the event left it (a foreground tool such as ab ends there).
+	 * Returns false when it stopped early.
+	 */
+	runUntil(time: Micros): boolean {
+		const savedHorizon = this.horizon;
+		this.horizon = time;
+		this.stopping = false;
+		try {
+			for (;;) {
+				const next = this.queue.peekTime();
+				if (next === undefined || next > time) break;
+				const event = this.queue.pop()!;
+				this.time = event.at;
+				event.fn();
+				this.revision++;
+				if (this.stopping) return false;
+			}
+			if (time > this.time) {
+				this.time = time;
+				this.revision++;
+			}
+			return true;
+		} finally {
+			this.horizon = savedHorizon;
+			this.stopping = false;
 		}
-		if (time > this.time) {
-			this.time = time;
-			this.revision++;
-		}
+	}
+
+	/** Asks the runUntil in progress to return after the current event. */
+	stop(): void {
+		this.stopping = true;
+	}
+
+	/** True once stop() was called during the current runUntil. */
+	get stopRequested(): boolean {
+		return this.stopping;
+	}
+
+	/**
+	 * Moves the clock forward to `t` from inside an event, for a subsystem that
+	 * runs its own ordered events (the traffic engine) without one queue entry
+	 * each. Refused (false) past the runUntil target, at or after the next queued
+	 * event, or once stop() was called, so event order is never broken.
+	 */
+	fastForward(t: Micros): boolean {
+		if (t < this.time) return false;
+		if (t === this.time) return !this.stopping;
+		if (this.stopping || t > this.horizon) return false;
+		const next = this.queue.peekTime();
+		if (next !== undefined && next <= t) return false;
+		this.time = t;
+		return true;
 	}
 
 	/** Time of the next pending event (for stepping), if any. */

@@ -4,7 +4,7 @@ import type {NodeProbe} from '../../source/lab/probes';
 import {takeSnapshot} from '../../source/lab/snapshot';
 import {parseIp} from '../../source/sim/net/ipv4';
 import {SEC} from '../../source/sim/time';
-import {addWebService, conn, sandboxWorld, setConnections} from '../ui/helpers/worlds';
+import {addWebService, conn, sandboxWorld, setConnections, withoutWebCounters} from '../ui/helpers/worlds';
 
 describe('lab snapshots', () => {
 	it('lists hosts directors first, with state, address and who holds the VIP', () => {
@@ -83,7 +83,7 @@ describe('lab snapshots', () => {
 
 describe('rate history', () => {
 	it('records requests per second per real server, second by second', () => {
-		const world = sandboxWorld();
+		const world = withoutWebCounters(sandboxWorld());
 		const dests = addWebService(world);
 		const history = new RateHistory(world, []);
 		// 5 requests per second to rs1 and 2 to rs2, scheduled on the world's own clock.
@@ -105,7 +105,7 @@ describe('rate history', () => {
 	});
 
 	it('spreads a jump of several seconds (sleep, a fast clock) evenly over them', () => {
-		const world = sandboxWorld();
+		const world = withoutWebCounters(sandboxWorld());
 		const dests = addWebService(world);
 		const history = new RateHistory(world, []);
 		world.advance(2 * SEC);
@@ -119,7 +119,7 @@ describe('rate history', () => {
 	});
 
 	it('keeps 60 seconds, puts nothing in the world\'s queue and never shows a counter reset as negative traffic', () => {
-		const world = sandboxWorld();
+		const world = withoutWebCounters(sandboxWorld());
 		const dests = addWebService(world);
 		const pending = world.pendingEvents;
 		const history = new RateHistory(world, []);
@@ -139,7 +139,7 @@ describe('rate history', () => {
 	});
 
 	it('returns the same series object until something changes', () => {
-		const world = sandboxWorld();
+		const world = withoutWebCounters(sandboxWorld());
 		const dests = addWebService(world);
 		const history = new RateHistory(world, []);
 		world.advance(2 * SEC);
@@ -150,5 +150,26 @@ describe('rate history', () => {
 		world.advance(SEC);
 		history.update();
 		expect(history.rateSeries()).not.toBe(a);
+	});
+});
+
+describe('openMosix in snapshots', () => {
+	it('lists every node with its own load, speed and memory, and a powered-off node as dead', async () => {
+		const {lab, sh} = await import('../helpers/lab');
+		const l = lab('openmosix-4');
+		l.world.advance(3 * SEC);
+		sh(l, 'fib 40 &');
+		l.world.advance(2 * SEC);
+		let nodes = takeSnapshot(l.world).nodes;
+		expect(nodes.map((n) => `${n.host}#${n.id}`)).toEqual(['mosix1#1', 'mosix2#2', 'mosix3#3', 'mosix4#4']);
+		expect(nodes.every((n) => n.alive && n.speed > 0 && n.memTotalMb > 0)).toBe(true);
+		expect(nodes.reduce((sum, n) => sum + n.load, 0)).toBeGreaterThan(0);
+		sh(l, 'poweroff mosix3');
+		nodes = takeSnapshot(l.world).nodes;
+		expect(nodes.find((n) => n.host === 'mosix3')).toMatchObject({alive: false, load: 0});
+	});
+
+	it('has no nodes in an LVS scenario', () => {
+		expect(takeSnapshot(sandboxWorld()).nodes).toEqual([]);
 	});
 });

@@ -11,6 +11,8 @@ export interface HttpRequest {
 	readonly clientPort: number;
 	readonly keepAlive: boolean;
 	readonly userAgent: string;
+	/** Protocol version of the request line (HTTP/1.1 keeps connections open without a Keep-Alive token). */
+	readonly version?: 'HTTP/1.0' | 'HTTP/1.1';
 }
 
 export interface HttpResponse {

@@ -8,15 +8,23 @@ export interface ScenarioEntry {
 	readonly title: string;
 }
 
+/** The scenario a newcomer should open first; the home screen lists it on top. */
+export const FIRST_SCENARIO = 'sandbox';
+
 /**
- * The built-in scenarios with their titles, for the home screen. Reads only
+ * The built-in scenarios with their titles, for the home screen (the sandbox
+ * first, then by name). Reads only
  * the title of each file (no validation, no world building): the full loader
  * runs when the learner opens one, and reports any mistake then.
  */
 export function scenarioCatalog(dir = scenariosDir()): ScenarioEntry[] {
 	let files: string[];
 	try {
-		files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+		const names = readdirSync(dir)
+			.filter((f) => f.endsWith('.yaml'))
+			.map((f) => f.slice(0, -'.yaml'.length))
+			.sort((a, b) => Number(b === FIRST_SCENARIO) - Number(a === FIRST_SCENARIO) || (a < b ? -1 : a > b ? 1 : 0));
+		files = names.map((n) => `${n}.yaml`);
 	} catch {
 		return [];
 	}

@@ -20,9 +20,26 @@ export interface ClusterInput {
 	readonly t: Messages;
 }
 
-/** Rows the cluster panel wants: title, two flow lines, one per host. */
+/** An openMosix cluster with no LVS director: its header speaks of nodes and load instead of a VIP. */
+function isMosixOnly(s: LabSnapshot): boolean {
+	return s.nodes.length > 0 && !s.hosts.some((h) => h.role === 'director');
+}
+
+/** Rows the cluster panel wants: title, two flow lines (one measure line for openMosix), one per host. */
 export function clusterRowsWanted(snapshot: LabSnapshot): number {
-	return 3 + snapshot.hosts.length + snapshot.servers.filter((x) => !snapshot.hosts.some((h) => h.name === x.name)).length;
+	const header = isMosixOnly(snapshot) ? 2 : 3;
+	return header + snapshot.hosts.length + snapshot.servers.filter((x) => !snapshot.hosts.some((h) => h.name === x.name)).length;
+}
+
+/** openMosix header: nodes answering, total load, and which measure the bars show (keys l, s, m). */
+function mosixHeader(input: ClusterInput): string[] {
+	const {snapshot: s, theme, t, width, nodeMeasure} = input;
+	const up = s.nodes.filter((n) => n.alive).length;
+	const load = s.nodes.reduce((sum, n) => sum + (n.alive ? n.load : 0), 0);
+	const title = line(width, seg('openMosix', theme.paint.title), '  ', seg(fill(t.nodesUp, up, s.nodes.length), up < s.nodes.length ? theme.paint.bad : theme.paint.strong), seg(`  ${t.load} ${formatRate(load)}`, theme.paint.dim));
+	const measures: Array<[NodeMeasure, string, string]> = [['load', 'l', t.load], ['speed', 's', t.speed], ['memory', 'm', t.memory]];
+	const keys = measures.map(([m, key, word]) => seg(` ${key} ${word} `, m === nodeMeasure ? theme.paint.selected : theme.paint.dim));
+	return [title, line(width, seg(` ${t.bars}:`, theme.paint.dim), ...keys)];
 }
 
 /** `1.5` below 10, `12` above: rates and loads in four columns or fewer. */
@@ -262,7 +279,7 @@ function hostLines(input: ClusterInput, cols: Columns, host: HostView): string[]
 export function clusterLines(input: ClusterInput): string[] {
 	const {snapshot: s, height, theme, t, width} = input;
 	const cols = columns(input);
-	const lines = [titleLine(input), ...flowLines(input)];
+	const lines = isMosixOnly(s) ? mosixHeader(input) : [titleLine(input), ...flowLines(input)];
 	const rows = s.hosts.map((h) => hostLines(input, cols, h));
 	// Addresses in the table that are no host of the scenario still get a row.
 	for (const server of s.servers) {

@@ -12,8 +12,7 @@ import type {World} from '../../../source/sim/world';
 
 /**
  * Hand-built worlds for screen tests: the sandbox scenario with its IPVS table,
- * counters and connection entries filled in directly, and stand-ins for the lab
- * commands (unplug, plug, poweroff, boot) where a test needs them.
+ * counters and connection entries filled in directly.
  */
 export function sandboxWorld(seed = 1): World {
 	const found = loadScenario('sandbox');
@@ -22,6 +21,15 @@ export function sandboxWorld(seed = 1): World {
 }
 
 const ip = (text: string) => parseIp(text)!;
+
+/**
+ * Takes the web servers' request counters away, so a test's own IPVS counters
+ * alone decide the requests per second (the screen prefers answered requests).
+ */
+export function withoutWebCounters(world: World): World {
+	for (const host of world.hosts.values()) host.daemons.delete('apache2');
+	return world;
+}
 
 /** Adds `TCP 10.0.0.100:80 rr` with rs1-rs4 on the sandbox's director and returns the dests by host. */
 export function addWebService(world: World, fwd: ForwardMethod = 'masq'): Map<string, Dest> {
@@ -55,32 +63,6 @@ export function conn(world: World, n: number, rs: number, state = 'ESTABLISHED',
 		template: false,
 	};
 }
-
-/** Stand-ins for the lab's fault commands: they pull the cable (or the plug) and log it. */
-export const FAULT_COMMANDS: CommandSpec[] = [
-	{
-		name: 'unplug',
-		group: 'lab',
-		run(ctx) {
-			const host = ctx.world.host(ctx.argv[1] ?? '');
-			if (!host) return 1;
-			for (const i of host.interfaces.values()) if (i.kind === 'ether') i.plugged = false;
-			ctx.world.log('lab', `${host.name}: network cable unplugged`, host.name);
-			return 0;
-		},
-	},
-	{
-		name: 'plug',
-		group: 'lab',
-		run(ctx) {
-			const host = ctx.world.host(ctx.argv[1] ?? '');
-			if (!host) return 1;
-			for (const i of host.interfaces.values()) if (i.kind === 'ether') i.plugged = true;
-			ctx.world.log('lab', `${host.name}: network cable plugged in`, host.name);
-			return 0;
-		},
-	},
-];
 
 /** A lab on a hand-built world whose shell also knows `extra` commands. */
 export function labOn(world: World, extra: CommandSpec[] = [], interactive = true): Lab {

@@ -8,8 +8,11 @@ import {HomeScreen, scenarioSection, type HomeAction} from '../../../source/ui/h
 import {KEY, renderScreen} from '../helpers/render';
 
 describe('home screen', () => {
-	it('lists the built-in scenarios with their titles', () => {
-		expect(scenarioCatalog()).toContainEqual({name: 'sandbox', title: 'LVS sandbox - one director, four real servers'});
+	it('lists the built-in scenarios with their titles, the sandbox first', () => {
+		const catalog = scenarioCatalog();
+		expect(catalog[0]).toEqual({name: 'sandbox', title: 'LVS sandbox - one director, four real servers'});
+		const rest = catalog.slice(1).map((s) => s.name);
+		expect(rest).toEqual([...rest].sort());
 	});
 
 	it('lists a broken scenario file by name instead of failing', () => {

@@ -5,7 +5,7 @@ import {LabScreen} from '../../../source/ui/lab/lab-screen';
 import {LabStore} from '../../../source/ui/live/lab-store';
 import {createSettings} from '../../../source/ui/settings';
 import {KEY, renderScreen, type Rendered} from '../helpers/render';
-import {addWebService, FAULT_COMMANDS, labOn, sandboxWorld} from '../helpers/worlds';
+import {addWebService, labOn, sandboxWorld} from '../helpers/worlds';
 
 let open: Array<{r: Rendered; store: LabStore}> = [];
 afterEach(() => {
@@ -19,7 +19,7 @@ afterEach(() => {
 function mount(options: {columns?: number; rows?: number; color?: boolean; plain?: boolean; lang?: 'en' | 'es'} = {}) {
 	const world = sandboxWorld();
 	addWebService(world);
-	const lab = labOn(world, FAULT_COMMANDS);
+	const lab = labOn(world);
 	// Paused: frames change only when the test acts.
 	const store = new LabStore(lab, {paused: true});
 	let quit = 0;
@@ -70,7 +70,7 @@ describe('the lab screen', () => {
 		expect(frame).toMatch(/▸ rs2 +✕ unplugged/);
 		// The key ran the lab command like typed input: it is in the scrollback and history.
 		expect(frame).toContain('root@lvs1:~# unplug rs2');
-		expect(frame).toContain('rs2: network cable unplugged');
+		expect(frame).toContain('rs2: cable pulled out of eth0');
 		expect(lab.shell.session.history.at(-1)).toBe('unplug rs2');
 		await r.press('p');
 		await r.waitFor((f) => /rs2 +● up/.test(f));
@@ -147,8 +147,8 @@ describe('the lab screen', () => {
 	it('says so when a full-screen tool has no view yet', async () => {
 		const {r, controller} = mount();
 		controller.shell.run('true');
-		(controller as unknown as {effect(e: unknown): void}).effect({kind: 'fullscreen', tool: 'mosmon', host: 'lvs1', args: []});
-		await r.waitFor((f) => f.includes('mosmon: this full-screen view is not available'));
+		(controller as unknown as {effect(e: unknown): void}).effect({kind: 'fullscreen', tool: 'xeyes', host: 'lvs1', args: []});
+		await r.waitFor((f) => f.includes('xeyes: this full-screen view is not available'));
 	});
 
 	it('Ctrl+C quits from the shell, the cluster keys and the editor', async () => {

@@ -241,3 +241,21 @@ describe('served versus sent', () => {
 		r.unmount();
 	});
 });
+
+describe('cluster panel for openMosix', () => {
+	it('heads with nodes up and total load, and names the measure the bars show', async () => {
+		const {lab, sh} = await import('../../helpers/lab');
+		const l = lab('openmosix-4');
+		l.world.advance(3 * SEC);
+		sh(l, 'fib 40 &');
+		l.world.advance(2 * SEC);
+		sh(l, 'poweroff mosix4');
+		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(l.world)} focused={false} nodeMeasure="speed" width={60} height={10} />);
+		const lines = rows(await r.waitFor((f) => f.includes('openMosix')));
+		expect(lines[0]).toMatch(/^openMosix {2}3 of 4 nodes up {2}load \d/);
+		expect(lines[1]).toBe(' bars: l load  s speed  m memory MB');
+		expect(lines.find((x) => x.includes('mosix4'))).toMatch(/mosix4 +○ powered off +dead/);
+		expect(lines.find((x) => x.includes('mosix1'))).toMatch(/mosix1 +● up +█+·* \d+$/);
+		r.unmount();
+	});
+});

@@ -29,10 +29,10 @@ describe('tab completion', () => {
 
 	it('offers host names to lab commands without a completion of their own', () => {
 		const c = ctx();
-		const lab = {name: 'unplug', group: 'lab' as const, run: () => 0};
+		const lab = {name: 'flap', group: 'lab' as const, run: () => 0};
 		const registry = new CommandRegistry([...c.registry.all(), lab]);
-		expect(complete({...c, registry}, 'unplug cl', 9)).toMatchObject({text: 'client ', done: true});
-		expect(complete({...c, registry}, 'unplug r', 8)?.candidates).toEqual(['rs1', 'rs2', 'rs3', 'rs4']);
+		expect(complete({...c, registry}, 'flap cl', 7)).toMatchObject({text: 'client ', done: true});
+		expect(complete({...c, registry}, 'flap r', 6)?.candidates).toEqual(['rs1', 'rs2', 'rs3', 'rs4']);
 		// A file tool keeps to files.
 		expect(complete(c, 'cat r', 5)).toBeUndefined();
 	});
