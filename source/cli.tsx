@@ -2,85 +2,75 @@
 import chalk from 'chalk';
 import meow from 'meow';
 import {readFileSync} from 'node:fs';
-import {isLang, type Lang} from './i18n/lang';
+import {openSettings, type Io} from './cli/context';
 
-const cli = meow(
-	`
-  Usage
-    $ cluster-lab                              open the lab (choose a scenario)
-    $ cluster-lab sandbox [--scenario NAME|FILE] [--seed N]
-                                               open the lab on a scenario
-    $ cluster-lab run [--scenario NAME|FILE] [--seed N] [SCRIPT|-]
-                                               run commands from a script (or stdin)
-                                               and print the transcript
-    $ cluster-lab scenarios                    list the built-in scenarios
+const io: Io = {write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text)};
 
-  Options
-    --scenario, -s NAME|FILE  scenario to load (default: sandbox)
-    --seed N                  seed of the simulation's random numbers (default: 1)
-    --lang en|es              language of the lab's own texts
-    --plain                   numbers instead of graphs, sentences instead of symbols
-    --no-color                no colours (NO_COLOR=1 does the same)
-    --help                    show this help
-    --version                 show the version
+/** `--lang` is needed before meow parses anything: the help text itself is translated. */
+function earlyLangFlag(argv: readonly string[]): string | undefined {
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--') break;
+		if (arg === '--lang') return argv[i + 1] ?? '';
+		if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+	}
+	return undefined;
+}
 
-  Examples
-    $ cluster-lab run --scenario sandbox my-lvs-setup.txt
-    $ echo 'ipvsadm -L -n' | cluster-lab run -
-`,
-	{
-		importMeta: import.meta,
-		allowUnknownFlags: false,
-		flags: {
-			scenario: {type: 'string', shortFlag: 's', default: 'sandbox'},
-			seed: {type: 'string', default: '1'},
-			lang: {type: 'string'},
-			plain: {type: 'boolean', default: false},
-			color: {type: 'boolean', default: true},
-		},
+const settings = openSettings({flag: earlyLangFlag(process.argv.slice(2)), env: process.env, io});
+const {t, lang, store} = settings;
+
+const cli = meow(t('cli.usage'), {
+	importMeta: import.meta,
+	description: t('cli.description'),
+	allowUnknownFlags: false,
+	flags: {
+		scenario: {type: 'string', shortFlag: 's', default: 'sandbox'},
+		seed: {type: 'string', default: '1'},
+		lang: {type: 'string'},
+		lessons: {type: 'string'},
+		json: {type: 'boolean', default: false},
+		plain: {type: 'boolean', default: false},
+		color: {type: 'boolean', default: true},
 	},
-);
+});
+
+// chalk ignores NO_COLOR by itself; Ink and the lab share this one chalk instance.
+if (!cli.flags.color || (process.env.NO_COLOR ?? '') !== '') chalk.level = 0;
 
 function fail(message: string): never {
 	process.stderr.write(`cluster-lab: ${message}\n`);
 	process.exit(2);
 }
 
-function language(): Lang {
-	const flag = cli.flags.lang;
-	if (flag !== undefined) {
-		if (!isLang(flag)) fail(`unknown language '${flag}' (use en or es)`);
-		return flag;
-	}
-	for (const key of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
-		const value = process.env[key];
-		if (value) return value.toLowerCase().startsWith('es') ? 'es' : 'en';
-	}
-	return 'en';
-}
+if (!settings.choice.ok) fail(t('cli.unknownLang', {lang: settings.choice.bad}));
+// meow shows the help by itself only for a lone --help; with --lang (or a command) it is ours to show.
+if (process.argv.slice(2).includes('--help')) cli.showHelp(0);
 
 function seed(): number {
 	const text = cli.flags.seed;
-	if (!/^\d{1,10}$/.test(text) || Number(text) > 0xffffffff) fail(`--seed needs a whole number from 0 to 4294967295, not '${text}'`);
+	if (!/^\d{1,10}$/.test(text) || Number(text) > 0xffffffff) fail(t('cli.badSeed', {seed: text}));
 	return Number(text);
 }
 
+function atMost(command: string, args: readonly string[], max: number): void {
+	if (args.length > max) fail(t('cli.extraArguments', {command, max, list: args.join(' ')}));
+}
+
 const [command, ...rest] = cli.input;
-const lang = language();
-// chalk ignores NO_COLOR by itself; Ink and the lab share this one chalk instance.
-if (!cli.flags.color || (process.env.NO_COLOR ?? '') !== '') chalk.level = 0;
 
 switch (command) {
 	case 'run': {
-		if (rest.length > 1) fail(`run takes one script, got ${rest.length}: ${rest.join(' ')}`);
+		if (rest.length > 1) fail(t('cli.tooManyScripts', {count: rest.length, list: rest.join(' ')}));
+		// Loaded only here: the lab screen's start does not wait for the script runner.
 		const {runScript} = await import('./cli/run');
 		const code = runScript({
 			scenario: cli.flags.scenario,
 			seed: seed(),
 			lang,
 			script: rest[0],
-			write: (text) => process.stdout.write(text),
-			writeError: (text) => process.stderr.write(text),
+			write: io.write,
+			writeError: io.writeError,
 			readStdin: () => readFileSync(0, 'utf8'),
 		});
 		process.exitCode = code;
@@ -94,16 +84,40 @@ switch (command) {
 		}
 		break;
 	}
+	case 'lessons': {
+		atMost('lessons', rest, 0);
+		const {listLessons} = await import('./cli/lessons');
+		process.exitCode = listLessons({dir: cli.flags.lessons, lang, t, store, io, json: cli.flags.json});
+		break;
+	}
+	case 'lesson': {
+		if (rest.length !== 1) fail(t('lessons.unknown', {id: rest.join(' ')}));
+		const {showLesson} = await import('./cli/lessons');
+		const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+		process.exitCode = await showLesson({dir: cli.flags.lessons, lang, t, store, io, id: rest[0]!, terminal, seed: seed()});
+		break;
+	}
+	case 'validate': {
+		atMost('validate', rest, 1);
+		const {validateLessons} = await import('./cli/lessons');
+		process.exitCode = validateLessons({dir: rest[0] ?? cli.flags.lessons, lang, t, io});
+		break;
+	}
+	case 'lang': {
+		atMost('lang', rest, 1);
+		const {langCommand} = await import('./cli/lang');
+		if (settings.choice.ok) process.exitCode = langCommand({arg: rest[0], choice: settings.choice, store, env: process.env, io});
+		break;
+	}
 	case undefined:
 	case 'sandbox': {
-		if (!process.stdin.isTTY || !process.stdout.isTTY) {
-			fail('the lab needs a terminal; to run commands from a script use: cluster-lab run SCRIPT');
-		}
-		if (rest.length > 0) fail(`${command ?? 'cluster-lab'} takes no arguments, got: ${rest.join(' ')}`);
+		if (!process.stdin.isTTY || !process.stdout.isTTY) fail(t('cli.needsTerminal'));
+		atMost(command ?? 'cluster-lab', rest, 0);
 		const {startInteractive} = await import('./ui/start');
+		// `cluster-lab` alone opens the home screen; `cluster-lab sandbox` opens a scenario's lab directly.
 		process.exitCode = await startInteractive({scenario: command === 'sandbox' ? cli.flags.scenario : undefined, seed: seed(), lang, plain: cli.flags.plain});
 		break;
 	}
 	default:
-		fail(`unknown command '${command}'; see cluster-lab --help`);
+		fail(t('cli.unknownCommand', {command}));
 }

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {formatDataError} from '../data/yaml-load';
+import {translator} from '../i18n/i18n';
 import type {Lang} from '../i18n/lang';
 import {createLab} from '../lab/lab';
 import {loadScenario} from '../scenario/load';
@@ -26,7 +27,9 @@ export function runScript(options: RunOptions): number {
 			script = readFileSync(options.script, 'utf8');
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			options.writeError(`cluster-lab: cannot read script ${options.script}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code)}\n`);
+			const t = translator(options.lang);
+			const reason = code === 'ENOENT' ? t('cli.noSuchFile') : code === 'EISDIR' ? t('cli.isDirectory') : String(code);
+			options.writeError(`cluster-lab: ${t('cli.cannotReadScript', {file: options.script, reason})}\n`);
 			return 2;
 		}
 	}

@@ -36,13 +36,31 @@ export function loadYaml<S extends z.ZodType>(
 		};
 	}
 	const result = schema.safeParse(doc.toJS({maxAliasCount: 100}));
-	const issues: Array<{path: Array<string | number>; message: string}> = result.success
+	const issues: Array<{path: Array<string | number>; at?: Array<string | number>; message: string}> = result.success
 		? (options.check?.(result.data) ?? [])
-		: result.error.issues.map((issue) => ({path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message}));
+		: result.error.issues.map((issue) => {
+				const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+				// An unknown key is reported on its object; the line is the key's own.
+				const at = issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? [...path, issue.keys[0]!] : path;
+				return {path, at, message: issue.message};
+			});
 	if (result.success && issues.length === 0) return {ok: true, value: result.data};
-	const errors = issues.map(({path, message}) => ({file, line: lineAt(nodeOffset(doc.contents, path)), message: describe(path, message)}));
+	const errors = issues.map(({path, at, message}) => ({file, line: lineAt(nodeOffset(doc.contents, at ?? path)), message: describe(path, message)}));
 	errors.sort((a, b) => a.line - b.line);
 	return {ok: false, errors};
+}
+
+/**
+ * Line finder for a YAML text that already passed `loadYaml`: the line of the
+ * node at a path (or of its deepest existing parent), shifted by `lineOffset`.
+ */
+export function yamlLocator(text: string, lineOffset = 0): (path: ReadonlyArray<string | number>) => number {
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true});
+	return (path) => {
+		const offset = nodeOffset(doc.contents, [...path]);
+		return (offset === undefined ? 1 : lineCounter.linePos(offset).line) + lineOffset;
+	};
 }
 
 function describe(path: Array<string | number>, message: string): string {

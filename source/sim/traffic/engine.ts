@@ -379,6 +379,9 @@ export class TrafficEngine {
 
 	/** Starts a TCP connection and its first request at the current time. */
 	start(spec: FlowSpec, startedBy?: string): Flow {
+		// Outside the engine's own run, anything may have changed since paths were cached
+		// (ip neigh flush, sysctl, addresses): plan afresh.
+		if (!this.running) this.epoch++;
 		const flow = this.pool.pop() ?? new Flow();
 		flow.reset();
 		flow.id = this.nextId++;
