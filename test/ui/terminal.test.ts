@@ -1,5 +1,4 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {COMMANDS} from '../../source/commands';
 import {hasTmux, TmuxTerminal} from './helpers/tmux';
 
 /**
@@ -11,7 +10,6 @@ if (!hasTmux) {
 	console.warn('Skipping the real-terminal tests: tmux is not installed (apt-get install tmux). CI installs it.');
 }
 
-const hasUnplug = COMMANDS.some((c) => c.name === 'unplug');
 
 describe.skipIf(!hasTmux)('the lab in a real terminal (tmux)', {timeout: 90_000}, () => {
 	let term: TmuxTerminal | undefined;
@@ -56,16 +54,28 @@ describe.skipIf(!hasTmux)('the lab in a real terminal (tmux)', {timeout: 90_000}
 		t.keys('Escape');
 		await t.waitFor((s) => s.includes('[CLUSTER KEYS]'));
 		t.keys('j', 'j', 'u');
-		const after = await t.waitFor((s) => s.includes('root@lvs1:~# unplug rs2'));
-		if (hasUnplug) {
-			const screen = await t.waitFor((s) => /rs2 +✕ unplugged/.test(s));
-			fits(screen, columns, rows);
-		} else {
-			// Until the lab's fault commands exist the key still goes through the shell.
-			expect(after).toContain('bash: unplug: command not found');
-		}
+		await t.waitFor((s) => s.includes('root@lvs1:~# unplug rs2'));
+		fits(await t.waitFor((s) => /rs2 +✕ unplugged/.test(s)), columns, rows);
 		t.keys(' ');
 		await t.waitFor((s) => s.includes('PAUSED'));
+		t.keys('C-c');
+		await leftCleanly(t);
+	});
+
+	it('traffic shows in bars, chart, table and timeline; a pulled cable drops that server to zero', async () => {
+		const t = start(100, 30);
+		await t.waitFor((s) => s.includes('root@lvs1:~#'));
+		for (const line of ['ipvsadm -A -t 10.0.0.100:80 -s rr', ...[1, 2, 3, 4].map((n) => `ipvsadm -a -t 10.0.0.100:80 -r 10.0.0.1${n} -m`), 'load start --rate 40', 'speed 10']) {
+			t.keys(line, 'Enter');
+		}
+		// Each real server answers about 10 requests a second, and the connection table fills.
+		const busy = await t.waitFor((s) => /rs2 +● up .* (9\.\d|1\d)\/s/.test(s) && /CONNECTIONS on lvs1: [1-9]/.test(s));
+		expect(busy).toMatch(/── rs1 \d/);
+		t.keys('unplug rs2', 'Enter');
+		// The director still sends rs2 its share; rs2 answers nothing; the timeline says why.
+		const after = await t.waitFor((s) => /rs2 +✕ unplugged .* 0\.0\/s sent \d/.test(s) && s.includes('cable pulled out of rs2 eth0'));
+		expect(after).toMatch(/SYN_RECV/);
+		fits(after, 100, 30);
 		t.keys('C-c');
 		await leftCleanly(t);
 	});
