@@ -4,6 +4,10 @@ import {cat} from './files/cat';
 import {nano, vi, vim} from './files/editors';
 import {CLOCK_COMMANDS} from './lab/clock';
 import {quit} from './lab/quit';
+import {hbStandby, hbTakeover, heartbeatInit, ipvsadmInitScript} from './ha/heartbeat';
+import {ldirectord} from './ha/ldirectord';
+import {ipaddr, ipaddr2, lvsSyncDaemonSwap} from './ha/resource-scripts';
+import {events} from './lab/events';
 import {ipvsadm, ipvsadmRestore, ipvsadmSave} from './ipvsadm';
 import {withEraWording} from './files/era-messages';
 import {chmod, chown, cp, mkdir, mv, rm, rmdir, touch} from './files/file-ops';
@@ -92,6 +96,17 @@ export const COMMANDS: readonly CommandSpec[] = [
 	// lab
 	...CLOCK_COMMANDS,
 	quit,
+	// ha
+	heartbeatInit,
+	hbStandby,
+	hbTakeover,
+	ipvsadmInitScript,
+	ldirectord,
+	ipaddr2,
+	ipaddr,
+	lvsSyncDaemonSwap,
+	// lab
+	events,
 	// lvs
 	ipvsadm,
 	ipvsadmSave,
