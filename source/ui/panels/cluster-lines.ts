@@ -70,8 +70,12 @@ function flowLines(input: ClusterInput): string[] {
 	const client = s.client ?? 'client';
 	const director = s.director ?? '?';
 	const svc = s.services[0]!;
-	const target = svc.label.replace(/^TCP |^UDP /, '').replace(isCompact(input) ? /:\d+$/ : /$^/, '');
-	const request = line(width, seg(` ${pad(t.request, labelWidth(t))}`, dim), `${client} ${arrow} `, seg(target, theme.paint.accent), ` ${arrow} ${director} ${arrow} rs`);
+	const label = svc.label.replace(/^TCP |^UDP /, '');
+	const tail = ` ${arrow} ${director} ${arrow} rs`;
+	const lead = ` ${pad(t.request, labelWidth(t))}${client} ${arrow} `;
+	// The port goes first when the path does not fit.
+	const target = isCompact(input) || widthOf(lead + label + tail) > width ? label.replace(/:\d+$/, '') : label;
+	const request = line(width, seg(lead.slice(0, labelWidth(t) + 1), dim), lead.slice(labelWidth(t) + 1), seg(target, theme.paint.accent), tail);
 	const only = methods.length === 1 ? methods[0] : undefined;
 	let how = only === 'masq' ? t.replyNat : only === 'route' ? t.replyDr : only === 'tunnel' ? t.replyTun : methods.length === 0 ? '' : t.replyMixed;
 	// Compact rows name just the method: the path itself shows whether it passes the director.
@@ -96,7 +100,9 @@ function titleLine(input: ClusterInput): string {
 	const svc = s.services[0];
 	const more = s.services.length > 1 ? ` +${s.services.length - 1}` : '';
 	const service = svc ? seg(`  ${svc.scheduler}${more}  ${formatRate(s.totalRate)} ${t.reqPerSec}`, theme.paint.dim) : undefined;
-	if (isCompact(input)) return line(width, text, extra, service);
+	// The label goes first when the line does not fit.
+	const full = widthOf(t.cluster) + 2 + widthOf(text.text) + widthOf(extra) + (service ? widthOf(service.text) : 0);
+	if (isCompact(input) || full > width) return line(width, text, extra, service);
 	return line(width, seg(t.cluster, theme.paint.title), '  ', text, extra, service);
 }
 
@@ -250,7 +256,9 @@ function hostLines(input: ClusterInput, cols: Columns, host: HostView): string[]
 	const word = cols.state <= 2 && state !== 'up' ? [seg(`${t.state[state]} `, statePaint(theme, state))] : [];
 	const room = width - 2 - cols.name - cols.state - word.reduce((n, w) => n + widthOf(w.text), 0);
 	let detail: Segment[] = [];
-	if (host.role === 'director') {
+	if (host.role === 'director' && host.state === 'off') {
+		detail = [];
+	} else if (host.role === 'director') {
 		const active = host.director === 'active';
 		detail = [
 			seg(active ? `${theme.glyph.active} ${t.active}` : t.standby, active ? theme.paint.accent : theme.paint.dim),

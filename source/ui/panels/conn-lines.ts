@@ -23,11 +23,13 @@ const VIRTUAL: Column = {head: 'virtual', width: 19, value: (r) => r.virtual};
 const DEST: Column = {head: 'destination', width: 0, value: (r) => r.real};
 const REAL_HOST: Column = {head: 'real', width: 0, value: (r) => r.realHost ?? r.real};
 
-/** The widest set of ipvsadm -L -n -c columns that fits. */
-function columnsFor(width: number): Column[] {
+/** The widest set of ipvsadm -L -n -c columns that fits; narrow panels size the source column to the addresses shown. */
+function columnsFor(width: number, rows: readonly ConnRow[]): Column[] {
 	if (width >= 78) return [PRO, EXPIRE, STATE, SOURCE, VIRTUAL, DEST];
 	if (width >= 52) return [PRO, EXPIRE, STATE, SOURCE, REAL_HOST];
-	return [EXPIRE, STATE, {...SOURCE, width: 17}, REAL_HOST];
+	const longest = Math.max(6, ...rows.map((r) => r.client.length)) + 1;
+	const realWidth = Math.max(4, ...rows.map((r) => (r.realHost ?? r.real).length));
+	return [EXPIRE, STATE, {...SOURCE, width: Math.max(12, Math.min(longest, width - EXPIRE.width - STATE.width - realWidth))}, REAL_HOST];
 }
 
 /**
@@ -44,7 +46,7 @@ export function connLines(table: ConnTableView, width: number, height: number, t
 	}
 	if (!table.director) return [...out, line(width, seg(t.noDirector, theme.paint.dim))].slice(0, height);
 	if (table.total === 0) return [...out, line(width, seg(t.noConnections, theme.paint.dim))].slice(0, height);
-	const cols = columnsFor(width);
+	const cols = columnsFor(width, table.newest);
 	const render = (values: string[]) => values.map((v, i) => (cols[i]!.width > 0 ? pad(v, cols[i]!.width) : v)).join('');
 	out.push(line(width, seg(render(cols.map((c) => c.head)), theme.paint.dim)));
 	for (const row of table.newest) {

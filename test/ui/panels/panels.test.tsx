@@ -259,3 +259,26 @@ describe('cluster panel for openMosix', () => {
 		r.unmount();
 	});
 });
+
+describe('cluster panel for UltraMonkey', () => {
+	it('follows the VIP to the standby director when the master loses power', async () => {
+		const {lab, sh} = await import('../../helpers/lab');
+		const l = lab('ultramonkey');
+		l.world.advance(10 * SEC);
+		let snapshot = takeSnapshot(l.world);
+		expect(snapshot.vips).toEqual([{addr: '192.168.0.105', holders: ['debian1']}]);
+		sh(l, 'poweroff debian1');
+		l.world.advance(60 * SEC);
+		snapshot = takeSnapshot(l.world);
+		expect(snapshot.vips).toEqual([{addr: '192.168.0.105', holders: ['debian2']}]);
+		expect(snapshot.director).toBe('debian2');
+		const r = renderScreen(<ClusterPanel snapshot={snapshot} focused={false} nodeMeasure="load" width={50} height={10} />);
+		const lines = rows(await r.waitFor((f) => f.includes('debian2')));
+		expect(lines[0]).toMatch(/^VIP 192\.168\.0\.105 on debian2 {2}\w+ {2}[\d.]+ req\/s$/);
+		expect(lines[1]).toBe(' request client ─▶ 192.168.0.105 ─▶ debian2 ─▶ rs');
+		expect(lines.find((x) => x.includes('debian1'))).toMatch(/^ {2}debian1 +○ powered off *$/);
+		expect(lines.find((x) => x.startsWith('  debian2'))).toMatch(/★ MASTER {2}holds VIP/);
+		for (const x of lines) expect([...x].length).toBeLessThanOrEqual(50);
+		r.unmount();
+	});
+});
