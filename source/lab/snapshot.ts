@@ -75,6 +75,8 @@ export interface ConnRow {
 	readonly real: string;
 	/** Host name of the real server, when it is a host of the scenario. */
 	readonly realHost?: string;
+	/** `HOST:PORT` of the client when its address belongs to a host of the scenario. */
+	readonly clientHost?: string;
 }
 
 export interface ConnTableView {
@@ -312,6 +314,7 @@ export function connectionTable(world: World, director: Host | undefined, rows: 
 
 function connRow(world: World, e: ConnEntry): ConnRow {
 	const real = hostByAddress(world, e.daddr);
+	const client = hostByAddress(world, e.caddr);
 	return {
 		protocol: e.protocol.toUpperCase(),
 		expires: Math.max(0, Math.floor((e.expires - world.now) / SEC)),
@@ -320,5 +323,6 @@ function connRow(world: World, e: ConnEntry): ConnRow {
 		virtual: `${formatIp(e.vaddr)}:${e.vport}`,
 		real: `${formatIp(e.daddr)}:${e.dport}`,
 		realHost: real?.name,
+		clientHost: client ? `${client.name}:${e.cport}` : undefined,
 	};
 }

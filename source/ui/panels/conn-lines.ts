@@ -23,13 +23,22 @@ const VIRTUAL: Column = {head: 'virtual', width: 19, value: (r) => r.virtual};
 const DEST: Column = {head: 'destination', width: 0, value: (r) => r.real};
 const REAL_HOST: Column = {head: 'real', width: 0, value: (r) => r.realHost ?? r.real};
 
-/** The widest set of ipvsadm -L -n -c columns that fits; narrow panels size the source column to the addresses shown. */
+/**
+ * The widest set of ipvsadm -L -n -c columns that fits. Narrow panels name
+ * hosts instead of addresses (`client:40612`, `rs1`) and size each column to
+ * what the rows hold.
+ */
 function columnsFor(width: number, rows: readonly ConnRow[]): Column[] {
 	if (width >= 78) return [PRO, EXPIRE, STATE, SOURCE, VIRTUAL, DEST];
 	if (width >= 52) return [PRO, EXPIRE, STATE, SOURCE, REAL_HOST];
-	const longest = Math.max(6, ...rows.map((r) => r.client.length)) + 1;
-	const realWidth = Math.max(4, ...rows.map((r) => (r.realHost ?? r.real).length));
-	return [EXPIRE, STATE, {...SOURCE, width: Math.max(12, Math.min(longest, width - EXPIRE.width - STATE.width - realWidth))}, REAL_HOST];
+	const widest = (values: string[], min: number) => Math.max(min, ...values.map((v) => v.length)) + 1;
+	const client = (r: ConnRow) => r.clientHost ?? r.client;
+	return [
+		EXPIRE,
+		{...STATE, width: widest(rows.map((r) => r.state), 5)},
+		{head: 'source', width: widest(rows.map(client), 6), value: client},
+		REAL_HOST,
+	];
 }
 
 /**

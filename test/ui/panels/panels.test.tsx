@@ -155,7 +155,8 @@ describe('connection table', () => {
 		wide.unmount();
 		const narrow = renderScreen(<ConnPanel table={table} width={40} height={6} title={false} />);
 		const n = rows(await narrow.waitFor((f) => f.includes('expire')));
-		expect(n[1]).toBe('15:00  ESTABLISHED 10.0.0.200:40001 rs1');
+		expect(n[0]).toBe('expire state       source       real');
+		expect(n[1]).toBe('15:00  ESTABLISHED client:40001 rs1');
 		narrow.unmount();
 	});
 });
