@@ -1,6 +1,7 @@
 import {EventEmitter} from 'node:events';
 import chalk from 'chalk';
 import {render as inkRender, type Instance} from 'ink';
+import {render as testingRender} from 'ink-testing-library';
 import type {ReactElement} from 'react';
 import {createSettings, SettingsProvider, type Settings} from '../../../source/ui/settings';
 
@@ -133,3 +134,34 @@ export const KEY = {
 	f1: '\x1bOP',
 	ctrl: (letter: string) => String.fromCharCode(letter.charCodeAt(0) - 96),
 };
+
+/**
+ * A component alone, through ink-testing-library (a 100-column fake terminal):
+ * for panels, which take their size as props. Same polling helpers as renderScreen.
+ */
+export function renderPanel(tree: ReactElement, options: {color?: boolean; plain?: boolean} = {}): Pick<Rendered, 'lastFrame' | 'waitFor' | 'unmount'> {
+	chalk.level = options.color ? 3 : 0;
+	const settings = createSettings('en', {plain: options.plain ?? false});
+	const instance = testingRender(<SettingsProvider settings={settings}>{tree}</SettingsProvider>);
+	const lastFrame = () => instance.lastFrame() ?? '';
+	return {
+		lastFrame,
+		async waitFor(check, timeoutMs = 3000) {
+			const start = Date.now();
+			let error: unknown;
+			for (;;) {
+				try {
+					if (check(lastFrame()) !== false) return lastFrame();
+				} catch (e) {
+					error = e;
+				}
+				if (Date.now() - start > timeoutMs) throw error instanceof Error ? error : new Error(`frame never matched; last frame:\n${lastFrame()}`);
+				await tick();
+			}
+		},
+		unmount() {
+			instance.unmount();
+			instance.cleanup();
+		},
+	};
+}

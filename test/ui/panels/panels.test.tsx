@@ -6,7 +6,7 @@ import {ConnPanel} from '../../../source/ui/panels/conn-panel';
 import {EventsPanel} from '../../../source/ui/panels/events-panel';
 import {StatusBar} from '../../../source/ui/panels/status-bar';
 import {SEC} from '../../../source/sim/time';
-import {renderScreen} from '../helpers/render';
+import {renderPanel} from '../helpers/render';
 import {addWebService, conn, sandboxWorld, setConnections} from '../helpers/worlds';
 
 function trafficWorld(fwd: 'masq' | 'route' = 'masq') {
@@ -24,7 +24,7 @@ const rows = (frame: string) => frame.split('\n');
 
 describe('cluster panel', () => {
 	it('shows the VIP holder, the NAT paths, each host\'s state and connection bars', async () => {
-		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} selected="rs2" focused nodeMeasure="load" width={72} height={10} />);
+		const r = renderPanel(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} selected="rs2" focused nodeMeasure="load" width={72} height={10} />);
 		const frame = await r.waitFor((f) => f.includes('VIP 10.0.0.100'));
 		const lines = rows(frame);
 		expect(lines[0]).toBe('CLUSTER  VIP 10.0.0.100 on lvs1  rr  0.0 req/s');
@@ -40,7 +40,7 @@ describe('cluster panel', () => {
 	});
 
 	it('narrow: one bar for connections and the rate as a number', async () => {
-		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} focused={false} nodeMeasure="load" width={50} height={10} />);
+		const r = renderPanel(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} focused={false} nodeMeasure="load" width={50} height={10} />);
 		const lines = rows(await r.waitFor((f) => f.includes('VIP 10.0.0.100')));
 		expect(lines[4]).toMatch(/^ {2}rs1 +● up +w1 █+▒+ 8\/24 0\.0\/s$/);
 		expect(lines[4]).toHaveLength(50);
@@ -48,7 +48,7 @@ describe('cluster panel', () => {
 	});
 
 	it('draws DR replies straight back to the client', async () => {
-		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld('route'))} focused={false} nodeMeasure="load" width={70} height={10} />);
+		const r = renderPanel(<ClusterPanel snapshot={takeSnapshot(trafficWorld('route'))} focused={false} nodeMeasure="load" width={70} height={10} />);
 		const frame = await r.waitFor((f) => f.includes('reply'));
 		expect(rows(frame)[2]).toBe(' reply   rs ─────────▶ client  DR: direct');
 		expect(rows(frame)[1]).toMatch(/^ request client ─▶ 10\.0\.0\.100:80 ─▶ lvs1 ─▶ rs/);
@@ -56,7 +56,7 @@ describe('cluster panel', () => {
 	});
 
 	it('in plain mode says it in words and ASCII', async () => {
-		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} selected="rs2" focused nodeMeasure="load" width={100} height={10} />, {plain: true});
+		const r = renderPanel(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} selected="rs2" focused nodeMeasure="load" width={100} height={10} />, {plain: true});
 		const frame = await r.waitFor((f) => f.includes('VIP 10.0.0.100'));
 		expect(frame).toContain('  rs1    up        w1, 8 active, 24 inactive, 0.0 req/s');
 		expect(frame).toContain('> rs2    unplugged w1, 0 active, 0 inactive, 0.0 req/s');
@@ -67,7 +67,7 @@ describe('cluster panel', () => {
 	});
 
 	it('in plain mode puts a long detail on its own line rather than cutting numbers', async () => {
-		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} focused={false} nodeMeasure="load" width={44} height={16} />, {plain: true});
+		const r = renderPanel(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} focused={false} nodeMeasure="load" width={44} height={16} />, {plain: true});
 		const lines = rows(await r.waitFor((f) => f.includes('VIP 10.0.0.100')));
 		const at = lines.findIndex((l) => l.startsWith('  rs1'));
 		expect(lines[at]).toBe('  rs1    up');
@@ -76,7 +76,7 @@ describe('cluster panel', () => {
 	});
 
 	it('compact at 44 columns: glyph alone for hosts that are up, glyph and word otherwise', async () => {
-		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} focused={false} nodeMeasure="load" width={44} height={12} />);
+		const r = renderPanel(<ClusterPanel snapshot={takeSnapshot(trafficWorld())} focused={false} nodeMeasure="load" width={44} height={12} />);
 		const lines = rows(await r.waitFor((f) => f.includes('VIP 10.0.0.100')));
 		expect(lines[0]).toBe('VIP 10.0.0.100 on lvs1  rr  0.0 req/s');
 		expect(lines[1]).toBe(' request client ─▶ 10.0.0.100 ─▶ lvs1 ─▶ rs');
@@ -91,7 +91,7 @@ describe('cluster panel', () => {
 		const world = sandboxWorld();
 		const lvs1 = world.host('lvs1')!;
 		lvs1.addresses = lvs1.addresses.filter((a) => a.label !== 'eth0:0');
-		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(world)} focused={false} nodeMeasure="load" width={60} height={10} />);
+		const r = renderPanel(<ClusterPanel snapshot={takeSnapshot(world)} focused={false} nodeMeasure="load" width={60} height={10} />);
 		expect(rows(await r.waitFor((f) => f.includes('VIP 10.0.0.100')))[0]).toBe('CLUSTER  VIP 10.0.0.100: no director holds it');
 		r.unmount();
 	});
@@ -102,12 +102,12 @@ describe('cluster panel', () => {
 		(world.host('rs1') as {role: string}).role = 'node';
 		(world.host('rs2') as {role: string}).role = 'node';
 		const snap = takeSnapshot(world, {probes: [probe]});
-		const r = renderScreen(<ClusterPanel snapshot={snap} focused={false} nodeMeasure="load" width={50} height={12} />);
+		const r = renderPanel(<ClusterPanel snapshot={snap} focused={false} nodeMeasure="load" width={50} height={12} />);
 		const frame = await r.waitFor((f) => f.includes('rs1'));
 		expect(frame).toMatch(/rs1 +● up +█+ 2\.0/);
 		expect(frame).toMatch(/rs2 +● up +dead/);
 		r.unmount();
-		const m = renderScreen(<ClusterPanel snapshot={snap} focused={false} nodeMeasure="memory" width={50} height={12} />);
+		const m = renderPanel(<ClusterPanel snapshot={snap} focused={false} nodeMeasure="memory" width={50} height={12} />);
 		expect(await m.waitFor((f) => f.includes('rs1'))).toMatch(/rs1 +● up +█+\++·* 48\/64/);
 		m.unmount();
 	});
@@ -120,7 +120,7 @@ describe('events panel', () => {
 		world.log('lab', 'rs2: network cable unplugged', 'rs2');
 		world.advance(SEC);
 		world.log('ldirectord', 'real server 10.0.0.12:80 failed its check; its weight is set to 0 so no new connections go to it', 'lvs1');
-		const r = renderScreen(<EventsPanel events={takeSnapshot(world).events} width={40} height={8} />);
+		const r = renderPanel(<EventsPanel events={takeSnapshot(world).events} width={40} height={8} />);
 		const lines = rows(await r.waitFor((f) => f.includes('EVENTS')));
 		expect(lines[0]).toBe('EVENTS');
 		expect(lines[1]).toBe('00:01:02 lab rs2: rs2: network cable');
@@ -134,7 +134,7 @@ describe('events panel', () => {
 		const world = sandboxWorld();
 		world.advance(5 * SEC);
 		world.log('heartbeat', 'lvs2 takes over the resources of lvs1', 'lvs2');
-		const r = renderScreen(<EventsPanel events={takeSnapshot(world).events} width={80} height={4} />, {plain: true});
+		const r = renderPanel(<EventsPanel events={takeSnapshot(world).events} width={80} height={4} />, {plain: true});
 		expect(await r.waitFor((f) => f.includes('At'))).toContain('At 00:00:05 (lvs2, heartbeat): lvs2 takes over the resources of lvs1');
 		r.unmount();
 	});
@@ -146,14 +146,14 @@ describe('connection table', () => {
 		addWebService(world);
 		setConnections(world, [conn(world, 1, 1), conn(world, 2, 2, 'FIN_WAIT', 95)]);
 		const table = takeSnapshot(world).connections;
-		const wide = renderScreen(<ConnPanel table={table} width={90} height={6} />);
+		const wide = renderPanel(<ConnPanel table={table} width={90} height={6} />);
 		const w = rows(await wide.waitFor((f) => f.includes('pro')));
 		expect(w[0]).toBe('CONNECTIONS on lvs1: 2  ESTABLISHED 1 · FIN_WAIT 1');
 		expect(w[1]).toBe('pro expire state       source                virtual            destination');
 		expect(w[2]).toBe('TCP 15:00  ESTABLISHED 10.0.0.200:40001      10.0.0.100:80      10.0.0.11:80');
 		expect(w[3]).toBe('TCP 01:35  FIN_WAIT    10.0.0.200:40002      10.0.0.100:80      10.0.0.12:80');
 		wide.unmount();
-		const narrow = renderScreen(<ConnPanel table={table} width={40} height={6} title={false} />);
+		const narrow = renderPanel(<ConnPanel table={table} width={40} height={6} title={false} />);
 		const n = rows(await narrow.waitFor((f) => f.includes('expire')));
 		expect(n[0]).toBe('expire state       source       real');
 		expect(n[1]).toBe('15:00  ESTABLISHED client:40001 rs1');
@@ -168,7 +168,7 @@ describe('chart', () => {
 	];
 
 	it('plots requests per second with a legend of current values', async () => {
-		const r = renderScreen(<ChartPanel series={series} kind="rates" width={40} height={9} />);
+		const r = renderPanel(<ChartPanel series={series} kind="rates" width={40} height={9} />);
 		const lines = rows(await r.waitFor((f) => f.includes('REQUESTS')));
 		expect(lines[0]).toBe('REQUESTS/S per real server, last 60 s');
 		expect(lines[1]).toMatch(/^ {2}10 ┼ {4}╭$/);
@@ -179,7 +179,7 @@ describe('chart', () => {
 	});
 
 	it('gives the numbers instead in plain mode', async () => {
-		const r = renderScreen(<ChartPanel series={series} kind="rates" width={60} height={5} />, {plain: true});
+		const r = renderPanel(<ChartPanel series={series} kind="rates" width={60} height={5} />, {plain: true});
 		const frame = await r.waitFor((f) => f.includes('rs1'));
 		expect(frame).toContain('rs1: now 10, avg 5.0, min 0.0, max 10');
 		expect(frame).toContain('rs2: now 5.0, avg 5.0, min 5.0, max 5.0');
@@ -187,7 +187,7 @@ describe('chart', () => {
 	});
 
 	it('colours each line when colour is on, and the legend repeats the colour', async () => {
-		const r = renderScreen(<ChartPanel series={series} kind="rates" width={40} height={9} />, {color: true});
+		const r = renderPanel(<ChartPanel series={series} kind="rates" width={40} height={9} />, {color: true});
 		const frame = await r.waitFor((f) => f.includes('rs1'));
 		expect(frame).toMatch(/\x1b\[36m──\x1b\[\d+m rs1 10 {2}\x1b\[33m──/);
 		r.unmount();
@@ -196,12 +196,12 @@ describe('chart', () => {
 
 describe('status bar', () => {
 	it('shows running or PAUSED, the speed, the virtual clock, the focus and the keys', async () => {
-		const r = renderScreen(<StatusBar now={83_450_000} clock={{paused: false, speed: 20}} scenario="sandbox" focus="shell" width={100} />);
+		const r = renderPanel(<StatusBar now={83_450_000} clock={{paused: false, speed: 20}} scenario="sandbox" focus="shell" width={100} />);
 		const lines = rows(await r.waitFor((f) => f.includes('RUNNING')));
 		expect(lines[0]).toMatch(/^ ▶ RUNNING ×20 {3}00:01:23\.4 {2}sandbox {2}\[SHELL\] {2}Esc cluster keys · Tab complete/);
 		expect(lines[1]).toContain('F1 all keys');
 		r.unmount();
-		const p = renderScreen(<StatusBar now={0} clock={{paused: true, speed: 1}} scenario="sandbox" focus="cluster" width={80} />);
+		const p = renderPanel(<StatusBar now={0} clock={{paused: true, speed: 1}} scenario="sandbox" focus="cluster" width={80} />);
 		const paused = rows(await p.waitFor((f) => f.includes('PAUSED')));
 		expect(paused[0]).toMatch(/^ ⏸ PAUSED ×1 {4}00:00:00\.0 {2}sandbox {2}\[CLUSTER KEYS\]/);
 		expect(paused[1]).toContain('? all keys');
@@ -235,7 +235,7 @@ describe('served versus sent', () => {
 		const snapshot = takeSnapshot(world, {history});
 		expect(snapshot.servers.find((s) => s.name === 'rs1')).toMatchObject({rate: 10, sent: 10});
 		expect(snapshot.servers.find((s) => s.name === 'rs2')).toMatchObject({rate: 0, sent: 10});
-		const r = renderScreen(<ClusterPanel snapshot={snapshot} focused={false} nodeMeasure="load" width={60} height={10} />);
+		const r = renderPanel(<ClusterPanel snapshot={snapshot} focused={false} nodeMeasure="load" width={60} height={10} />);
 		const lines = rows(await r.waitFor((f) => f.includes('rs2')));
 		expect(lines.find((l) => l.includes('rs1'))).toMatch(/ 10\/s$/);
 		expect(lines.find((l) => l.includes('rs2'))).toMatch(/✕ unplugged .* 0\.0\/s sent 10\/s$/);
@@ -251,7 +251,7 @@ describe('cluster panel for openMosix', () => {
 		sh(l, 'fib 40 &');
 		l.world.advance(2 * SEC);
 		sh(l, 'poweroff mosix4');
-		const r = renderScreen(<ClusterPanel snapshot={takeSnapshot(l.world)} focused={false} nodeMeasure="speed" width={60} height={10} />);
+		const r = renderPanel(<ClusterPanel snapshot={takeSnapshot(l.world)} focused={false} nodeMeasure="speed" width={60} height={10} />);
 		const lines = rows(await r.waitFor((f) => f.includes('openMosix')));
 		expect(lines[0]).toMatch(/^openMosix {2}3 of 4 nodes up {2}load \d/);
 		expect(lines[1]).toBe(' bars: l load  s speed  m memory MB');
@@ -273,7 +273,7 @@ describe('cluster panel for UltraMonkey', () => {
 		snapshot = takeSnapshot(l.world);
 		expect(snapshot.vips).toEqual([{addr: '192.168.0.105', holders: ['debian2']}]);
 		expect(snapshot.director).toBe('debian2');
-		const r = renderScreen(<ClusterPanel snapshot={snapshot} focused={false} nodeMeasure="load" width={50} height={10} />);
+		const r = renderPanel(<ClusterPanel snapshot={snapshot} focused={false} nodeMeasure="load" width={50} height={10} />);
 		const lines = rows(await r.waitFor((f) => f.includes('debian2')));
 		expect(lines[0]).toMatch(/^VIP 192\.168\.0\.105 on debian2 {2}\w+ {2}[\d.]+ req\/s$/);
 		expect(lines[1]).toBe(' request client ─▶ 192.168.0.105 ─▶ debian2 ─▶ rs');
