@@ -53,7 +53,7 @@ export function describeGoal(goal: Goal, t: Translate): string {
 		case 'shell-on':
 			return t('goals.shellOn', {host: String(raw)});
 		case 'process-running':
-			return t('goals.processRunning', {host: s('host'), match: s('match')});
+			return t('goals.processRunning', {host: s('host'), match: s('match'), details: details(args, ['host', 'match'])});
 		case 'command-ran':
 			return t('goals.commandRan', {match: s('match'), details: details(args, ['match'])});
 		case 'output-matched':

@@ -150,9 +150,11 @@ const hostState = strict({
 }).meta({description: 'A host is powered on or off, its cables plugged or unplugged.'});
 
 const processRunning = strict({
-	host: hostName,
+	host: hostName.describe("The process's home host: the one whose process table (ps) lists it."),
 	match: regex.describe('Regular expression over the process command line (as ps shows it).'),
-}).meta({description: 'A process whose command line matches is running on a host.'});
+	on: hostName.optional().describe('Only processes executing on this host now (openMosix migrates processes away from their home; mps shows where).'),
+	count: count.optional().describe('How many matching processes (default: at least one).'),
+}).meta({description: 'Processes whose command line matches are running on a host (optionally: executing on another host, that many).'});
 
 // ── History predicates ──────────────────────────────────────────────────────
 

@@ -172,6 +172,27 @@ describe('goal predicates', () => {
 		expect(check(l, {'output-matched': {match: '^rs2$', command: '^ssh rs2'}}, records)).toBe(true);
 	});
 
+	it('counts processes by their home and by the node they execute on (openMosix)', () => {
+		const l = makeLab('openmosix');
+		const fib = (goal: Record<string, unknown>) => check(l, {'process-running': {host: 'mosix1', match: '^fib', ...goal}});
+		expect(fib({})).toBe(false);
+		expect(fib({count: 0})).toBe(true);
+		history(l, ['fib & fib & fib & fib &']);
+		// Just started: all four run at home, none has moved yet.
+		expect(fib({count: 4})).toBe(true);
+		expect(fib({on: 'mosix1', count: 4})).toBe(true);
+		expect(fib({on: 'mosix2'})).toBe(false);
+		history(l, ['sleep 10']);
+		// Balanced: two still listed on mosix1 (their home) execute on mosix2.
+		expect(fib({count: 4})).toBe(true);
+		expect(fib({on: 'mosix2', count: 2})).toBe(true);
+		expect(fib({on: 'mosix1', count: '== 2'})).toBe(true);
+		expect(check(l, {'process-running': {host: 'mosix2', match: '^fib'}})).toBe(false);
+		// Processes outside the CPU model (daemons) run at home.
+		expect(check(l, {'process-running': {host: 'mosix1', match: 'httpd', on: 'mosix1', count: '>= 2'}})).toBe(true);
+		expect(check(l, {'process-running': {host: 'mosix1', match: 'httpd', on: 'mosix2'}})).toBe(false);
+	});
+
 	it('sees timeline events of this step only', () => {
 		const l = makeLab();
 		l.world.log('lab', 'before the step', 'rs1');

@@ -136,7 +136,7 @@ export const en = {
 		neighbor: "{{host}}'s ARP cache has {{ip}}{{details}}",
 		hostState: '{{host}} is{{details}}',
 		shellOn: 'you are logged in on {{host}}',
-		processRunning: '{{host}} runs a process matching {{match}}',
+		processRunning: '{{host}} runs a process matching {{match}}{{details}}',
 		commandRan: 'you ran a command matching {{match}}{{details}}',
 		outputMatched: 'the output matched {{match}}{{details}}',
 		timelineEvent: 'an event matching {{match}} happened{{details}}',

@@ -134,7 +134,7 @@ export const es: Catalog = {
 		neighbor: 'la caché ARP de {{host}} tiene {{ip}}{{details}}',
 		hostState: '{{host}} está{{details}}',
 		shellOn: 'estás conectado en {{host}}',
-		processRunning: '{{host}} ejecuta un proceso que coincide con {{match}}',
+		processRunning: '{{host}} ejecuta un proceso que coincide con {{match}}{{details}}',
 		commandRan: 'ejecutaste un comando que coincide con {{match}}{{details}}',
 		outputMatched: 'la salida coincidió con {{match}}{{details}}',
 		timelineEvent: 'ocurrió un evento que coincide con {{match}}{{details}}',

@@ -1,6 +1,8 @@
 import {resolvePath} from '../../sim/fs/path';
 import {parseCidr, parseIp} from '../../sim/net/ipv4';
+import type {CpuScheduler} from '../../sim/cpu/scheduler';
 import type {Goal} from '../schema';
+import {compareCount} from './compare';
 import type {GoalContext} from './context';
 
 export function fileContains(args: NonNullable<Goal['file-contains']>, ctx: GoalContext): boolean {
@@ -67,7 +69,20 @@ export function shellOn(host: string, ctx: GoalContext): boolean {
 
 export function processRunning(args: NonNullable<Goal['process-running']>, ctx: GoalContext): boolean {
 	const host = ctx.lab.world.host(args.host);
-	if (!host?.powered) return false;
 	const re = new RegExp(args.match);
-	return host.processes.list().some((p) => p.state !== 'Z' && re.test(p.command));
+	// Processes of the CPU model know where they execute; any other process runs at home.
+	const cpu = host?.daemon<CpuScheduler>('cpu');
+	let n = 0;
+	if (host?.powered) {
+		for (const p of host.processes.list()) {
+			if (p.state === 'Z' || !re.test(p.command)) continue;
+			if (args.on !== undefined) {
+				const task = cpu?.homed.get(p.pid);
+				const where = task ? task.node?.name : host.name;
+				if (where !== args.on) continue;
+			}
+			n++;
+		}
+	}
+	return args.count === undefined ? n > 0 : compareCount(n, args.count);
 }
