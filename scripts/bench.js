@@ -78,3 +78,21 @@ for (const s of ['rr', 'wlc']) {
 	if (big && small) console.log(`${s}: 1M requests cost ${(big.wallMs / small.wallMs).toFixed(1)}x 100k`);
 }
 if (failed) process.exitCode = 1;
+
+// The lab screen's cases, each in its own process (see scripts/bench/): time to
+// first frame against an Ink hello-world, per-frame cost under traffic at 20×,
+// and CPU while paused.
+const screenCases = [
+	['lab screen: time to first frame vs Ink hello-world', 'ui-first-frame.js'],
+	['lab screen: frame cost at 100×30 under traffic, 20× speed', 'ui-frames.js'],
+	['lab screen: CPU while paused', 'ui-paused-cpu.js'],
+];
+for (const [name, file] of screenCases) {
+	console.log(`\n${name}`);
+	const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench', file)], {stdio: 'inherit'});
+	if (r.status !== 0) {
+		console.log(`  (case failed with status ${r.status})`);
+		failed = true;
+	}
+}
+if (failed) process.exitCode = 1;

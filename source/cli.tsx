@@ -1,8 +1,8 @@
 #!/usr/bin/env node
+import chalk from 'chalk';
 import meow from 'meow';
 import {readFileSync} from 'node:fs';
 import {openSettings, type Io} from './cli/context';
-import {runScript} from './cli/run';
 
 const io: Io = {write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text)};
 
@@ -30,8 +30,13 @@ const cli = meow(t('cli.usage'), {
 		lang: {type: 'string'},
 		lessons: {type: 'string'},
 		json: {type: 'boolean', default: false},
+		plain: {type: 'boolean', default: false},
+		color: {type: 'boolean', default: true},
 	},
 });
+
+// chalk ignores NO_COLOR by itself; Ink and the lab share this one chalk instance.
+if (!cli.flags.color || (process.env.NO_COLOR ?? '') !== '') chalk.level = 0;
 
 function fail(message: string): never {
 	process.stderr.write(`cluster-lab: ${message}\n`);
@@ -57,6 +62,8 @@ const [command, ...rest] = cli.input;
 switch (command) {
 	case 'run': {
 		if (rest.length > 1) fail(t('cli.tooManyScripts', {count: rest.length, list: rest.join(' ')}));
+		// Loaded only here: the lab screen's start does not wait for the script runner.
+		const {runScript} = await import('./cli/run');
 		const code = runScript({
 			scenario: cli.flags.scenario,
 			seed: seed(),
@@ -105,8 +112,10 @@ switch (command) {
 	case undefined:
 	case 'sandbox': {
 		if (!process.stdin.isTTY || !process.stdout.isTTY) fail(t('cli.needsTerminal'));
+		atMost(command ?? 'cluster-lab', rest, 0);
 		const {startInteractive} = await import('./ui/start');
-		process.exitCode = await startInteractive({scenario: cli.flags.scenario, seed: seed(), lang});
+		// `cluster-lab` alone opens the home screen; `cluster-lab sandbox` opens a scenario's lab directly.
+		process.exitCode = await startInteractive({scenario: command === 'sandbox' ? cli.flags.scenario : undefined, seed: seed(), lang, plain: cli.flags.plain});
 		break;
 	}
 	default:

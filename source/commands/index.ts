@@ -1,6 +1,9 @@
 import type {CommandSpec} from './context';
 import {CommandRegistry} from './registry';
 import {cat} from './files/cat';
+import {nano, vi, vim} from './files/editors';
+import {CLOCK_COMMANDS} from './lab/clock';
+import {quit} from './lab/quit';
 import {hbStandby, hbTakeover, heartbeatInit, ipvsadmInitScript} from './ha/heartbeat';
 import {ldirectord} from './ha/ldirectord';
 import {ipaddr, ipaddr2, lvsSyncDaemonSwap} from './ha/resource-scripts';
@@ -88,6 +91,12 @@ export const COMMANDS: readonly CommandSpec[] = [
 	which,
 	type,
 	// files
+	vi,
+	vim,
+	nano,
+	// lab
+	...CLOCK_COMMANDS,
+	quit,
 	// ha
 	heartbeatInit,
 	hbStandby,

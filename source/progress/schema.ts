@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 /** Bump when the file's meaning changes; older labs then keep a newer file aside instead of misreading it. */
 export const PROGRESS_VERSION = 1;

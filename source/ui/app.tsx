@@ -1,85 +1,43 @@
-import {Box, Static, Text, useApp, useInput} from 'ink';
+import {useApp} from 'ink';
 import {useEffect, useState} from 'react';
-import {t} from '../i18n/i18n';
-import type {Lab} from '../lab/lab';
-import {formatClock, MSEC} from '../sim/time';
+import {HomeScreen, scenarioSection, type HomeAction, type HomeSection} from './home/home-screen';
+import type {LabController} from './lab/lab-controller';
+import {LabScreen} from './lab/lab-screen';
+import {useSettings} from './settings';
 
-interface Line {
-	readonly id: number;
-	readonly text: string;
-	readonly error: boolean;
+export interface AppProps {
+	/** Scenarios (and later lessons) for the home screen; undefined opens `scenario` directly. */
+	readonly home?: readonly HomeSection[];
+	/** A lab that is already open (`cluster-lab sandbox`). */
+	readonly controller?: LabController;
+	/** Opens a lab for a home-screen choice (loaded lazily). */
+	readonly open?: (action: HomeAction, onQuit: () => void) => Promise<{controller?: LabController; message?: string}>;
+	/** Called with the controller that was used, to dispose of it after exit. */
+	readonly onLab?: (controller: LabController) => void;
 }
 
-/** The lab's shell screen: scrollback, a prompt, and the virtual clock running in real time. */
-export function App({lab}: {lab: Lab}) {
+/** The home screen, or the lab screen once a scenario is open. */
+export function App({home, controller: initial, open, onLab}: AppProps) {
 	const {exit} = useApp();
-	const [lines, setLines] = useState<Line[]>([]);
-	const [input, setInput] = useState('');
-	const [pending, setPending] = useState<string[]>([]);
-	const [historyIndex, setHistoryIndex] = useState<number | undefined>();
-	const [clock, setClock] = useState(lab.world.now);
-
+	const {t} = useSettings();
+	const [controller, setController] = useState(initial);
+	const [message, setMessage] = useState<string>();
 	useEffect(() => {
-		const timer = setInterval(() => {
-			lab.world.advance(100 * MSEC);
-			setClock(lab.world.now);
-		}, 100);
-		return () => clearInterval(timer);
-	}, [lab]);
-
-	useInput((char, key) => {
-		if (key.return) {
-			const source = [...pending, input].join('\n') + '\n';
-			const echoed = (pending.length === 0 ? lab.shell.prompt() : '> ') + input;
-			if (!lab.shell.isComplete(source)) {
-				setPending([...pending, input]);
-				setLines((l) => [...l, {id: l.length, text: echoed, error: false}]);
-				setInput('');
-				return;
-			}
-			const result = lab.shell.execute(source);
-			const added: Line[] = [{id: 0, text: echoed, error: false}];
-			for (const chunk of result.output) {
-				for (const text of chunk.text.replace(/\n$/, '').split('\n')) added.push({id: 0, text, error: chunk.stream === 'err'});
-			}
-			setLines((l) => [...l, ...added.map((a, i) => ({...a, id: l.length + i}))]);
-			setPending([]);
-			setInput('');
-			setHistoryIndex(undefined);
-			if (result.effects.some((e) => e.kind === 'quit')) exit();
-			return;
-		}
-		if (key.upArrow || key.downArrow) {
-			const history = lab.shell.session.history;
-			if (history.length === 0) return;
-			let i = historyIndex ?? history.length;
-			i = key.upArrow ? Math.max(0, i - 1) : Math.min(history.length, i + 1);
-			setHistoryIndex(i);
-			setInput(history[i] ?? '');
-			return;
-		}
-		if (key.backspace || key.delete) {
-			setInput((s) => s.slice(0, -1));
-			return;
-		}
-		if (key.ctrl && char === 'd') {
-			exit();
-			return;
-		}
-		if (char && !key.ctrl && !key.meta) setInput((s) => s + char);
-	});
-
+		if (controller) onLab?.(controller);
+	}, [controller, onLab]);
+	if (controller) return <LabScreen controller={controller} />;
+	const sections = home ?? [scenarioSection(t.home.scenarios, [])];
 	return (
-		<Box flexDirection="column">
-			<Static items={lines}>{(line) => <Text key={line.id} color={line.error ? 'red' : undefined}>{line.text}</Text>}</Static>
-			<Text>
-				{pending.length === 0 ? lab.shell.prompt() : '> '}
-				{input}
-				<Text inverse> </Text>
-			</Text>
-			<Text dimColor>
-				{lab.world.scenario.title} · {formatClock(clock)} · {t(lab.shell.lang, 'ui.quitHint')}
-			</Text>
-		</Box>
+		<HomeScreen
+			sections={sections}
+			message={message}
+			onQuit={() => exit()}
+			onChoose={(action) => {
+				void open?.(action, () => exit()).then((result) => {
+					if (result.controller) setController(result.controller);
+					else setMessage(result.message);
+				});
+			}}
+		/>
 	);
 }

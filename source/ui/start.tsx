@@ -1,20 +1,78 @@
 import {render} from 'ink';
 import type {Lang} from '../i18n/lang';
-import {createLab} from '../lab/lab';
-import {loadScenario} from '../scenario/load';
-import {formatDataError} from '../data/yaml-load';
 import {App} from './app';
+import {scenarioCatalog} from './home/catalog';
+import {scenarioSection} from './home/home-screen';
+import type {LabController} from './lab/lab-controller';
+import {startMetrics} from './metrics';
+import {createSettings, SettingsProvider} from './settings';
+
+export interface InteractiveOptions {
+	/** Open this scenario's lab directly; undefined shows the home screen. */
+	readonly scenario?: string;
+	readonly seed: number;
+	readonly lang: Lang;
+	readonly plain: boolean;
+}
+
+// The lab uses the terminal's alternate screen, like other full-screen programs:
+// on exit the shell's screen comes back as it was.
+const ENTER_ALT = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT = '\x1b[?1049l';
 
 /** Opens the interactive lab; resolves to the process exit code. */
-export async function startInteractive(options: {scenario: string; seed: number; lang: Lang}): Promise<number> {
-	const found = loadScenario(options.scenario);
-	if (!found.ok) {
-		process.stderr.write(`cluster-lab: ${found.message}\n`);
-		for (const e of found.errors ?? []) process.stderr.write(`  ${formatDataError(e)}\n`);
-		return 2;
+export async function startInteractive(options: InteractiveOptions): Promise<number> {
+	const metrics = startMetrics();
+	metrics?.mark('start');
+	const settings = createSettings(options.lang, {plain: options.plain});
+	const opened: LabController[] = [];
+	let exit = () => {};
+	const onQuit = () => exit();
+	let controller: LabController | undefined;
+	if (options.scenario !== undefined) {
+		const {openLab} = await import('./lab/open-lab');
+		const result = openLab({scenario: options.scenario, seed: options.seed, lang: options.lang, theme: settings.theme, onQuit});
+		if (!result.ok) {
+			process.stderr.write(`cluster-lab: ${result.message}\n`);
+			return 2;
+		}
+		controller = result.controller;
+		metrics?.mark('lab built');
 	}
-	const lab = createLab(found.config, {seed: options.seed, lang: options.lang, interactive: true});
-	const instance = render(<App lab={lab} />, {exitOnCtrlC: true});
-	await instance.waitUntilExit();
+	// The home screen's sections. The lesson map becomes a section here, before the scenarios.
+	const home = controller ? undefined : [scenarioSection(settings.t.home.scenarios, scenarioCatalog())];
+	const stdout = process.stdout;
+	stdout.write(ENTER_ALT);
+	const leave = () => stdout.write(LEAVE_ALT);
+	process.once('exit', leave);
+	const instance = render(
+		<SettingsProvider settings={settings}>
+			<App
+				home={home}
+				controller={controller}
+				onLab={(c) => opened.push(c)}
+				open={async (action, quit) => {
+					const {openLab} = await import('./lab/open-lab');
+					const result = openLab({scenario: action.name, seed: options.seed, lang: options.lang, theme: settings.theme, onQuit: quit});
+					return result.ok ? {controller: result.controller} : {message: result.message};
+				}}
+			/>
+		</SettingsProvider>,
+		// The store publishes at most 20 snapshots a second; Ink's own throttle sits a little
+		// above (30) so that it never merges two of them into one frame, which at exactly
+		// 20 halves the frame rate when the timers drift.
+		// No incrementalRendering: in Ink 6.8 it leaves stale lines behind after a resize.
+		{exitOnCtrlC: false, maxFps: 30, patchConsole: false, onRender: metrics?.onRender},
+	);
+	exit = () => instance.unmount();
+	metrics?.attach(() => instance.unmount());
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		for (const c of opened) c.store.dispose();
+		process.removeListener('exit', leave);
+		leave();
+		metrics?.finish();
+	}
 	return 0;
 }

@@ -23,8 +23,9 @@ export const en = {
 		description: 'An interactive terminal lab for learning how computer clusters work: LVS, UltraMonkey (heartbeat + ldirectord) and openMosix on a live simulated mini-cluster.',
 		usage: `
   Usage
-    $ cluster-lab                              open the lab
-    $ cluster-lab sandbox [--scenario NAME|FILE]  open the lab on a scenario
+    $ cluster-lab                              open the lab (choose a scenario)
+    $ cluster-lab sandbox [--scenario NAME|FILE] [--seed N]
+                                               open the lab on a scenario
     $ cluster-lab run [--scenario NAME|FILE] [--seed N] [SCRIPT|-]
                                                run commands from a script (or stdin)
                                                and print the transcript
@@ -40,6 +41,8 @@ export const en = {
     --lang en|es              language of the lab's own texts
     --lessons DIR             use the lessons in DIR instead of the built-in ones
     --json                    machine-readable output (lessons)
+    --plain                   numbers instead of graphs, words instead of symbols (ASCII)
+    --no-color                no colours (NO_COLOR=1 does the same)
     --help                    show this help
     --version                 show the version
 

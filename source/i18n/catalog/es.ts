@@ -21,8 +21,9 @@ export const es: Catalog = {
 		description: 'Un laboratorio interactivo en la terminal para aprender cómo funcionan los clusters: LVS, UltraMonkey (heartbeat + ldirectord) y openMosix en un mini-cluster simulado y en vivo.',
 		usage: `
   Uso
-    $ cluster-lab                              abre el laboratorio
-    $ cluster-lab sandbox [--scenario NOMBRE|ARCHIVO]  abre el laboratorio en un escenario
+    $ cluster-lab                              abre el laboratorio (elige un escenario)
+    $ cluster-lab sandbox [--scenario NOMBRE|ARCHIVO] [--seed N]
+                                               abre el laboratorio en un escenario
     $ cluster-lab run [--scenario NOMBRE|ARCHIVO] [--seed N] [GUION|-]
                                                ejecuta los comandos de un guion (o de la
                                                entrada estándar) e imprime la transcripción
@@ -38,6 +39,8 @@ export const es: Catalog = {
     --lang en|es              idioma de los textos propios del laboratorio
     --lessons CARPETA         usa las lecciones de CARPETA en vez de las incluidas
     --json                    salida para otros programas (lessons)
+    --plain                   números en vez de gráficas, palabras en vez de símbolos (ASCII)
+    --no-color                sin colores (NO_COLOR=1 hace lo mismo)
     --help                    muestra esta ayuda
     --version                 muestra la versión
 

@@ -1,0 +1,219 @@
+import type {ShellEffect} from '../../commands/context';
+import type {Lang} from '../../i18n/lang';
+import type {Lab} from '../../lab/lab';
+import {FULLSCREEN_TOOLS} from '../fullscreen/registry';
+import type {FullscreenContext, FullscreenTool} from '../fullscreen/tool';
+import type {LabStore} from '../live/lab-store';
+import {fill, messages} from '../messages';
+import type {NodeMeasure} from '../panels/cluster-lines';
+import type {Focus} from '../panels/status-lines';
+import {ShellController} from '../shell/shell-controller';
+import {isChar, isCtrl, type KeyPress} from '../terminal/keys';
+import type {Theme} from '../theme';
+import type {PanelName} from './layout';
+
+/** A full-screen tool in use and the host it runs on. */
+export interface FullscreenSession {
+	readonly name: string;
+	readonly tool: FullscreenTool<unknown>;
+	readonly host: string;
+	readonly state: unknown;
+}
+
+/** The screen's own state: who has the keyboard and what is shown. Replaced on every change. */
+export interface ScreenState {
+	readonly focus: Focus;
+	/** Host the cluster keys act on. */
+	readonly selected?: string;
+	/** Right-column panel shown when the panels take turns. */
+	readonly tab: PanelName;
+	readonly nodeMeasure: NodeMeasure;
+	readonly help: boolean;
+	readonly fullscreen?: FullscreenSession;
+}
+
+export interface LabControllerOptions {
+	readonly lang: Lang;
+	readonly theme: Theme;
+	readonly tools?: Readonly<Record<string, FullscreenTool<any>>>;
+	onQuit(): void;
+}
+
+/** The lab command a cluster key runs on the selected host (through the shell, so it is recorded). */
+export const HOST_ACTIONS: Readonly<Record<string, string>> = {u: 'unplug', p: 'plug', o: 'poweroff', b: 'boot'};
+
+const TAB_KEYS: Readonly<Record<string, PanelName>> = {e: 'events', c: 'conns', g: 'chart', '1': 'events', '2': 'conns', '3': 'chart'};
+const MEASURE_KEYS: Readonly<Record<string, NodeMeasure>> = {l: 'load', s: 'speed', m: 'memory'};
+
+/**
+ * Turns keys into actions on the lab screen. Focus model: the shell has the
+ * keyboard by default and every printable key types; Esc hands the keyboard to
+ * the cluster, where single keys select hosts, pull cables and drive the clock;
+ * Esc, Tab or i give it back. Ctrl+C always quits, F1 always shows every key,
+ * and a full-screen tool gets all keys until it closes.
+ */
+export class LabController {
+	readonly shell: ShellController;
+	private state: ScreenState;
+	private readonly listeners = new Set<() => void>();
+	private size = {width: 80, height: 23};
+	private readonly tools: Readonly<Record<string, FullscreenTool<any>>>;
+
+	constructor(
+		readonly lab: Lab,
+		readonly store: LabStore,
+		private readonly options: LabControllerOptions,
+	) {
+		this.tools = options.tools ?? FULLSCREEN_TOOLS;
+		this.shell = new ShellController(lab, {onEffect: (e) => this.effect(e), afterCommand: () => store.refresh()});
+		const hosts = store.getView().snapshot.hosts;
+		this.state = {focus: 'shell', selected: hosts[0]?.name, tab: 'events', nodeMeasure: 'load', help: false};
+	}
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getState = (): ScreenState => this.state;
+
+	/** The terminal area full-screen tools get (the screen tells on every resize). */
+	setSize(width: number, height: number): void {
+		this.size = {width, height};
+	}
+
+	private update(patch: Partial<ScreenState>): void {
+		this.state = {...this.state, ...patch};
+		for (const l of this.listeners) l();
+	}
+
+	fullscreenContext(host: string): FullscreenContext | undefined {
+		const h = this.lab.world.host(host);
+		if (!h) return undefined;
+		return {world: this.lab.world, host: h, lang: this.options.lang, theme: this.options.theme, width: this.size.width, height: this.size.height};
+	}
+
+	private effect(effect: ShellEffect): void {
+		switch (effect.kind) {
+			case 'quit':
+				this.options.onQuit();
+				return;
+			case 'clock':
+				if (effect.action === 'pause') this.store.pause();
+				else if (effect.action === 'resume') this.store.resume();
+				else if (effect.value !== undefined) this.store.setSpeed(effect.value);
+				return;
+			case 'fullscreen': {
+				const tool = this.tools[effect.tool];
+				const ctx = this.fullscreenContext(effect.host);
+				if (!tool || !ctx) {
+					this.shell.note(fill(messages(this.options.lang).noView, effect.tool));
+					return;
+				}
+				const opened = tool.open(effect.args, ctx);
+				if ('error' in opened) {
+					this.shell.note(opened.error);
+					return;
+				}
+				this.update({fullscreen: {name: effect.tool, tool, host: effect.host, state: opened.state}, help: false});
+				return;
+			}
+			default:
+				return;
+		}
+	}
+
+	/** Handles one key press. */
+	key(k: KeyPress): void {
+		if (isCtrl(k, 'c')) {
+			this.options.onQuit();
+			return;
+		}
+		const {fullscreen, help, focus} = this.state;
+		if (!fullscreen && focus === 'cluster' && k.name === 'text' && !k.ctrl && !k.meta && k.text.length > 1) {
+			// Several keys in one read (fast typing): each is a key of its own, and after `i`
+			// the rest is typed into the shell.
+			for (const char of k.text) this.key({...k, text: char});
+			return;
+		}
+		if (fullscreen) {
+			this.fullscreenKey(fullscreen, k);
+			return;
+		}
+		if (help) {
+			this.update({help: false});
+			return;
+		}
+		if (k.name === 'f1') {
+			this.update({help: true});
+			return;
+		}
+		if (focus === 'shell') {
+			if (k.name === 'escape') this.update({focus: 'cluster'});
+			else this.shell.key(k);
+			return;
+		}
+		this.clusterKey(k);
+	}
+
+	private fullscreenKey(session: FullscreenSession, k: KeyPress): void {
+		const ctx = this.fullscreenContext(session.host);
+		if (!ctx) {
+			this.update({fullscreen: undefined});
+			return;
+		}
+		const result = session.tool.key(session.state, k, ctx);
+		if ('close' in result) {
+			this.update({fullscreen: undefined});
+			if (result.message) this.shell.note(result.message);
+			this.store.refresh();
+			return;
+		}
+		if (result.state !== session.state) this.update({fullscreen: {...session, state: result.state}});
+	}
+
+	private hosts(): string[] {
+		return this.store.getView().snapshot.hosts.map((h) => h.name);
+	}
+
+	private select(direction: 1 | -1): void {
+		const hosts = this.hosts();
+		if (hosts.length === 0) return;
+		const at = hosts.indexOf(this.state.selected ?? '');
+		const next = at < 0 ? 0 : (at + direction + hosts.length) % hosts.length;
+		this.update({selected: hosts[next]});
+	}
+
+	private clusterKey(k: KeyPress): void {
+		const {store} = this;
+		if (k.name === 'escape' || k.name === 'tab' || isChar(k, 'i')) {
+			this.update({focus: 'shell'});
+			return;
+		}
+		if (k.name === 'up' || k.name === 'left' || isChar(k, 'k')) return this.select(-1);
+		if (k.name === 'down' || k.name === 'right' || isChar(k, 'j')) return this.select(1);
+		if (k.name === 'pageup' || k.name === 'pagedown') {
+			this.shell.key(k);
+			return;
+		}
+		if (k.name === 'enter') {
+			const host = this.state.selected;
+			this.update({focus: 'shell'});
+			if (host && host !== this.lab.shell.session.host.name) this.shell.run(`ssh ${host}`);
+			return;
+		}
+		if (k.name !== 'text' || k.ctrl || k.meta) return;
+		const c = k.text;
+		if (c === ' ') store.togglePause();
+		else if (c === '.') {
+			store.pause();
+			store.step(1);
+		} else if (c === '+' || c === '=') store.changeSpeed(1);
+		else if (c === '-' || c === '_') store.changeSpeed(-1);
+		else if (c === '?') this.update({help: true});
+		else if (c in HOST_ACTIONS) {
+			if (this.state.selected) this.shell.run(`${HOST_ACTIONS[c]} ${this.state.selected}`);
+		} else if (c in TAB_KEYS) this.update({tab: TAB_KEYS[c]!});
+		else if (c in MEASURE_KEYS) this.update({nodeMeasure: MEASURE_KEYS[c]!});
+	}
+}

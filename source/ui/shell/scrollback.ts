@@ -1,0 +1,48 @@
+import {hardWrap} from '../text/fit';
+
+export type LineKind = 'echo' | 'out' | 'err' | 'note';
+
+/** One line of the shell's scrollback, as the terminal shows it. */
+export interface OutputLine {
+	readonly id: number;
+	readonly text: string;
+	readonly kind: LineKind;
+}
+
+/** Lines kept for scrolling back; older ones are dropped. */
+export const SCROLLBACK_LINES = 5000;
+
+/** Splits command output into lines (a final line without newline still counts). */
+export function splitOutput(text: string): string[] {
+	const lines = text.split('\n');
+	if (lines[lines.length - 1] === '') lines.pop();
+	return lines.map((l) => l.replace(/\t/g, (_, offset: number) => ' '.repeat(8 - (offset % 8))));
+}
+
+/**
+ * The screen rows of the last lines of `lines` wrapped at `width`, skipping the
+ * newest `skip` rows (scrolled back), at most `rows` of them, oldest first.
+ */
+export function visibleRows(lines: readonly OutputLine[], width: number, rows: number, skip: number): Array<{text: string; kind: LineKind}> {
+	const out: Array<{text: string; kind: LineKind}> = [];
+	let toSkip = skip;
+	for (let i = lines.length - 1; i >= 0 && out.length < rows; i--) {
+		const line = lines[i]!;
+		const wrapped = line.text === '' ? [''] : hardWrap(line.text, width);
+		for (let j = wrapped.length - 1; j >= 0 && out.length < rows; j--) {
+			if (toSkip > 0) {
+				toSkip--;
+				continue;
+			}
+			out.push({text: wrapped[j]!, kind: line.kind});
+		}
+	}
+	return out.reverse();
+}
+
+/** Rows all of `lines` take at `width`. */
+export function totalRows(lines: readonly OutputLine[], width: number): number {
+	let n = 0;
+	for (const line of lines) n += Math.max(1, Math.ceil(line.text.length / Math.max(1, width)));
+	return n;
+}
