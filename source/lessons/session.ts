@@ -130,6 +130,16 @@ export class StepSession {
 		return {goals, quizzes, complete: settled && goals.every((g) => g.pass)};
 	}
 
+	/**
+	 * Takes over the quiz answers of the session this one replaces (undo rebuilds
+	 * the step): multiple-choice answers, and predictions made before the
+	 * commands that are still there.
+	 */
+	adoptAnswers(from: StepSession): void {
+		for (const [id, state] of from.answers) this.answers.set(id, state);
+		for (const [id, p] of from.predictions) if (p.from <= this.records.length) this.predictions.set(id, p);
+	}
+
 	/** The next step on the same cluster, or on a fresh one when it starts fresh; undefined after the last. */
 	next(): OpenResult | undefined {
 		const following = this.lesson.steps[this.step.index + 1];
@@ -137,6 +147,42 @@ export class StepSession {
 		if (following.fresh) return openStep(this.lesson, following.index, this.options);
 		return {ok: true, session: new StepSession(this.lesson, following, this.lab, this.options)};
 	}
+}
+
+/** A command the learner ran and the virtual time it started at. */
+export interface JournalEntry {
+	readonly line: string;
+	readonly at: Micros;
+}
+
+/** The commands run during one step, in order. */
+export interface StepJournal {
+	readonly index: number;
+	readonly commands: JournalEntry[];
+}
+
+/**
+ * Rebuilds a cluster from what the learner did: opens the first journal's
+ * step as \`openStep\` does, then replays every step's commands at the virtual
+ * time each was typed (the engine is deterministic, so the cluster ends up as
+ * it was), moving on to the next journal's step on the same cluster. The
+ * clock then runs on to \`until\`, so undoing never turns time back.
+ */
+export function replayJournal(lesson: Lesson, journal: readonly StepJournal[], options: SessionOptions, until?: Micros): OpenResult {
+	const first = journal[0];
+	if (!first) return {ok: false, message: 'nothing to replay'};
+	const opened = openStep(lesson, first.index, options);
+	if (!opened.ok) return opened;
+	let session = opened.session;
+	journal.forEach((part, n) => {
+		if (n > 0) session = new StepSession(lesson, lesson.steps[part.index]!, session.lab, options);
+		for (const {line, at} of part.commands) {
+			if (at > session.lab.world.now) session.lab.world.runUntil(at);
+			session.execute(line);
+		}
+	});
+	if (until !== undefined && until > session.lab.world.now) session.lab.world.runUntil(until);
+	return {ok: true, session};
 }
 
 /** The step chain a step belongs to starts at the last fresh step at or before it. */

@@ -6,7 +6,7 @@ import type {LessonSet} from './load';
 import type {Lesson} from './model';
 import {correctLetters} from './quiz';
 import {scenarioResolver} from './scenario';
-import {openStep, solutionCommands, type AnswerResult, type StepSession, type StepStatus} from './session';
+import {openStep, replayJournal, solutionCommands, type AnswerResult, type StepJournal, type StepSession, type StepStatus} from './session';
 
 export interface StudyOptions {
 	readonly set: LessonSet;
@@ -37,12 +37,15 @@ export class Study {
 	private readonly predictionsSaved = new Set<string>();
 	private readonly key: string;
 	private readonly now: () => Date;
+	/** What was typed since the cluster was built, step by step: undo replays it. */
+	private journal: StepJournal[];
 
 	private constructor(
 		private readonly options: StudyOptions,
 		session: StepSession,
 	) {
 		this.current = session;
+		this.journal = [{index: session.step.index, commands: []}];
 		this.key = setKey(options.set);
 		this.now = options.now ?? (() => new Date());
 		this.savePosition();
@@ -73,8 +76,52 @@ export class Study {
 
 	/** Runs a command line typed by the learner; returns its result and whether it completed the step. */
 	execute(line: string): {result: ExecResult; completed: boolean} {
-		const result = this.current.execute(line);
+		const result = this.run(line);
 		return {result, completed: this.checkDone()};
+	}
+
+	/** Runs a line in the step's shell and writes it in the journal. */
+	private run(line: string): ExecResult {
+		const at = this.current.lab.world.now;
+		const result = this.current.execute(line);
+		if (line.trim() !== '' && !line.trim().startsWith('#')) this.journal[this.journal.length - 1]!.commands.push({line, at});
+		return result;
+	}
+
+	/** Commands of this step that undo can take back. */
+	get undoable(): number {
+		return this.journal[this.journal.length - 1]!.commands.length;
+	}
+
+	/**
+	 * Takes back the last command of this step: rebuilds the cluster and replays
+	 * everything typed since it was built except that command, each at the
+	 * virtual time it was typed. Hints seen and quiz answers stay.
+	 * Returns the line taken back, or undefined when the step has none.
+	 */
+	undo(): string | undefined {
+		const part = this.journal[this.journal.length - 1]!;
+		const last = part.commands.at(-1);
+		if (!last) return undefined;
+		const journal = [...this.journal.slice(0, -1), {index: part.index, commands: part.commands.slice(0, -1)}];
+		const replayed = replayJournal(this.lesson, journal, Study.sessionOptions(this.options), this.current.lab.world.now);
+		if (!replayed.ok) return undefined;
+		replayed.session.adoptAnswers(this.current);
+		this.journal = journal;
+		this.current = replayed.session;
+		return last.line;
+	}
+
+	/** Rungs of the hint ladder seen on this step. */
+	get hintsSeen(): number {
+		return this.hintsShown;
+	}
+
+	/** The reference solution, at once (saved as "solution shown"). */
+	solution(): string[] {
+		const {step} = this.current;
+		this.options.store.update((d) => recordSolutionShown(d, this.key, this.lesson.id, step.id));
+		return solutionCommands(step.solution).map((s) => s.line);
 	}
 
 	/** The goals and quizzes right now; saves the step as done the first time it is complete (time passing can complete it too). */
@@ -109,7 +156,7 @@ export class Study {
 			if (quiz.predict !== undefined && state.kind === 'open') this.current.answer(quiz.id, quiz.expect!.join(' '));
 			if (quiz.ask !== undefined && !(state.kind === 'answered' && state.correct)) this.current.answer(quiz.id, correctLetters(quiz).join(' '));
 		}
-		const ran = solutionCommands(step.solution).map(({line}) => ({line, result: this.current.execute(line)}));
+		const ran = solutionCommands(step.solution).map(({line}) => ({line, result: this.run(line)}));
 		this.checkDone();
 		return ran;
 	}
@@ -129,6 +176,9 @@ export class Study {
 	next(): boolean {
 		const moved = this.current.next();
 		if (!moved?.ok) return false;
+		const index = moved.session.step.index;
+		if (moved.session.lab === this.current.lab) this.journal.push({index, commands: []});
+		else this.journal = [{index, commands: []}];
 		this.switchTo(moved.session);
 		return true;
 	}
@@ -137,6 +187,7 @@ export class Study {
 	goTo(stepIndex: number): boolean {
 		const opened = openStep(this.lesson, stepIndex, Study.sessionOptions(this.options));
 		if (!opened.ok) return false;
+		this.journal = [{index: stepIndex, commands: []}];
 		this.switchTo(opened.session);
 		return true;
 	}

@@ -22,7 +22,16 @@ export type KeyName =
 	| 'pageup'
 	| 'pagedown'
 	| 'insert'
-	| 'f1';
+	| 'f1'
+	| 'f2'
+	| 'f3'
+	| 'f4'
+	| 'f5'
+	| 'f6'
+	| 'f7'
+	| 'f8'
+	| 'f9'
+	| 'f10';
 
 export interface KeyPress {
 	readonly name: KeyName;
@@ -45,8 +54,8 @@ export const Keys = {
 	named: (name: KeyName, options?: Partial<Omit<KeyPress, 'name'>>) => key(name, options),
 };
 
-const CSI_FINAL: Record<string, KeyName> = {A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'backtab', P: 'f1'};
-const CSI_TILDE: Record<string, KeyName> = {'1': 'home', '2': 'insert', '3': 'delete', '4': 'end', '5': 'pageup', '6': 'pagedown', '7': 'home', '8': 'end', '11': 'f1'};
+const CSI_FINAL: Record<string, KeyName> = {A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'backtab', P: 'f1', Q: 'f2', R: 'f3', S: 'f4'};
+const CSI_TILDE: Record<string, KeyName> = {'1': 'home', '2': 'insert', '3': 'delete', '4': 'end', '5': 'pageup', '6': 'pagedown', '7': 'home', '8': 'end', '11': 'f1', '12': 'f2', '13': 'f3', '14': 'f4', '15': 'f5', '17': 'f6', '18': 'f7', '19': 'f8', '20': 'f9', '21': 'f10'};
 
 /** Modifier parameter of xterm sequences (`ESC [ 1 ; 5 D` = Ctrl+Left). */
 function modifiers(param: string | undefined): {ctrl: boolean; meta: boolean; shift: boolean} {
