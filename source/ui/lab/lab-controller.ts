@@ -7,7 +7,7 @@ import type {LabStore} from '../live/lab-store';
 import {fill, messages} from '../messages';
 import type {NodeMeasure} from '../panels/cluster-lines';
 import type {Focus} from '../panels/status-lines';
-import {ShellController} from '../shell/shell-controller';
+import {ShellController, type ShellControllerOptions} from '../shell/shell-controller';
 import {isChar, isCtrl, type KeyPress} from '../terminal/keys';
 import type {Theme} from '../theme';
 import type {PanelName} from './layout';
@@ -30,6 +30,8 @@ export interface ScreenState {
 	readonly nodeMeasure: NodeMeasure;
 	readonly help: boolean;
 	readonly fullscreen?: FullscreenSession;
+	/** Counts rebuilt clusters (the study screen's step changes): the screen then reads the new store. */
+	readonly generation: number;
 }
 
 export interface LabControllerOptions {
@@ -37,6 +39,12 @@ export interface LabControllerOptions {
 	readonly theme: Theme;
 	readonly tools?: Readonly<Record<string, FullscreenTool<any>>>;
 	onQuit(): void;
+	/** Sees keys before the lab does (after Ctrl+C and full-screen tools); true when it used the key. */
+	intercept?(k: KeyPress): boolean;
+	/** Called after every command the shell ran, once its output is shown. */
+	afterCommand?(): void;
+	/** Passed on to the shell controller (the study screen runs lines through its lesson). */
+	readonly shell?: Pick<ShellControllerOptions, 'execute' | 'intercept'>;
 }
 
 /** The lab command a cluster key runs on the selected host (through the shell, so it is recorded). */
@@ -60,14 +68,50 @@ export class LabController {
 	private readonly tools: Readonly<Record<string, FullscreenTool<any>>>;
 
 	constructor(
-		readonly lab: Lab,
-		readonly store: LabStore,
+		private currentLab: Lab,
+		private currentStore: LabStore,
 		private readonly options: LabControllerOptions,
 	) {
 		this.tools = options.tools ?? FULLSCREEN_TOOLS;
-		this.shell = new ShellController(lab, {onEffect: (e) => this.effect(e), afterCommand: () => store.refresh()});
-		const hosts = store.getView().snapshot.hosts;
-		this.state = {focus: 'shell', selected: hosts[0]?.name, tab: 'events', nodeMeasure: 'load', help: false};
+		this.shell = new ShellController(currentLab, {...options.shell, onEffect: (e) => this.effect(e), afterCommand: () => {
+				this.currentStore.refresh();
+				options.afterCommand?.();
+			},
+		});
+		const hosts = currentStore.getView().snapshot.hosts;
+		this.state = {focus: 'shell', selected: hosts[0]?.name, tab: 'events', nodeMeasure: 'load', help: false, generation: 0};
+	}
+
+	get lab(): Lab {
+		return this.currentLab;
+	}
+
+	get store(): LabStore {
+		return this.currentStore;
+	}
+
+	/**
+	 * Goes on with another cluster (a step that starts fresh, a reset, an undo):
+	 * a new store drives it at the same speed, the shell keeps its scrollback,
+	 * and a full-screen tool of the old cluster closes.
+	 */
+	replaceLab(lab: Lab, store: LabStore): void {
+		if (lab === this.currentLab) return;
+		const clock = this.currentStore.clockView;
+		this.currentStore.dispose();
+		this.currentLab = lab;
+		this.currentStore = store;
+		if (clock.paused) store.pause();
+		store.setSpeed(clock.speed);
+		this.shell.setLab(lab);
+		const hosts = store.getView().snapshot.hosts.map((h) => h.name);
+		const selected = hosts.includes(this.state.selected ?? '') ? this.state.selected : hosts[0];
+		this.update({selected, fullscreen: undefined, generation: this.state.generation + 1});
+	}
+
+	/** Shows or hides the key list. */
+	toggleHelp(): void {
+		this.update({help: !this.state.help});
 	}
 
 	subscribe = (listener: () => void): (() => void) => {
@@ -144,6 +188,7 @@ export class LabController {
 			this.update({help: false});
 			return;
 		}
+		if (this.options.intercept?.(k)) return;
 		if (k.name === 'f1') {
 			this.update({help: true});
 			return;

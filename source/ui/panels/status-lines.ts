@@ -1,7 +1,7 @@
 import type {Lang} from '../../i18n/lang';
 import {formatClock, type Micros} from '../../sim/time';
 import type {ClockView} from '../live/lab-store';
-import {KEYMAP} from '../lab/keymap';
+import {KEYMAP, type KeyGroup} from '../lab/keymap';
 import type {Messages} from '../messages';
 import {pad, widthOf, wrap} from '../text/fit';
 import {line, seg, type Segment} from '../text/segments';
@@ -20,7 +20,7 @@ export function plainText(text: string): string {
  * that work right now, flowing over the rest of both lines. Every key of the
  * current focus is listed when it fits; the help key is always there.
  */
-export function statusLines(input: {now: Micros; clock: ClockView; scenario: string; focus: Focus; width: number; theme: Theme; t: Messages}): string[] {
+export function statusLines(input: {now: Micros; clock: ClockView; scenario: string; focus: Focus; width: number; theme: Theme; t: Messages; extraHints?: ReadonlyArray<readonly [string, string]>}): string[] {
 	const {now, clock, scenario, focus, width, theme, t} = input;
 	const text = (s: string) => (theme.plain ? plainText(s) : s);
 	const state = clock.paused ? seg(` ${theme.plain ? '||' : '⏸'} ${t.paused} `, theme.paint.warn) : seg(` ${theme.plain ? '>' : '▶'} ${t.running} `, theme.paint.ok);
@@ -37,7 +37,7 @@ export function statusLines(input: {now: Micros; clock: ClockView; scenario: str
 		seg(`[${focusText}]`, focus === 'cluster' ? theme.paint.key : theme.paint.accent),
 		seg('  '),
 	];
-	const hints = focus === 'shell' ? t.hintsShell : t.hintsCluster;
+	const hints = [...(input.extraHints ?? []), ...(focus === 'shell' ? t.hintsShell : t.hintsCluster)];
 	const items = hints.map(([key, label]) => [seg(text(key), theme.paint.key), seg(' ' + label)]);
 	const itemWidth = (i: number) => text(hints[i]![0]).length + 1 + hints[i]![1].length;
 	const separator = theme.plain ? ' | ' : ' · ';
@@ -46,22 +46,25 @@ export function statusLines(input: {now: Micros; clock: ClockView; scenario: str
 	const start = [head.length, 0];
 	const used = [head.reduce((n, s) => n + widthOf(s.text), 0), 0];
 	let row = 0;
-	// The last hint (all keys) must always show: keep room for it on line two.
+	// The help key (F1) and the last hint must always show: keep room for them on line two.
 	const last = hints.length - 1;
+	const kept = (i: number) => i === last || hints[i]![0] === 'F1';
+	const reserveFrom = (i: number) => {
+		let n = 0;
+		for (let j = i + 1; j < hints.length; j++) if (kept(j)) n += separator.length + itemWidth(j);
+		return n;
+	};
 	for (let i = 0; i < hints.length; i++) {
 		const w = itemWidth(i) + (lines[row]!.length > start[row]! ? separator.length : 0);
-		const reserve = row === 1 && i < last ? separator.length + itemWidth(last) : 0;
+		const reserve = row === 1 ? reserveFrom(i) : 0;
 		if (used[row]! + w + reserve > width) {
 			if (row === 0) {
 				row = 1;
 				i--;
 				continue;
 			}
-			// Hints are listed most useful first: once one does not fit, only the help key follows.
-			if (i < last) {
-				i = last - 1;
-				continue;
-			}
+			// Hints are listed most useful first: once one does not fit, only the kept ones follow.
+			if (!kept(i)) continue;
 		}
 		if (lines[row]!.length > start[row]!) lines[row]!.push(seg(separator, theme.paint.dim));
 		lines[row]!.push(...items[i]!);
@@ -71,10 +74,11 @@ export function statusLines(input: {now: Micros; clock: ClockView; scenario: str
 }
 
 /** The full key list (`?`/F1), in two columns when it is taller than the screen and the screen is wide. */
-export function helpLines(lang: Lang, width: number, height: number, theme: Theme, t: Messages): string[] {
+export function helpLines(lang: Lang, width: number, height: number, theme: Theme, t: Messages, first?: KeyGroup): string[] {
+	const groups = first ? [first, ...KEYMAP] : KEYMAP;
 	const blocksAt = (w: number): string[][] => {
-		const keyWidth = Math.max(...KEYMAP.flatMap((g) => g.keys.map((k) => k.keys.length))) + 2;
-		return KEYMAP.map((group) => [
+		const keyWidth = Math.max(...groups.flatMap((g) => g.keys.map((k) => k.keys.length))) + 2;
+		return groups.map((group) => [
 			line(w, seg(group.title[lang], theme.paint.strong)),
 			...group.keys.flatMap((k) => {
 				const keys = theme.plain ? plainText(k.keys) : k.keys;

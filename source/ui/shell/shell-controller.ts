@@ -1,5 +1,6 @@
 import type {ShellEffect} from '../../commands/context';
 import type {Lab} from '../../lab/lab';
+import type {ExecResult} from '../../shell/shell';
 import {isCtrl, type KeyPress} from '../terminal/keys';
 import {complete, formatCandidates} from './completion';
 import {EMPTY_LINE, editLine, insert, lineOf, type LineState} from './line-editor';
@@ -21,6 +22,14 @@ export interface ShellControllerOptions {
 	onEffect(effect: ShellEffect): void;
 	/** Called after every command (the screen republishes its snapshot at once). */
 	afterCommand?(): void;
+	/** Runs a command line instead of the lab's shell (the study screen records it for the goals). */
+	execute?(source: string): ExecResult;
+	/**
+	 * Sees every line typed at the prompt first: returns what to do instead of
+	 * running it (the study screen's own commands such as `hint` or `next`),
+	 * called once the line is echoed.
+	 */
+	intercept?(line: string): (() => void) | undefined;
 }
 
 /**
@@ -38,11 +47,19 @@ export class ShellController {
 	private page = 10;
 
 	constructor(
-		private readonly lab: Lab,
+		private lab: Lab,
 		private readonly options: ShellControllerOptions,
 	) {
 		this.view = {lines: [], prompt: lab.shell.prompt(), pending: [], line: EMPTY_LINE, scroll: 0};
 	}
+
+	/** Continues on another lab (a rebuilt cluster): the scrollback stays, the prompt follows the new shell. */
+	setLab(lab: Lab): void {
+		this.lab = lab;
+		this.historyIndex = undefined;
+		this.update({prompt: lab.shell.prompt(), pending: []});
+	}
+
 
 	subscribe = (listener: () => void): (() => void) => {
 		this.listeners.add(listener);
@@ -178,6 +195,12 @@ export class ShellController {
 			this.update({lines: this.append([echo]), line: EMPTY_LINE, scroll: 0});
 			return;
 		}
+		const own = pending.length === 0 ? this.options.intercept?.(line.text) : undefined;
+		if (own) {
+			this.update({lines: this.append([echo]), line: EMPTY_LINE, scroll: 0});
+			own();
+			return;
+		}
 		this.execute(source, [echo]);
 	}
 
@@ -191,7 +214,7 @@ export class ShellController {
 	}
 
 	private execute(source: string, echo: ReadonlyArray<{text: string; kind: LineKind}>, keepLine = false): void {
-		const result = this.lab.shell.execute(source);
+		const result = this.options.execute ? this.options.execute(source) : this.lab.shell.execute(source);
 		const out: Array<{text: string; kind: LineKind}> = [...echo];
 		for (const chunk of result.output) for (const text of splitOutput(chunk.text)) out.push({text, kind: chunk.stream === 'err' ? 'err' : 'out'});
 		const cleared = result.effects.some((e) => e.kind === 'clear');
