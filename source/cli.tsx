@@ -94,7 +94,9 @@ switch (command) {
 		if (rest.length !== 1) fail(t('lessons.unknown', {id: rest.join(' ')}));
 		const {showLesson} = await import('./cli/lessons');
 		const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-		process.exitCode = await showLesson({dir: cli.flags.lessons, lang, t, store, io, id: rest[0]!, terminal, seed: seed()});
+		// The lesson's own seed unless --seed was given (the flag's default would hide it).
+		const seedGiven = process.argv.some((a) => a === '--seed' || a.startsWith('--seed='));
+		process.exitCode = await showLesson({dir: cli.flags.lessons, lang, t, store, io, id: rest[0]!, terminal, seed: seedGiven ? seed() : undefined, plain: cli.flags.plain});
 		break;
 	}
 	case 'validate': {
@@ -115,7 +117,7 @@ switch (command) {
 		atMost(command ?? 'cluster-lab', rest, 0);
 		const {startInteractive} = await import('./ui/start');
 		// `cluster-lab` alone opens the home screen; `cluster-lab sandbox` opens a scenario's lab directly.
-		process.exitCode = await startInteractive({scenario: command === 'sandbox' ? cli.flags.scenario : undefined, seed: seed(), lang, plain: cli.flags.plain});
+		process.exitCode = await startInteractive({scenario: command === 'sandbox' ? cli.flags.scenario : undefined, seed: seed(), lang, plain: cli.flags.plain, store, lessonsDir: cli.flags.lessons});
 		break;
 	}
 	default:

@@ -79,14 +79,14 @@ export function listLessons(options: LessonCommandOptions & {json: boolean}): nu
 }
 
 /** `cluster-lab lesson ID`: the study screen in a terminal, the lesson text otherwise. */
-export async function showLesson(options: LessonCommandOptions & {id: string; terminal: boolean; seed?: number}): Promise<number> {
+export async function showLesson(options: LessonCommandOptions & {id: string; terminal: boolean; seed?: number; plain?: boolean}): Promise<number> {
 	const set = loadSet(options);
 	const lesson = findLesson(set, options.lang, options.id);
 	if (!lesson) {
 		options.io.writeError(`cluster-lab: ${options.t('lessons.unknown', {id: options.id})}\n`);
 		return 2;
 	}
-	if (options.terminal) return openStudy({set, lesson, lang: options.lang, t: options.t, store: options.store, io: options.io, seed: options.seed});
+	if (options.terminal) return openStudy({set, lesson, lang: options.lang, t: options.t, store: options.store, io: options.io, seed: options.seed, plain: options.plain});
 	options.io.write(renderLessonText(lesson, options.t));
 	return 0;
 }

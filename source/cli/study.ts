@@ -2,7 +2,6 @@ import type {Translate} from '../i18n/i18n';
 import type {Lang} from '../i18n/lang';
 import type {LessonSet} from '../lessons/load';
 import type {Lesson} from '../lessons/model';
-import {renderLessonText} from '../lessons/render-text';
 import type {ProgressStore} from '../progress/store';
 import type {Io} from './context';
 
@@ -15,20 +14,18 @@ export interface StudyOptions {
 	/** Progress: resume position (`progress.ts` setPosition/markStepDone/recordHint/recordQuiz). */
 	readonly store: ProgressStore;
 	readonly io: Io;
+	/** `--seed`: overrides the lesson's own. */
 	readonly seed?: number;
+	/** `--plain`: no drawing characters. */
+	readonly plain?: boolean;
 }
 
 /**
- * Opens a lesson in a terminal. This is where the interactive study screen
- * plugs in: `Study.open` (lessons/study.ts) resumes the lesson at the right
- * step with its cluster built; the screen forwards typed lines to
- * `study.execute`, shows `study.status()` (goals, quizzes), and calls
- * `hint`, `solve`, `answer`, `next` and `goTo`; progress is saved as it goes. Until
- * that screen exists, this prints the lesson text and says how to work
- * through it in the lab.
+ * Opens a lesson in a terminal: the study screen, resumed where the learner
+ * left off (the lesson beside its live cluster, goals ticking as the learner
+ * works). Resolves to the exit code once the learner leaves.
  */
 export async function openStudy(options: StudyOptions): Promise<number> {
-	options.io.write(renderLessonText(options.lesson, options.t));
-	options.io.write('\n' + options.t('lesson.studyLater', {scenario: options.lesson.scenario}) + '\n');
-	return 0;
+	const {startInteractive} = await import('../ui/start');
+	return startInteractive({seed: options.seed ?? options.lesson.seed, lang: options.lang, plain: options.plain ?? false, store: options.store, lesson: {set: options.set, lesson: options.lesson, seed: options.seed}});
 }

@@ -4,27 +4,44 @@ import {HomeScreen, scenarioSection, type HomeAction, type HomeSection} from './
 import type {LabController} from './lab/lab-controller';
 import {LabScreen} from './lab/lab-screen';
 import {useSettings} from './settings';
+import type {StudyController} from './study/study-controller';
+import {StudyScreen} from './study/study-screen';
+
+/** What a home-screen choice opened: a scenario's lab, or a lesson in study mode. */
+export interface Opened {
+	controller?: LabController;
+	study?: StudyController;
+	message?: string;
+}
 
 export interface AppProps {
-	/** Scenarios (and later lessons) for the home screen; undefined opens `scenario` directly. */
+	/** Lessons and scenarios for the home screen; undefined opens `scenario` directly. */
 	readonly home?: readonly HomeSection[];
 	/** A lab that is already open (`cluster-lab sandbox`). */
 	readonly controller?: LabController;
-	/** Opens a lab for a home-screen choice (loaded lazily). */
-	readonly open?: (action: HomeAction, onQuit: () => void) => Promise<{controller?: LabController; message?: string}>;
+	/** A lesson that is already open (`cluster-lab lesson ID`). */
+	readonly study?: StudyController;
+	/** Opens a lab or a lesson for a home-screen choice (loaded lazily). */
+	readonly open?: (action: HomeAction, onQuit: () => void) => Promise<Opened>;
 	/** Called with the controller that was used, to dispose of it after exit. */
 	readonly onLab?: (controller: LabController) => void;
+	readonly onStudy?: (controller: StudyController) => void;
 }
 
-/** The home screen, or the lab screen once a scenario is open. */
-export function App({home, controller: initial, open, onLab}: AppProps) {
+/** The home screen, the lab screen once a scenario is open, or the study screen for a lesson. */
+export function App({home, controller: initial, study: initialStudy, open, onLab, onStudy}: AppProps) {
 	const {exit} = useApp();
 	const {t} = useSettings();
 	const [controller, setController] = useState(initial);
+	const [study, setStudy] = useState(initialStudy);
 	const [message, setMessage] = useState<string>();
 	useEffect(() => {
 		if (controller) onLab?.(controller);
 	}, [controller, onLab]);
+	useEffect(() => {
+		if (study) onStudy?.(study);
+	}, [study, onStudy]);
+	if (study) return <StudyScreen controller={study} />;
 	if (controller) return <LabScreen controller={controller} />;
 	const sections = home ?? [scenarioSection(t.home.scenarios, [])];
 	return (
@@ -34,7 +51,8 @@ export function App({home, controller: initial, open, onLab}: AppProps) {
 			onQuit={() => exit()}
 			onChoose={(action) => {
 				void open?.(action, () => exit()).then((result) => {
-					if (result.controller) setController(result.controller);
+					if (result.study) setStudy(result.study);
+					else if (result.controller) setController(result.controller);
 					else setMessage(result.message);
 				});
 			}}

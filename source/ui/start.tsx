@@ -1,9 +1,13 @@
 import {render} from 'ink';
 import type {Lang} from '../i18n/lang';
+import type {LessonSet} from '../lessons/load';
+import type {Lesson} from '../lessons/model';
+import type {ProgressStore} from '../progress/store';
 import {App} from './app';
 import {scenarioCatalog} from './home/catalog';
-import {scenarioSection} from './home/home-screen';
+import {scenarioSection, type HomeSection} from './home/home-screen';
 import type {LabController} from './lab/lab-controller';
+import type {StudyController} from './study/study-controller';
 import {startMetrics} from './metrics';
 import {createSettings, SettingsProvider} from './settings';
 
@@ -13,6 +17,12 @@ export interface InteractiveOptions {
 	readonly seed: number;
 	readonly lang: Lang;
 	readonly plain: boolean;
+	/** The learner's progress: the home screen's lesson map and study mode need it. */
+	readonly store?: ProgressStore;
+	/** `--lessons DIR`, or undefined for the built-in lessons. */
+	readonly lessonsDir?: string;
+	/** Open this lesson in study mode directly (`cluster-lab lesson ID`). */
+	readonly lesson?: {readonly set: LessonSet; readonly lesson: Lesson; readonly seed?: number};
 }
 
 // The lab uses the terminal's alternate screen, like other full-screen programs:
@@ -26,9 +36,21 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 	metrics?.mark('start');
 	const settings = createSettings(options.lang, {plain: options.plain});
 	const opened: LabController[] = [];
+	const studies: StudyController[] = [];
 	let exit = () => {};
 	const onQuit = () => exit();
 	let controller: LabController | undefined;
+	let study: StudyController | undefined;
+	if (options.lesson && options.store) {
+		const {openStudy} = await import('./study/open-study');
+		const result = openStudy({...options.lesson, lang: options.lang, store: options.store, theme: settings.theme, onQuit});
+		if (!result.ok) {
+			process.stderr.write(`cluster-lab: ${result.message}\n`);
+			return 2;
+		}
+		study = result.controller;
+		metrics?.mark('lesson built');
+	}
 	if (options.scenario !== undefined) {
 		const {openLab} = await import('./lab/open-lab');
 		const result = openLab({scenario: options.scenario, seed: options.seed, lang: options.lang, theme: settings.theme, onQuit});
@@ -39,8 +61,21 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 		controller = result.controller;
 		metrics?.mark('lab built');
 	}
-	// The home screen's sections. The lesson map becomes a section here, before the scenarios.
-	const home = controller ? undefined : [scenarioSection(settings.t.home.scenarios, scenarioCatalog())];
+	// The home screen's sections: the lesson map, then the scenarios.
+	let home: HomeSection[] | undefined;
+	let lessonSet: LessonSet | undefined;
+	if (!controller && !study) {
+		home = [scenarioSection(settings.t.home.scenarios, scenarioCatalog())];
+		if (options.store) {
+			const {loadLessonSet, lessonsIn} = await import('../lessons/load');
+			const {lessonSection} = await import('./home/lesson-map');
+			const {setKey} = await import('../progress/progress');
+			lessonSet = loadLessonSet(options.lessonsDir);
+			const lessons = lessonsIn(lessonSet, options.lang);
+			if (lessons.length > 0) home.unshift(lessonSection({t: settings.t, theme: settings.theme, lessons, progress: options.store.load(), setKey: setKey(lessonSet)}));
+			metrics?.mark('lessons listed');
+		}
+	}
 	const stdout = process.stdout;
 	stdout.write(ENTER_ALT);
 	const leave = () => stdout.write(LEAVE_ALT);
@@ -50,8 +85,18 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 			<App
 				home={home}
 				controller={controller}
+				study={study}
 				onLab={(c) => opened.push(c)}
+				onStudy={(c) => studies.push(c)}
 				open={async (action, quit) => {
+					if (action.kind === 'lesson') {
+						const {findLesson} = await import('../lessons/load');
+						const lesson = lessonSet && findLesson(lessonSet, options.lang, action.id);
+						if (!lesson || !lessonSet || !options.store) return {message: action.id};
+						const {openStudy} = await import('./study/open-study');
+						const result = openStudy({set: lessonSet, lesson, lang: options.lang, store: options.store, theme: settings.theme, onQuit: quit});
+						return result.ok ? {study: result.controller} : {message: result.message};
+					}
 					const {openLab} = await import('./lab/open-lab');
 					const result = openLab({scenario: action.name, seed: options.seed, lang: options.lang, theme: settings.theme, onQuit: quit});
 					return result.ok ? {controller: result.controller} : {message: result.message};
@@ -70,6 +115,7 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 		await instance.waitUntilExit();
 	} finally {
 		for (const c of opened) c.store.dispose();
+		for (const c of studies) c.dispose();
 		process.removeListener('exit', leave);
 		leave();
 		metrics?.finish();

@@ -51,7 +51,7 @@ describe('home screen', () => {
 				home={sections}
 				onLab={(c) => opened.push(c)}
 				open={async (action, onQuit) => {
-					const result = openLab({scenario: action.name, seed: 1, lang: 'en', theme: createTheme({plain: false}), onQuit});
+					const result = openLab({scenario: action.kind === 'scenario' ? action.name : '', seed: 1, lang: 'en', theme: createTheme({plain: false}), onQuit});
 					return result.ok ? {controller: result.controller} : {message: result.message};
 				}}
 			/>,
