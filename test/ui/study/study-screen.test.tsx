@@ -1,0 +1,213 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {KEY} from '../helpers/render';
+import {closeAll, fitsIn, mountStudy, tempStore} from './helpers';
+
+afterEach(closeAll);
+
+const F = {f2: '\x1bOQ', f3: '\x1bOR', f4: '\x1bOS', f5: '\x1b[15~', f6: '\x1b[17~', f7: '\x1b[18~', f8: '\x1b[19~', ctrlDown: '\x1b[1;5B', ctrlUp: '\x1b[1;5A'};
+
+describe('the study screen', () => {
+	it('shows the step, its goals and its question beside the lab, and ticks a goal when a typed command meets it', async () => {
+		const {r} = mountStudy();
+		let frame = await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		expect(frame).toContain('Lesson 4 · step 1/5 · The virtual IP');
+		expect(frame).toContain("[ ] You listed the director's addresses");
+		// The VIP is there from the start: that goal is met before anything is typed.
+		expect(frame).toContain("[✓] The VIP 10.0.0.100 is on the director's eth0:0");
+		expect(frame).toContain("[ ] Question: A visitor types the web site's name.");
+		expect(frame).toContain('b) The virtual IP, held by the director');
+		expect(frame).toContain('F3 hint');
+		await r.press('hostname -I', KEY.enter);
+		frame = await r.waitFor((f) => f.includes("[✓] You listed the director's addresses"));
+		expect(frame).toContain('root@lvs1:~# hostname -I\n10.0.0.1 10.0.0.100');
+		// The question is still open: the step is not done yet.
+		expect(frame).not.toContain('Step done');
+		await r.press('answer a', KEY.enter);
+		frame = await r.waitFor((f) => f.includes('Not quite. Try again.'));
+		expect(frame).toContain('not quite, try again');
+		await r.press('answer b', KEY.enter);
+		frame = await r.waitFor((f) => f.includes('✓ Step done. Type next (or F8) to go on.'));
+		expect(frame).toContain("[✓] Question: A visitor types the web site's name.");
+		expect(frame).toContain('Right. Visitors only ever see the VIP.');
+	});
+
+	it('climbs the hint ladder with F3 or hint, then gives the solution', async () => {
+		const {r} = mountStudy();
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		await r.press(F.f3);
+		await r.waitFor((f) => f.includes('Hint 1 of 3: A machine can list all its addresses'));
+		await r.press('hint', KEY.enter);
+		await r.waitFor((f) => f.includes('Hint 2 of 3: hostname -I lists every address'));
+		await r.press(F.f3);
+		await r.waitFor((f) => f.includes('Hint 3 of 3: hostname -I'));
+		await r.press(F.f3);
+		const frame = await r.waitFor((f) => f.includes('Solution for this step:\n  hostname -I'));
+		// The hint command is the lab's: nothing ran in the cluster's shell.
+		expect(frame).not.toContain('command not found');
+	});
+
+	it('asks before showing the solution while hints are left: n keeps it hidden, y shows it', async () => {
+		const {r, controller} = mountStudy();
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		await r.press(F.f4);
+		await r.waitFor((f) => f.includes('Show the solution anyway? (y/n)'));
+		await r.press('n');
+		let frame = await r.waitFor((f) => f.includes('Solution not shown.'));
+		expect(frame).not.toContain('Solution for this step');
+		// The n was an answer, not typed into the shell.
+		expect(frame).toMatch(/root@lvs1:~# *$/m);
+		await r.press('solution', KEY.enter);
+		await r.waitFor((f) => (f.match(/\(y\/n\)/g) ?? []).length === 2);
+		await r.press('y');
+		frame = await r.waitFor((f) => f.includes('Solution for this step:\n  hostname -I'));
+		expect(controller.study.hintsSeen).toBe(0);
+	});
+
+	it('shows the solution at once after every hint was seen', async () => {
+		const {r} = mountStudy();
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		await r.press(F.f3, F.f3, F.f3);
+		await r.waitFor((f) => f.includes('Hint 3 of 3'));
+		await r.press(F.f4);
+		const frame = await r.waitFor((f) => f.includes('Solution for this step:'));
+		expect(frame).not.toContain('(y/n)');
+	});
+
+	it('moves between steps with F8/F7 and next/prev, and restarts a step with reset', async () => {
+		const {r} = mountStudy();
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		await r.press(F.f8);
+		let frame = await r.waitFor((f) => f.includes('Lesson 4 · step 2/5 · An empty table'));
+		expect(frame).toContain('Moving on: this step is not complete yet');
+		expect(frame).toContain('[ ] You listed the IPVS table');
+		await r.press('next', KEY.enter);
+		frame = await r.waitFor((f) => f.includes('step 3/5 · Create the virtual service'));
+		await r.press('ipvsadm -A -t 10.0.0.100:80 -s rr', KEY.enter);
+		await r.waitFor((f) => f.includes('[✓] The director has the TCP service 10.0.0.100:80'));
+		await r.press('reset', KEY.enter);
+		frame = await r.waitFor((f) => f.includes('Step 3 starts again on a fresh copy of its cluster.'));
+		expect(frame).toContain('[ ] The director has the TCP service 10.0.0.100:80');
+		await r.press(F.f7);
+		await r.waitFor((f) => f.includes('step 2/5 · An empty table'));
+		await r.press('prev', KEY.enter, 'prev', KEY.enter);
+		frame = await r.waitFor((f) => f.includes('This is the first step.'));
+		expect(frame).toContain('step 1/5 · The virtual IP');
+	});
+
+	it('after the last step shows the summary and says whether the lesson is done', async () => {
+		const store = tempStore();
+		const {r} = mountStudy({store});
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		for (let n = 1; n <= 5; n++) {
+			await r.press('solve', KEY.enter);
+			// The pane says so (the shell's note starts with a tick).
+			await r.waitFor((f) => f.includes(`step ${n}/5`) && (n < 5 ? /^Step done\. Type next \(or F8\) to go on\./m : /^Last step done\. Type next \(or F8\) for the summary\./m).test(f));
+			await r.press(F.f8);
+			if (n < 5) await r.waitFor((f) => f.includes(`step ${n + 1}/5`));
+		}
+		const frame = await r.waitFor((f) => f.includes('Lesson 4 · summary'));
+		expect(frame).toContain('Lesson done: every step is complete.');
+		expect(frame).toContain('An LVS cluster looks like one server');
+		expect(store.load().sets.builtin!.lessons['lvs-first-service']!.completed).toBeDefined();
+	});
+
+	it('takes back the last command with F5 or undo: the goal it met is open again', async () => {
+		const {r, controller} = mountStudy({step: 'add-service'});
+		await r.waitFor((f) => f.includes('step 3/5'));
+		const before = controller.lab.lab;
+		await r.press('ipvsadm -A -t 10.0.0.100:80 -s rr', KEY.enter);
+		await r.waitFor((f) => f.includes('[✓] The director has the TCP service'));
+		await r.press(F.f5);
+		let frame = await r.waitFor((f) => f.includes('Took back: ipvsadm -A -t 10.0.0.100:80 -s rr'));
+		expect(frame).toContain('[ ] The director has the TCP service');
+		// The screen runs on the rebuilt cluster: its shell is the one the lesson checks.
+		expect(controller.lab.lab).toBe(controller.study.session.lab);
+		expect(controller.lab.lab).not.toBe(before);
+		await r.press('ipvsadm -L -n', KEY.enter);
+		frame = await r.waitFor((f) => f.includes('Prot LocalAddress:Port Scheduler Flags'));
+		expect(frame).not.toMatch(/TCP +10\.0\.0\.100:80 rr/);
+		await r.press('undo', KEY.enter, 'undo', KEY.enter);
+		await r.waitFor((f) => f.includes('Nothing to undo in this step.'));
+	});
+
+	it('takes a prediction, then shows what was observed', async () => {
+		const {r} = mountStudy({lesson: 'schedulers', step: 'rr-order', columns: 100, rows: 44});
+		let frame = await r.waitFor((f) => f.includes('Predict: Which real servers answer the next three requests'));
+		expect(frame).toContain('(3 values, in order)');
+		expect(frame).toContain('type: answer rs1 rs2 rs3');
+		await r.press('answer rs1 rs2 rs3', KEY.enter);
+		await r.waitFor((f) => f.includes('Prediction noted: rs1 rs2 rs3.'));
+		await r.press('ssh client', KEY.enter);
+		for (let i = 0; i < 3; i++) await r.press('curl http://10.0.0.100/', KEY.enter);
+		frame = await r.waitFor((f) => f.includes('you predicted rs1 rs2 rs3; it was rs3 rs2 rs1'));
+		expect(frame).toContain('Step done');
+	});
+
+	it('resumes at the saved step after quitting and opening the lesson again', async () => {
+		const store = tempStore();
+		const first = mountStudy({store});
+		await first.r.waitFor((f) => f.includes('step 1/5'));
+		await first.r.press(F.f8, F.f8);
+		await first.r.waitFor((f) => f.includes('step 3/5 · Create the virtual service'));
+		await first.r.press(KEY.ctrl('c'));
+		expect(first.quits()).toBe(1);
+		closeAll();
+		const again = mountStudy({store});
+		const frame = await again.r.waitFor((f) => f.includes('root@lvs1:~#'));
+		expect(frame).toContain('Lesson 4 · step 3/5 · Create the virtual service');
+	});
+
+	it('fits 80×24 with the lesson in the panels\' place; F2 swaps back to the cluster, Ctrl+↓ scrolls the text', async () => {
+		const {r} = mountStudy({columns: 80, rows: 24});
+		let frame = await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		expect(fitsIn(frame, 80, 24)).toBe(true);
+		expect(frame).toContain('step 1/5');
+		expect(frame).toContain("[ ] You listed the director's addresses");
+		expect(frame).toMatch(/↓ \d+ more · Ctrl\+↓/);
+		expect(frame).not.toContain('VIP 10.0.0.100 on lvs1');
+		await r.press(F.f2);
+		frame = await r.waitFor((f) => f.includes('VIP 10.0.0.100 on lvs1'));
+		expect(fitsIn(frame, 80, 24)).toBe(true);
+		expect(frame).not.toContain('step 1/5');
+		await r.press('lesson', KEY.enter);
+		await r.waitFor((f) => f.includes('step 1/5'));
+		await r.press(F.ctrlDown, F.ctrlDown, F.ctrlDown, F.ctrlDown);
+		frame = await r.waitFor((f) => f.includes('Ctrl+↑ back'));
+		expect(frame).toContain('b) The virtual IP, held by the director');
+		await r.press('hostname -I', KEY.enter, F.f3, F.f3);
+		frame = await r.waitFor((f) => f.includes('Hint 2 of 3'));
+		expect(fitsIn(frame, 80, 24)).toBe(true);
+		expect(frame).toContain("[✓] You listed the director's addresses");
+	});
+
+	it.each([
+		[130, 40],
+		[100, 44],
+		[160, 50],
+	])('at %i×%i shows the lesson and the cluster together', async (columns, rows) => {
+		const {r} = mountStudy({columns, rows});
+		const frame = await r.waitFor((f) => f.includes('root@lvs1:~#') && f.includes('VIP 10.0.0.100 on lvs1'));
+		expect(frame).toContain('step 1/5');
+		expect(frame).toContain('Goals');
+		expect(fitsIn(frame, columns, rows)).toBe(true);
+	});
+
+	it('lists the study keys first under F1', async () => {
+		const {r} = mountStudy();
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		await r.press(KEY.f1);
+		const frame = await r.waitFor((f) => f.includes('KEYS (any key closes this)'));
+		expect(frame).toContain('Study (the lesson beside the lab)');
+		expect(frame).toContain('F5 · undo');
+	});
+
+	it('speaks Spanish with --lang es, and marks goals without drawing characters in --plain', async () => {
+		const {r} = mountStudy({lang: 'es', plain: true});
+		await r.press('hostname -I', KEY.enter);
+		const frame = await r.waitFor((f) => f.includes('[x] '));
+		expect(frame).toContain('Lección 4 · paso 1/5');
+		expect(frame).toContain('Objetivos');
+		expect(frame).toContain('F3 pista');
+		expect(frame).not.toContain('✓');
+	});
+});
