@@ -35,7 +35,7 @@ export class TmuxTerminal {
 	/** Types text (literally) or named keys such as Enter, Escape, C-c. */
 	keys(...keys: string[]): void {
 		for (const k of keys) {
-			if (/^(Enter|Escape|Tab|Up|Down|Left|Right|PageUp|PageDown|F1|BSpace|C-[a-z])$/.test(k)) this.tmux('send-keys', '-t', 'lab', k);
+			if (/^(Enter|Escape|Tab|Up|Down|Left|Right|PageUp|PageDown|F[1-9]|F1[0-2]|BSpace|C-[a-z])$/.test(k)) this.tmux('send-keys', '-t', 'lab', k);
 			else this.tmux('send-keys', '-t', 'lab', '-l', k);
 		}
 	}

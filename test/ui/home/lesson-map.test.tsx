@@ -1,0 +1,92 @@
+import chalk from 'chalk';
+import {afterEach, describe, expect, it} from 'vitest';
+import {findLesson, lessonsIn} from '../../../source/lessons/load';
+import {markStepDone, setKey, setPosition} from '../../../source/progress/progress';
+import {App} from '../../../source/ui/app';
+import {scenarioSection} from '../../../source/ui/home/home-screen';
+import {lessonSection} from '../../../source/ui/home/lesson-map';
+import {createSettings} from '../../../source/ui/settings';
+import type {StudyController} from '../../../source/ui/study/study-controller';
+import {openStudy} from '../../../source/ui/study/open-study';
+import {KEY, renderScreen, type Rendered} from '../helpers/render';
+import {SET, tempStore} from '../study/helpers';
+
+let opened: StudyController[] = [];
+let rendered: Rendered | undefined;
+afterEach(() => {
+	rendered?.unmount();
+	for (const c of opened) c.dispose();
+	opened = [];
+});
+
+function mount(store = tempStore(), rows = 24, plain = false) {
+	chalk.level = 0;
+	const settings = createSettings('en', {plain});
+	const lessons = lessonsIn(SET, 'en');
+	const sections = [
+		lessonSection({t: settings.t, theme: settings.theme, lessons, progress: store.load(), setKey: setKey(SET)}),
+		scenarioSection(settings.t.home.scenarios, [{name: 'sandbox', title: 'LVS sandbox'}]),
+	];
+	const r = renderScreen(
+		<App
+			home={sections}
+			onStudy={(c) => opened.push(c)}
+			open={async (action, onQuit) => {
+				if (action.kind !== 'lesson') return {message: `scenario ${action.name}`};
+				const result = openStudy({set: SET, lesson: findLesson(SET, 'en', action.id)!, lang: 'en', store, theme: settings.theme, onQuit, live: {paused: true}});
+				return result.ok ? {study: result.controller} : {message: result.message};
+			}}
+		/>,
+		{columns: 80, rows, settings},
+	);
+	rendered = r;
+	return r;
+}
+
+describe('the lesson map on the home screen', () => {
+	it('lists every lesson with its progress before the scenarios', async () => {
+		const store = tempStore();
+		const l1 = findLesson(SET, 'en', '1')!;
+		const l4 = findLesson(SET, 'en', '4')!;
+		const when = new Date('2026-11-26T12:00:00Z');
+		store.update((d) => {
+			for (const s of l1.steps) markStepDone(d, 'builtin', l1, s.id, when);
+			setPosition(d, 'builtin', l4.id, l4.steps[2]!.id, when);
+			markStepDone(d, 'builtin', l4, l4.steps[0]!.id, when);
+			markStepDone(d, 'builtin', l4, l4.steps[1]!.id, when);
+		});
+		const r = mount(store, 40);
+		const frame = await r.waitFor((f) => f.includes('Lessons'));
+		expect(frame).toMatch(/▸  1  ● What a cluster is  done/);
+		expect(frame).toMatch(/   2  ○ Classifying clusters  not started/);
+		expect(frame).toMatch(/   4  ◐ LVS: director, VIP and real servers  in progress: 2\/5 steps/);
+		expect(frame.indexOf('Lessons')).toBeLessThan(frame.indexOf('Scenarios'));
+		expect(frame).toContain('sandbox');
+	});
+
+	it('keeps the chosen entry in sight in a small window', async () => {
+		const r = mount(tempStore(), 24);
+		await r.waitFor((f) => f.includes('Lessons'));
+		await r.press(KEY.end);
+		const frame = await r.waitFor((f) => f.includes('▸ sandbox'));
+		expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+		expect(frame).toContain('↑↓ choose · Enter open · q quit');
+	});
+
+	it('opens the chosen lesson in study mode where the learner left off', async () => {
+		const store = tempStore();
+		const l4 = findLesson(SET, 'en', '4')!;
+		store.update((d) => setPosition(d, 'builtin', l4.id, 'add-real-servers', new Date()));
+		const r = mount(store);
+		await r.waitFor((f) => f.includes('Lessons'));
+		await r.press(KEY.down, KEY.down, KEY.down, KEY.enter);
+		const frame = await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		expect(frame).toContain('Lesson 4 · step 4/5 · Add two real servers');
+	});
+
+	it('marks progress without drawing characters in --plain', async () => {
+		const r = mount(tempStore(), 24, true);
+		const frame = await r.waitFor((f) => f.includes('Lessons'));
+		expect(frame).toContain('[ ] What a cluster is  not started');
+	});
+});
