@@ -1,3 +1,6 @@
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {hasTmux, TmuxTerminal} from './helpers/tmux';
 
@@ -117,9 +120,12 @@ describe.skipIf(!hasTmux)('the lab in a real terminal (tmux)', {timeout: 90_000}
 		await t.waitFor((s) => s.includes('Scenarios') && s.includes('sandbox'));
 		t.keys('q');
 		await leftCleanly(t);
-		const u = start(100, 30, {}, []);
-		await u.waitFor((s) => s.includes('sandbox'));
+		// A private progress folder: the home screen lists the lessons (first) with it.
+		const u = start(100, 30, {XDG_CONFIG_HOME: mkdtempSync(path.join(tmpdir(), 'cluster-lab-home-'))}, []);
+		await u.waitFor((s) => s.includes('sandbox') && s.includes('Lessons'));
 		t.close();
+		u.keys(...new Array<string>(13).fill('Down'));
+		await u.waitFor((s) => s.includes('▸ sandbox'));
 		u.keys('Enter');
 		await u.waitFor((s) => s.includes('VIP 10.0.0.100') && s.includes('root@lvs1:~#'));
 		u.keys('C-c');
