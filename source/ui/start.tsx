@@ -63,16 +63,13 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 	}
 	// The home screen's sections: the lesson map, then the scenarios.
 	let home: HomeSection[] | undefined;
-	let lessonSet: LessonSet | undefined;
 	if (!controller && !study) {
 		home = [scenarioSection(settings.t.home.scenarios, scenarioCatalog())];
 		if (options.store) {
-			const {loadLessonSet, lessonsIn} = await import('../lessons/load');
+			const {lessonCatalog} = await import('./home/lesson-catalog');
 			const {lessonSection} = await import('./home/lesson-map');
-			const {setKey} = await import('../progress/progress');
-			lessonSet = loadLessonSet(options.lessonsDir);
-			const lessons = lessonsIn(lessonSet, options.lang);
-			if (lessons.length > 0) home.unshift(lessonSection({t: settings.t, theme: settings.theme, lessons, progress: options.store.load(), setKey: setKey(lessonSet)}));
+			const catalog = lessonCatalog(options.lang, options.lessonsDir);
+			if (catalog.lessons.length > 0) home.unshift(lessonSection({t: settings.t, theme: settings.theme, lessons: catalog.lessons, progress: options.store.load(), setKey: catalog.setKey}));
 			metrics?.mark('lessons listed');
 		}
 	}
@@ -90,9 +87,15 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 				onStudy={(c) => studies.push(c)}
 				open={async (action, quit) => {
 					if (action.kind === 'lesson') {
-						const {findLesson} = await import('../lessons/load');
-						const lesson = lessonSet && findLesson(lessonSet, options.lang, action.id);
-						if (!lesson || !lessonSet || !options.store) return {message: action.id};
+						// The full lesson set is loaded only now: the home screen showed titles only.
+						const {findLesson, loadLessonSet} = await import('../lessons/load');
+						const lessonSet = loadLessonSet(options.lessonsDir);
+						const lesson = findLesson(lessonSet, options.lang, action.id);
+						if (!lesson || !options.store) {
+							const {formatDataError} = await import('../data/yaml-load');
+							const problems = lessonSet.errors.filter((e) => e.file.includes(action.id)).map((e) => formatDataError(e));
+							return {message: [action.id, ...problems].join('\n')};
+						}
 						const {openStudy} = await import('./study/open-study');
 						const result = openStudy({set: lessonSet, lesson, lang: options.lang, store: options.store, theme: settings.theme, onQuit: quit});
 						return result.ok ? {study: result.controller} : {message: result.message};

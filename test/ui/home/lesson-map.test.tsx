@@ -1,7 +1,8 @@
 import chalk from 'chalk';
 import {afterEach, describe, expect, it} from 'vitest';
-import {findLesson, lessonsIn} from '../../../source/lessons/load';
-import {markStepDone, setKey, setPosition} from '../../../source/progress/progress';
+import {findLesson} from '../../../source/lessons/load';
+import {markStepDone, setPosition} from '../../../source/progress/progress';
+import {lessonCatalog} from '../../../source/ui/home/lesson-catalog';
 import {App} from '../../../source/ui/app';
 import {scenarioSection} from '../../../source/ui/home/home-screen';
 import {lessonSection} from '../../../source/ui/home/lesson-map';
@@ -22,9 +23,9 @@ afterEach(() => {
 function mount(store = tempStore(), rows = 24, plain = false) {
 	chalk.level = 0;
 	const settings = createSettings('en', {plain});
-	const lessons = lessonsIn(SET, 'en');
+	const catalog = lessonCatalog('en');
 	const sections = [
-		lessonSection({t: settings.t, theme: settings.theme, lessons, progress: store.load(), setKey: setKey(SET)}),
+		lessonSection({t: settings.t, theme: settings.theme, lessons: catalog.lessons, progress: store.load(), setKey: catalog.setKey}),
 		scenarioSection(settings.t.home.scenarios, [{name: 'sandbox', title: 'LVS sandbox'}]),
 	];
 	const r = renderScreen(
@@ -44,6 +45,15 @@ function mount(store = tempStore(), rows = 24, plain = false) {
 }
 
 describe('the lesson map on the home screen', () => {
+	it('reads the same lessons and steps as the full loader, in both languages', () => {
+		for (const lang of ['en', 'es'] as const) {
+			const quick = lessonCatalog(lang).lessons.map((l) => ({id: l.id, number: l.number, title: l.title, steps: l.steps.map((s) => s.id)}));
+			const full = SET.lessons[lang].map((l) => ({id: l.id, number: l.number, title: l.title, steps: l.steps.map((s) => s.id)}));
+			expect(quick).toEqual(full);
+		}
+		expect(lessonCatalog('en').setKey).toBe('builtin');
+	});
+
 	it('lists every lesson with its progress before the scenarios', async () => {
 		const store = tempStore();
 		const l1 = findLesson(SET, 'en', '1')!;
