@@ -236,28 +236,34 @@ export class StudyController {
 	private noteStep(extra?: string): void {
 		const {step} = this.study.session;
 		const text = fill(this.s.movedTo, step.index + 1, this.study.lesson.steps.length, step.title);
-		this.lab.shell.note(extra ? `${text} ${extra}` : text);
+		this.lab.shell.note(extra ? `${text}\n${extra}` : text);
 	}
 
 	private goTo(index: number, message?: string): void {
 		if (!this.study.goTo(index)) return this.lab.shell.note(fill(this.s.cannotOpen, index + 1));
 		this.update({summary: false, scroll: 0, confirming: false});
 		this.follow();
-		if (message) this.lab.shell.note(message);
-		else this.noteStep(this.s.freshCluster);
+		this.noteStep(message ?? this.s.rebuilt);
 	}
 
 	private next(): void {
 		if (this.state.summary) return this.lab.shell.note(this.s.summaryShown);
-		const complete = this.study.status().complete;
-		const before = this.study.session.lab;
-		if (!this.study.next()) {
+		const {index} = this.study.session.step;
+		const last = index === this.study.lesson.steps.length - 1;
+		if (last) {
 			// After the last step: the summary.
 			this.update({summary: true, scroll: 0, stepsDone: this.stepsDone()});
 			this.lab.shell.note(this.s.summaryShown);
 			return;
 		}
-		if (!complete) this.lab.shell.note(this.s.notFinished);
+		if (!this.study.status().complete) {
+			// Skipping: the next step opens on a cluster rebuilt with the earlier steps' solutions,
+			// so it starts where the lesson expects instead of where this one was left.
+			this.goTo(index + 1, this.s.notFinished);
+			return;
+		}
+		const before = this.study.session.lab;
+		if (!this.study.next()) return this.lab.shell.note(fill(this.s.cannotOpen, index + 2));
 		this.update({scroll: 0, confirming: false});
 		this.follow();
 		this.noteStep(this.study.session.lab === before ? undefined : this.s.freshCluster);

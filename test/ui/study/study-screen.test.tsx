@@ -78,7 +78,7 @@ describe('the study screen', () => {
 		await r.waitFor((f) => f.includes('root@lvs1:~#'));
 		await r.press(F.f8);
 		let frame = await r.waitFor((f) => f.includes('Lesson 4 · step 2/5 · An empty table'));
-		expect(frame).toContain('Moving on: this step is not complete yet');
+		expect(frame).toContain('Moving on without finishing this step: the cluster was rebuilt as the lesson expects it here');
 		expect(frame).toContain('[ ] You listed the IPVS table');
 		await r.press('next', KEY.enter);
 		frame = await r.waitFor((f) => f.includes('step 3/5 · Create the virtual service'));
