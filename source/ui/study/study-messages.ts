@@ -48,7 +48,6 @@ const en = {
 	wrong: 'Not quite. Try again.',
 	predictionNoted: 'Prediction noted: {0}. Now run the commands that show it.',
 	cannotOpen: 'Could not open the step: {0}',
-	lessonHidden: 'Lesson pane hidden; F2 or lesson shows it again.',
 	hints: [
 		['F2', 'lesson/panels'],
 		['F3', 'hint'],
@@ -118,7 +117,6 @@ const es: StudyMessages = {
 	wrong: 'No exactamente. Prueba otra vez.',
 	predictionNoted: 'Predicción anotada: {0}. Ahora ejecuta los comandos que la muestran.',
 	cannotOpen: 'No se pudo abrir el paso: {0}',
-	lessonHidden: 'Panel de la lección oculto; F2 o lesson lo vuelve a mostrar.',
 	hints: [
 		['F2', 'lección/paneles'],
 		['F3', 'pista'],
