@@ -28,6 +28,11 @@ describe('decoding terminal input', () => {
 		expect(names('\x1b[Z')).toEqual(['S-backtab']);
 	});
 
+	it('reads F2 to F10 (the study keys) in their xterm and rxvt forms', () => {
+		expect(['\x1bOQ', '\x1bOR', '\x1bOS', '\x1b[15~', '\x1b[17~', '\x1b[18~', '\x1b[19~', '\x1b[20~', '\x1b[21~'].flatMap(names)).toEqual(['f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10']);
+		expect(['\x1b[12~', '\x1b[13~', '\x1b[14~'].flatMap(names)).toEqual(['f2', 'f3', 'f4']);
+	});
+
 	it('reads modifiers: Ctrl+Left, Alt+b, Alt+Backspace, Esc alone', () => {
 		expect(names('\x1b[1;5D')).toEqual(['C-left']);
 		expect(names('\x1bb')).toEqual(['M-b']);
