@@ -1,8 +1,10 @@
 import {render} from 'ink';
 import type {Lang} from '../i18n/lang';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {scenariosDir} from '../paths';
 import {App} from './app';
-import {scenarioCatalog} from './home/catalog';
-import {scenarioSection} from './home/home-screen';
+import {scenarioSection, type HomeAction} from './home/home-screen';
 import type {LabController} from './lab/lab-controller';
 import {startMetrics} from './metrics';
 import {createSettings, SettingsProvider} from './settings';
@@ -29,7 +31,15 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 	let exit = () => {};
 	const onQuit = () => exit();
 	let controller: LabController | undefined;
-	if (options.scenario !== undefined) {
+	let opening: HomeAction | undefined;
+	let failure: string | undefined;
+	// A built-in scenario opens after the first frame (the engine loads meanwhile);
+	// a scenario file is read first, so that its mistakes print on the plain terminal.
+	if (options.scenario !== undefined && isBuiltin(options.scenario)) {
+		opening = {kind: 'scenario', name: options.scenario};
+		metrics?.expectLab();
+	}
+	else if (options.scenario !== undefined) {
 		const {openLab} = await import('./lab/open-lab');
 		const result = openLab({scenario: options.scenario, seed: options.seed, lang: options.lang, theme: settings.theme, onQuit});
 		if (!result.ok) {
@@ -40,7 +50,7 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 		metrics?.mark('lab built');
 	}
 	// The home screen's sections. The lesson map becomes a section here, before the scenarios.
-	const home = controller ? undefined : [scenarioSection(settings.t.home.scenarios, scenarioCatalog())];
+	const home = controller || opening ? undefined : [scenarioSection(settings.t.home.scenarios, (await import('./home/catalog')).scenarioCatalog())];
 	const stdout = process.stdout;
 	stdout.write(ENTER_ALT);
 	const leave = () => stdout.write(LEAVE_ALT);
@@ -50,10 +60,16 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 			<App
 				home={home}
 				controller={controller}
+				opening={opening}
+				onOpenFailed={(message) => {
+					failure = message;
+					exit();
+				}}
 				onLab={(c) => opened.push(c)}
 				open={async (action, quit) => {
 					const {openLab} = await import('./lab/open-lab');
 					const result = openLab({scenario: action.name, seed: options.seed, lang: options.lang, theme: settings.theme, onQuit: quit});
+					metrics?.mark('lab built');
 					return result.ok ? {controller: result.controller} : {message: result.message};
 				}}
 			/>
@@ -74,5 +90,13 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 		leave();
 		metrics?.finish();
 	}
+	if (failure !== undefined) {
+		process.stderr.write(`cluster-lab: ${failure}\n`);
+		return 2;
+	}
 	return 0;
+}
+
+function isBuiltin(name: string): boolean {
+	return !name.includes('/') && !/\.ya?ml$/.test(name) && existsSync(path.join(scenariosDir(), `${name}.yaml`));
 }
