@@ -7,10 +7,7 @@ import {render} from 'ink';
 import {EventEmitter} from 'node:events';
 import {createLab} from '../../source/lab/lab';
 import {loadScenario} from '../../source/scenario/load';
-import type {ConnEntry} from '../../source/sim/ipvs/types';
-import {parseIp} from '../../source/sim/net/ipv4';
 import {SEC} from '../../source/sim/time';
-import type {World} from '../../source/sim/world';
 import {LabController} from '../../source/ui/lab/lab-controller';
 import {LabScreen} from '../../source/ui/lab/lab-screen';
 import {LabStore} from '../../source/ui/live/lab-store';
@@ -43,56 +40,26 @@ class Keyboard extends EventEmitter {
 	unref() {}
 }
 
-const ip = (text: string) => parseIp(text)!;
-
-/**
- * Traffic straight into the IPVS table when the lab has no traffic generator
- * of its own: `rate` new connections per virtual second spread over the real
- * servers, each ESTABLISHED for a moment, then FIN_WAIT for 120 s, so the
- * table grows to thousands of entries like a loaded director's.
- */
-function syntheticTraffic(world: World, rate: number): string {
-	const ipvs = world.host('lvs1')!.ipvs!;
-	const key = {fwmark: 0, protocol: 'tcp' as const, addr: ip('10.0.0.100'), port: 80};
-	ipvs.addService(key, {scheduler: 'rr', persistent: false, timeout: 0, netmask: 0xffffffff, onePacket: false, schedFlags: 0});
-	for (const n of [1, 2, 3, 4]) ipvs.addDest(key, {addr: ip(`10.0.0.1${n}`), port: 80, fwd: 'masq', weight: 1, uThreshold: 0, lThreshold: 0, tunType: 'ipip', tunPort: 0, tunFlags: 0});
-	const dests = ipvs.services[0]!.dests;
-	let entries: ConnEntry[] = [];
-	let n = 0;
-	ipvs.connections = () => entries;
-	world.every(Math.round(SEC / rate), () => {
-		const dest = dests[n % dests.length]!;
-		dest.stats.conns++;
-		dest.inactConns++;
-		entries.push({protocol: 'tcp', caddr: ip('10.0.0.200'), cport: 1024 + (n % 60000), vaddr: key.addr, vport: 80, daddr: dest.addr, dport: 80, state: 'FIN_WAIT', expires: world.now + 120 * SEC, template: false});
-		n++;
-	});
-	world.every(SEC, () => {
-		const now = world.now;
-		const before = entries.length;
-		entries = entries.filter((e) => e.expires > now);
-		for (const d of dests) d.inactConns = Math.round(d.inactConns * (entries.length / Math.max(1, before)));
-	});
-	world.every(3 * SEC, () => world.log('traffic', `client sent ${n} requests to 10.0.0.100:80 so far`, 'client'));
-	return `synthetic traffic: ${rate} connections/s (virtual) into the IPVS table`;
-}
-
-const found = loadScenario('sandbox');
+// The thesis' cluster by default (heartbeat brings the VIP up, then 200 requests/s
+// over direct routing); BENCH_SCENARIO=sandbox runs a NAT service on the sandbox.
+const SCENARIO = process.env['BENCH_SCENARIO'] ?? 'ultramonkey';
+const found = loadScenario(SCENARIO);
 if (!found.ok) throw new Error(found.message);
 chalk.level = 3;
 const lab = createLab(found.config, {seed: 1, lang: 'en', interactive: true});
-// Real traffic through the lab's own commands when the traffic generator exists:
-// a NAT service over the four real servers and 200 requests per second.
-const REAL_LOAD = ['ipvsadm -A -t 10.0.0.100:80 -s wlc', ...[1, 2, 3, 4].map((n) => `ipvsadm -a -t 10.0.0.100:80 -r 10.0.0.1${n} -m`), 'load start --rate 200'].join('\n');
-const script = process.env['BENCH_LOAD_SCRIPT'] ?? (lab.shell.registry.get('load') ? REAL_LOAD : undefined);
+const LOADS: Record<string, string> = {
+	ultramonkey: ['sleep 90', 'load start --rate 200'].join('\n'),
+	sandbox: ['ipvsadm -A -t 10.0.0.100:80 -s wlc', ...[1, 2, 3, 4].map((n) => `ipvsadm -a -t 10.0.0.100:80 -r 10.0.0.1${n} -m`), 'load start --rate 200'].join('\n'),
+};
+const script = process.env['BENCH_LOAD_SCRIPT'] ?? LOADS[SCENARIO] ?? 'load start --rate 200';
 let traffic: string;
-if (script) {
+{
 	for (const line of script.split('\n').filter(Boolean)) {
 		const result = lab.shell.execute(line + '\n');
 		if (result.status !== 0) throw new Error(`${line}: ${result.output.map((o) => o.text).join('')}`);
 	}
-	traffic = `traffic from the lab's own commands: ${script.replace(/\n/g, '; ')}`;
-} else traffic = syntheticTraffic(lab.world, 200) + ' (the lab has no load command yet)';
+	traffic = `${SCENARIO}: ${script.replace(/\n/g, '; ')}`;
+}
 
 const store = new LabStore(lab, {speed: SPEED});
 const renderTimes: number[] = [];
@@ -128,9 +95,8 @@ const pct = (xs: number[], p: number) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
 };
-const table = lab.world.host('lvs1')!.ipvs!;
 let entries = 0;
-for (const _ of table.connections()) entries++;
+for (const host of lab.world.hosts.values()) for (const _ of host.ipvs?.connections() ?? []) entries++;
 console.log(`  ${traffic}`);
 console.log(`  ${SECONDS} s at ${SPEED}×: virtual clock reached ${(lab.world.now / SEC).toFixed(0)} s, ${entries} connection entries at the end`);
 console.log(`  frames: ${renderTimes.length} (${(renderTimes.length / (wall / 1000)).toFixed(1)}/s), ${(stdout.bytes / 1024 / (wall / 1000)).toFixed(0)} KB/s written to the terminal`);

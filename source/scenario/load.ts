@@ -4,6 +4,7 @@ import {loadYaml, type DataError, type Loaded} from '../data/yaml-load';
 import {FEATURES, initScripts} from '../sim/features';
 import {parseIp} from '../sim/net/ipv4';
 import {scenariosDir} from '../paths';
+import {precompiledScenario} from './precompiled';
 import {scenarioSchema, type ScenarioConfig} from './schema';
 
 /** Validates scenario YAML text; errors name the file and line. */
@@ -67,6 +68,8 @@ export function loadScenario(nameOrFile: string): ScenarioLookup {
 		return {ok: false, message: `cannot read scenario file ${nameOrFile}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code)}`};
 	}
 	const shown = isPath ? nameOrFile : `fixtures/scenarios/${nameOrFile}.yaml`;
+	const built = isPath ? undefined : precompiledScenario(nameOrFile, text);
+	if (built) return {ok: true, config: built, file: shown};
 	const loaded = parseScenario(text, shown);
 	if (!loaded.ok) return {ok: false, message: `invalid scenario ${shown}`, errors: loaded.errors};
 	return {ok: true, config: loaded.value, file: shown};

@@ -75,6 +75,8 @@ const en = {
 	scrolled: '↑ {0} rows back · PgDn for newer',
 	noView: '{0}: this full-screen view is not available in this version of the lab',
 	helpTitle: 'KEYS (any key closes this)',
+	starting: 'Starting the {0} scenario…',
+	startingLesson: 'Opening the lesson {0}…',
 	home: {
 		title: 'cluster-lab',
 		subtitle: 'Learn how computer clusters work by running one.',
@@ -164,6 +166,8 @@ const es: Messages = {
 	scrolled: '↑ {0} filas atrás · AvPág para lo más nuevo',
 	noView: '{0}: esta vista a pantalla completa no está disponible en esta versión del laboratorio',
 	helpTitle: 'TECLAS (cualquier tecla cierra esta ayuda)',
+	starting: 'Arrancando el escenario {0}…',
+	startingLesson: 'Abriendo la lección {0}…',
 	home: {
 		title: 'cluster-lab',
 		subtitle: 'Aprende cómo funcionan los clústeres montando uno.',

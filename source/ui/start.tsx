@@ -1,11 +1,13 @@
 import {render} from 'ink';
 import type {Lang} from '../i18n/lang';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
 import type {LessonSet} from '../lessons/load';
 import type {Lesson} from '../lessons/model';
+import {scenariosDir} from '../paths';
 import type {ProgressStore} from '../progress/store';
 import {App} from './app';
-import {scenarioCatalog} from './home/catalog';
-import {scenarioSection, type HomeSection} from './home/home-screen';
+import {scenarioSection, type HomeAction, type HomeSection} from './home/home-screen';
 import type {LabController} from './lab/lab-controller';
 import type {StudyController} from './study/study-controller';
 import {startMetrics} from './metrics';
@@ -40,18 +42,20 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 	let exit = () => {};
 	const onQuit = () => exit();
 	let controller: LabController | undefined;
-	let study: StudyController | undefined;
+	let opening: HomeAction | undefined;
+	let failure: string | undefined;
+	// A lesson (`cluster-lab lesson ID`) opens after the first frame too: its cluster is built meanwhile.
 	if (options.lesson && options.store) {
-		const {openStudy} = await import('./study/open-study');
-		const result = openStudy({...options.lesson, lang: options.lang, store: options.store, theme: settings.theme, onQuit});
-		if (!result.ok) {
-			process.stderr.write(`cluster-lab: ${result.message}\n`);
-			return 2;
-		}
-		study = result.controller;
-		metrics?.mark('lesson built');
+		opening = {kind: 'lesson', id: options.lesson.lesson.id};
+		metrics?.expectLab();
 	}
-	if (options.scenario !== undefined) {
+	// A built-in scenario opens after the first frame (the engine loads meanwhile);
+	// a scenario file is read first, so that its mistakes print on the plain terminal.
+	else if (options.scenario !== undefined && isBuiltin(options.scenario)) {
+		opening = {kind: 'scenario', name: options.scenario};
+		metrics?.expectLab();
+	}
+	else if (options.scenario !== undefined) {
 		const {openLab} = await import('./lab/open-lab');
 		const result = openLab({scenario: options.scenario, seed: options.seed, lang: options.lang, theme: settings.theme, onQuit});
 		if (!result.ok) {
@@ -63,8 +67,8 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 	}
 	// The home screen's sections: the lesson map, then the scenarios.
 	let home: HomeSection[] | undefined;
-	if (!controller && !study) {
-		home = [scenarioSection(settings.t.home.scenarios, scenarioCatalog())];
+	if (!controller && !opening) {
+		home = [scenarioSection(settings.t.home.scenarios, (await import('./home/catalog')).scenarioCatalog())];
 		if (options.store) {
 			const {lessonCatalog} = await import('./home/lesson-catalog');
 			const {lessonSection} = await import('./home/lesson-map');
@@ -82,26 +86,33 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 			<App
 				home={home}
 				controller={controller}
-				study={study}
+				opening={opening}
+				onOpenFailed={(message) => {
+					failure = message;
+					exit();
+				}}
 				onLab={(c) => opened.push(c)}
 				onStudy={(c) => studies.push(c)}
 				open={async (action, quit) => {
 					if (action.kind === 'lesson') {
+						const direct = options.lesson?.lesson.id === action.id ? options.lesson : undefined;
 						// The full lesson set is loaded only now: the home screen showed titles only.
 						const {findLesson, loadLessonSet} = await import('../lessons/load');
-						const lessonSet = loadLessonSet(options.lessonsDir);
-						const lesson = findLesson(lessonSet, options.lang, action.id);
+						const lessonSet = direct?.set ?? loadLessonSet(options.lessonsDir);
+						const lesson = direct?.lesson ?? findLesson(lessonSet, options.lang, action.id);
 						if (!lesson || !options.store) {
 							const {formatDataError} = await import('../data/yaml-load');
 							const problems = lessonSet.errors.filter((e) => e.file.includes(action.id)).map((e) => formatDataError(e));
 							return {message: [action.id, ...problems].join('\n')};
 						}
 						const {openStudy} = await import('./study/open-study');
-						const result = openStudy({set: lessonSet, lesson, lang: options.lang, store: options.store, theme: settings.theme, onQuit: quit});
+						const result = openStudy({set: lessonSet, lesson, lang: options.lang, store: options.store, theme: settings.theme, seed: direct?.seed, onQuit: quit});
+						metrics?.mark('lab built');
 						return result.ok ? {study: result.controller} : {message: result.message};
 					}
 					const {openLab} = await import('./lab/open-lab');
 					const result = openLab({scenario: action.name, seed: options.seed, lang: options.lang, theme: settings.theme, onQuit: quit});
+					metrics?.mark('lab built');
 					return result.ok ? {controller: result.controller} : {message: result.message};
 				}}
 			/>
@@ -123,5 +134,13 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 		leave();
 		metrics?.finish();
 	}
+	if (failure !== undefined) {
+		process.stderr.write(`cluster-lab: ${failure}\n`);
+		return 2;
+	}
 	return 0;
+}
+
+function isBuiltin(name: string): boolean {
+	return !name.includes('/') && !/\.ya?ml$/.test(name) && existsSync(path.join(scenariosDir(), `${name}.yaml`));
 }

@@ -2,6 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parse} from 'yaml';
 import {scenariosDir} from '../../paths';
+import {precompiledScenario} from '../../scenario/precompiled';
 
 export interface ScenarioEntry {
 	readonly name: string;
@@ -32,7 +33,8 @@ export function scenarioCatalog(dir = scenariosDir()): ScenarioEntry[] {
 		const name = file.slice(0, -'.yaml'.length);
 		let title = name;
 		try {
-			const data = parse(readFileSync(path.join(dir, file), 'utf8')) as {title?: unknown} | null;
+			const text = readFileSync(path.join(dir, file), 'utf8');
+			const data = (precompiledScenario(name, text) ?? parse(text)) as {title?: unknown} | null;
 			if (typeof data?.title === 'string') title = data.title;
 		} catch {
 			// A broken file still gets listed; opening it shows the loader's error.

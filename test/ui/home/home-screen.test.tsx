@@ -65,4 +65,29 @@ describe('home screen', () => {
 		r.unmount();
 		for (const c of opened) c.store.dispose();
 	});
+
+	it('`cluster-lab sandbox`: says the scenario is starting, then shows its lab; a failure goes back to the caller', async () => {
+		const {openLab} = await import('../../../source/ui/lab/open-lab');
+		const {createTheme} = await import('../../../source/ui/theme');
+		const opened: Array<{store: {dispose(): void}}> = [];
+		let release = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const open = async (action: HomeAction, onQuit: () => void) => {
+			await gate;
+			const result = openLab({scenario: action.kind === 'scenario' ? action.name : '', seed: 1, lang: 'en', theme: createTheme({plain: false}), onQuit});
+			return result.ok ? {controller: result.controller} : {message: result.message};
+		};
+		const r = renderScreen(<App opening={{kind: 'scenario', name: 'sandbox'}} onLab={(c) => opened.push(c)} open={open} />, {columns: 100, rows: 30});
+		await r.waitFor((f) => f.includes('Starting the sandbox scenario…'));
+		release();
+		await r.waitFor((f) => f.includes('VIP 10.0.0.100') && f.includes('root@lvs1:~#'));
+		r.unmount();
+		for (const c of opened) c.store.dispose();
+
+		const failures: string[] = [];
+		const bad = renderScreen(<App opening={{kind: 'scenario', name: 'nope'}} onOpenFailed={(m) => failures.push(m)} open={open} />, {columns: 100, rows: 30});
+		await bad.waitFor(() => failures.length > 0);
+		expect(failures[0]).toContain("unknown scenario 'nope'");
+		bad.unmount();
+	});
 });
