@@ -2,7 +2,7 @@
 // that only some commands need (the engine, the lessons, the script runner) goes
 // into chunks under dist/chunks/ that load when first used: the lab screen draws
 // its first frame before the engine has even been read. Then the built-in
-// scenarios are written, parsed and validated, beside it.
+// scenarios and lessons are written, parsed and validated, beside it.
 import {build} from 'esbuild';
 import {spawnSync} from 'node:child_process';
 import {rmSync} from 'node:fs';
@@ -17,8 +17,8 @@ const {outfile: _single, ...options} = bundleOptions(root, path.join('source', '
 rmSync(path.join(root, 'dist', 'chunks'), {recursive: true, force: true});
 await build({...options, outdir: path.join(root, 'dist'), splitting: true, entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]'});
 
-const precompile = path.join(root, 'dist', '.precompile-scenarios.mjs');
-await build({...bundleOptions(root, path.join('scripts', 'precompile-scenarios.ts'), precompile), minify: false});
+const precompile = path.join(root, 'dist', '.precompile.mjs');
+await build({...bundleOptions(root, path.join('scripts', 'precompile.ts'), precompile), minify: false});
 const r = spawnSync(process.execPath, [precompile], {stdio: 'inherit'});
 rmSync(precompile, {force: true});
 if (r.status !== 0) {

@@ -88,6 +88,7 @@ export async function showLesson(options: LessonCommandOptions & {id: string; te
 	}
 	if (options.terminal) return openStudy({set, lesson, lang: options.lang, t: options.t, store: options.store, io: options.io, seed: options.seed, plain: options.plain});
 	options.io.write(renderLessonText(lesson, options.t));
+	options.io.write('\n' + options.t('lesson.studyInTerminal', {id: lesson.number, scenario: lesson.scenario}) + '\n');
 	return 0;
 }
 

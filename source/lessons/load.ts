@@ -5,6 +5,7 @@ import {LANGS, type Lang} from '../i18n/lang';
 import {lessonsDir} from '../paths';
 import {splitLesson} from './markdown';
 import type {Lesson, Step} from './model';
+import {precompiledLesson} from './precompiled';
 import {frontMatterSchema, stepBlockSchema} from './schema';
 
 /** Lesson file names: two digits, a dash, the lesson id. */
@@ -167,7 +168,7 @@ export function loadLessonSet(dir?: string): LessonSet {
 				errors.push({file, line: 1, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`});
 				continue;
 			}
-			const parsed = parseLesson(text, file, lang);
+			const parsed = (builtin ? precompiledLesson(lang, name, text) : undefined) ?? parseLesson(text, file, lang);
 			errors.push(...parsed.errors);
 			const m = LESSON_FILE.exec(name);
 			if (m) {

@@ -72,6 +72,7 @@ describe('cluster-lab lesson', () => {
 		expect(r.stdout).toContain('Question:\n  How many nodes does the sandbox cluster have?');
 		expect(r.stdout).toContain('    a) 4\n    b) 5\n    c) 6\n');
 		expect(r.stdout).toContain('── Summary ─');
+		expect(r.stdout.endsWith('\nIn a terminal, cluster-lab lesson 1 opens this lesson beside its live cluster (the sandbox scenario), with goals that check themselves.\n')).toBe(true);
 		// Hints stay hidden, and the step blocks are not shown as text.
 		expect(r.stdout).not.toContain('The list of machines is a small text file');
 		expect(r.stdout).not.toContain('```step');

@@ -2,11 +2,12 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {builtinScenarios, loadScenario, parseScenario} from '../../source/scenario/load';
-import {PRECOMPILED_FILE, precompiledScenario, resetPrecompiled} from '../../source/scenario/precompiled';
-import {packageRoot, scenariosDir} from '../../source/paths';
+import {precompiledFile, resetPrecompiled} from '../../source/data/precompiled';
+import {precompiledScenario, SCENARIO_TABLE} from '../../source/scenario/precompiled';
+import {scenariosDir} from '../../source/paths';
 
 // `npm test` builds first, so the table the bundle ships is the one checked here.
-const table = path.join(packageRoot(), 'dist', PRECOMPILED_FILE);
+const table = precompiledFile(SCENARIO_TABLE);
 
 describe('built-in scenarios validated at build time', () => {
 	it('the build wrote every built-in scenario', () => {

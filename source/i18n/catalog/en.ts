@@ -99,7 +99,7 @@ export const en = {
 		predict: 'Predict, then run the commands and see:',
 		predictCount: '(choose {{count}}, in order)',
 		summary: 'Summary',
-		studyLater: 'The interactive study screen is not part of this build yet: above is the lesson text. Work through it in the lab: cluster-lab sandbox --scenario {{scenario}}',
+		studyInTerminal: 'In a terminal, cluster-lab lesson {{id}} opens this lesson beside its live cluster (the {{scenario}} scenario), with goals that check themselves.',
 	},
 	study: {
 		correct: 'Correct.',

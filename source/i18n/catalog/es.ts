@@ -97,7 +97,7 @@ export const es: Catalog = {
 		predict: 'Predice, luego ejecuta los comandos y observa:',
 		predictCount: '(elige {{count}}, en orden)',
 		summary: 'Resumen',
-		studyLater: 'La pantalla interactiva de estudio todavía no forma parte de esta versión: arriba está el texto de la lección. Trabájala en el laboratorio: cluster-lab sandbox --scenario {{scenario}}',
+		studyInTerminal: 'En una terminal, cluster-lab lesson {{id}} abre esta lección junto a su clúster en vivo (el escenario {{scenario}}), con objetivos que se comprueban solos.',
 	},
 	study: {
 		correct: 'Correcto.',
