@@ -3,6 +3,7 @@ import path from 'node:path';
 import {parse} from 'yaml';
 import {LANGS, type Lang} from '../../i18n/lang';
 import {splitLesson} from '../../lessons/markdown';
+import {precompiledLesson} from '../../lessons/precompiled';
 import {lessonsDir} from '../../paths';
 import type {ProgressData} from '../../progress/schema';
 
@@ -49,7 +50,14 @@ export function lessonCatalog(lang: Lang, dir?: string): LessonCatalog {
 		const m = LESSON_FILE.exec(name);
 		if (!m) continue;
 		try {
-			const raw = splitLesson(readFileSync(path.join(folder, name), 'utf8'));
+			const text = readFileSync(path.join(folder, name), 'utf8');
+			// Shipped lessons come ready from the build; others are skimmed here.
+			const built = dir === undefined ? precompiledLesson(chosen, name, text)?.lesson : undefined;
+			if (built) {
+				lessons.push({id: m[2]!, number: Number(m[1]), title: built.title, steps: built.steps.map((s) => ({id: s.id}))});
+				continue;
+			}
+			const raw = splitLesson(text);
 			const front = raw.frontMatter === undefined ? undefined : (parse(raw.frontMatter) as {title?: unknown} | null);
 			const title = typeof front?.title === 'string' ? front.title : m[2]!;
 			const steps = raw.sections.filter((s) => s.id !== undefined && s.id !== 'summary').map((s) => ({id: s.id!}));
