@@ -38,6 +38,8 @@ export class Session {
 	readonly vars = new Map<string, string>();
 	readonly jobs: Job[] = [];
 	lastStatus = 0;
+	/** Virtual time when the running command line started (sleep keeps one line within a day). */
+	lineStart = 0;
 	/** How many `for`/`while`/`until` loops the running command is inside. */
 	loopDepth = 0;
 	/** Loops still to leave after `break N` (bash's `breaking`). */

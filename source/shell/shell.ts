@@ -71,6 +71,13 @@ export const MAX_LOOP_ROUNDS = 10_000;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Where an empty file name leads: nowhere. The kernel answers ENOENT for "", so
+ * the lab resolves it to a path whose parent cannot exist (reads, writes and
+ * stat all fail with "No such file or directory"), never to the working directory.
+ */
+const EMPTY_PATH = '/\u0000/\u0000';
+
 function loopLimitMessage(lang: Lang): string {
 	return lang === 'es'
 		? `cluster-lab: bucle detenido tras ${MAX_LOOP_ROUNDS} vueltas (el máximo que el lab ejecuta por línea de órdenes)\n`
@@ -146,6 +153,7 @@ export class Shell {
 		this.dropDeadLogins(sink);
 		this.offNoticed = false;
 		this.rounds = 0;
+		this.session.lineStart = this.world.now;
 		this.session.loopDepth = 0;
 		this.session.breaking = 0;
 		this.session.continuing = 0;
@@ -391,7 +399,7 @@ export class Shell {
 		if (r.kind === 'dup') return {kind: 'dup'};
 		const fields = this.expand(r.target, frame);
 		if (fields.length !== 1) return `bash: ${fields.join(' ') || '""'}: ambiguous redirect\n`;
-		const path = resolvePath(frame.login.cwd, fields[0]!);
+		const path = fields[0] === '' ? EMPTY_PATH : resolvePath(frame.login.cwd, fields[0]!);
 		if (r.kind === 'in') {
 			if (path === '/dev/null') return {kind: 'input', text: ''};
 			try {
@@ -404,7 +412,7 @@ export class Shell {
 	}
 
 	private fsMessage(error: unknown, shown: string): string {
-		if (error instanceof FsError) return `${shown}: ${FS_ERROR_TEXT[error.code]}`;
+		if (error instanceof FsError) return `${shown === EMPTY_PATH ? '' : shown}: ${FS_ERROR_TEXT[error.code]}`;
 		throw error;
 	}
 
@@ -480,7 +488,7 @@ export class Shell {
 			env: this.session.vars,
 			out: frame.sink.out,
 			err: frame.sink.err,
-			resolve: (path) => resolvePath(login.cwd, path),
+			resolve: (path) => (path === '' ? EMPTY_PATH : resolvePath(login.cwd, path)),
 			chdir(path) {
 				login.cwd = path;
 			},
