@@ -17,8 +17,39 @@ function earlyLangFlag(argv: readonly string[]): string | undefined {
 	return undefined;
 }
 
+/** Options that take a value (`--seed 7`, `--seed=7`, `-s NAME`), and those that do not. */
+const VALUE_OPTIONS = new Set(['--scenario', '-s', '--seed', '--lang', '--lessons']);
+const SWITCHES = new Set(['--json', '--plain', '--color', '--help', '--version', '--no-json', '--no-plain', '--no-color']);
+
+/**
+ * Checks the options before meow does: meow answers an unknown one with two lines
+ * of its own and a repeated one with a stack trace.
+ */
+function badOption(argv: readonly string[]): {kind: 'unknown' | 'repeated'; option: string} | undefined {
+	const seen = new Set<string>();
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--') break;
+		if (!arg.startsWith('-') || arg === '-') continue;
+		const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+		const known = VALUE_OPTIONS.has(name) || (SWITCHES.has(name) && name === arg);
+		if (!known) return {kind: 'unknown', option: arg};
+		const canonical = name === '-s' ? '--scenario' : name.replace(/^--no-/, '--');
+		if (seen.has(canonical)) return {kind: 'repeated', option: canonical};
+		seen.add(canonical);
+		if (VALUE_OPTIONS.has(name) && name === arg) i++;
+	}
+	return undefined;
+}
+
 const settings = openSettings({flag: earlyLangFlag(process.argv.slice(2)), env: process.env, io});
 const {t, lang, store} = settings;
+
+const stray = badOption(process.argv.slice(2));
+if (stray !== undefined) {
+	process.stderr.write(`cluster-lab: ${t(stray.kind === 'unknown' ? 'cli.unknownOption' : 'cli.repeatedOption', {option: stray.option})}\n`);
+	process.exit(2);
+}
 
 const cli = meow(t('cli.usage'), {
 	importMeta: import.meta,

@@ -55,6 +55,9 @@ import {help} from './shell/help';
 import {clear, history} from './shell/history';
 import {date, exit, falseCmd, hostname, logout, trueCmd, uname} from './shell/session';
 import {sleep} from './shell/sleep';
+import {breakCmd, colon, continueCmd} from './shell/loop-control';
+import {KEYWORDS} from './shell/keywords';
+import {seq} from './shell/seq';
 import {ssh} from './shell/ssh';
 import {curl} from './traffic/curl';
 import {ab} from './traffic/ab';
@@ -90,6 +93,11 @@ export const COMMANDS: readonly CommandSpec[] = [
 	unset,
 	which,
 	type,
+	...KEYWORDS,
+	breakCmd,
+	continueCmd,
+	colon,
+	withEraWording(seq),
 	// files
 	vi,
 	vim,

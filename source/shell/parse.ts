@@ -1,4 +1,4 @@
-import type {AndOr, CommandList, ParseResult, Pipeline, Redirect, SimpleCommand, Word, WordPart} from './ast';
+import type {AndOr, CommandList, Compound, ParseResult, Pipeline, Redirect, SimpleCommand, Word, WordPart} from './ast';
 
 type Op = '|' | '||' | '&' | '&&' | ';' | '>' | '>>' | '<' | '<<' | '<<-' | '&>' | '&>>' | '(' | ')';
 
@@ -20,10 +20,17 @@ class SyntaxError_ extends Error {}
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
+/** Reserved words that open a compound command the lab runs. */
+const OPENERS = new Set(['for', 'while', 'until', 'if']);
+/** Reserved words that can only continue or close one; anywhere else bash calls them unexpected. */
+const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
+
 /**
  * Parses shell input the way bash would for the subset the lab supports:
- * quoting, `$VAR`/`$?`/`$(…)`, pipes, `;` `&&` `||` `&`, redirections and heredocs.
- * Returns `incomplete` when more lines are needed (open quote, heredoc, trailing `|`).
+ * quoting, `$VAR`/`$?`/`$(…)`, pipes, `;` `&&` `||` `&`, redirections, heredocs,
+ * and the compound commands `for`, `while`, `until` and `if`.
+ * Returns `incomplete` when more lines are needed (open quote, heredoc, trailing `|`,
+ * a loop without its `done`).
  */
 export function parse(source: string): ParseResult {
 	try {
@@ -233,7 +240,7 @@ class Lexer {
 		return token;
 	}
 
-	/** Reads `$NAME`, `${NAME}`, `$?`, `$$`, `$(…)` at pos (which points at `$`). */
+	/** Reads `$NAME`, `${NAME}`, `$?`, `$$`, `$(…)`, `$((…))` at pos (which points at `$`). */
 	private dollar(quoted: boolean): WordPart | undefined {
 		const src = this.src;
 		const next = src[this.pos + 1];
@@ -265,9 +272,11 @@ class Lexer {
 				else if (ch === ')' && --depth === 0) break;
 			}
 			if (i >= src.length) throw new Incomplete();
-			const inner = src.slice(this.pos + 2, i);
+			const start = this.pos;
 			this.pos = i + 1;
-			return {kind: 'subst', source: inner, quoted};
+			// `$((…))` is arithmetic when its inner parenthesis closes right before the outer one.
+			if (src[start + 2] === '(' && src[i - 1] === ')') return {kind: 'arith', source: src.slice(start + 3, i - 1), quoted};
+			return {kind: 'subst', source: src.slice(start + 2, i), quoted};
 		}
 		const m = NAME.exec(src.slice(this.pos + 1));
 		if (!m) return undefined;
@@ -285,9 +294,27 @@ class Parser {
 	) {}
 
 	list(): CommandList {
+		return this.listUntil(undefined);
+	}
+
+	/**
+	 * A list of and-or items. Inside a compound command it ends before the first of
+	 * `stop` (`done`, `fi`…) found where a command could start; running out of input
+	 * there means more lines are needed.
+	 */
+	private listUntil(stop: ReadonlySet<string> | undefined): CommandList {
 		const items: AndOr[] = [];
 		this.skipNewlines();
-		while (this.i < this.tokens.length) {
+		for (;;) {
+			if (this.i >= this.tokens.length) {
+				if (stop) throw new Incomplete();
+				break;
+			}
+			const keyword = this.reserved(this.i);
+			if (keyword !== undefined && stop?.has(keyword)) {
+				if (items.length === 0) throw this.unexpected(this.tokens[this.i]!);
+				break;
+			}
 			const first = this.pipeline();
 			const rest: Array<{op: '&&' | '||'; pipeline: Pipeline}> = [];
 			for (;;) {
@@ -315,6 +342,91 @@ class Parser {
 			if (after?.t === 'op' && (after.op === ';' || after.op === '&')) throw this.unexpected(after);
 		}
 		return items;
+	}
+
+	/** The reserved word at token `i`, if it is one (an unquoted plain word). */
+	private reserved(i: number): string | undefined {
+		const tok = this.tokens[i];
+		if (tok?.t !== 'word' || tok.word.length !== 1) return undefined;
+		const part = tok.word[0]!;
+		if (part.kind !== 'text' || part.quoted) return undefined;
+		return OPENERS.has(part.text) || CLOSERS.has(part.text) || part.text === 'in' ? part.text : undefined;
+	}
+
+	/** Consumes the reserved word `word`, or reports what stands there instead. */
+	private expectReserved(word: string): void {
+		const tok = this.tokens[this.i];
+		if (!tok) throw new Incomplete();
+		if (this.reserved(this.i) !== word) throw this.unexpected(tok);
+		this.i++;
+	}
+
+	/** `for NAME [in WORDS] ; do LIST done`, with newlines allowed where bash allows them. */
+	private forClause(): Compound {
+		this.i++;
+		const nameTok = this.tokens[this.i];
+		if (!nameTok) throw new Incomplete();
+		if (nameTok.t !== 'word') throw this.unexpected(nameTok);
+		const name = this.src.slice(nameTok.start, nameTok.end);
+		this.i++;
+		this.skipNewlines();
+		const words: Word[] = [];
+		const next = this.tokens[this.i];
+		if (!next) throw new Incomplete();
+		if (this.reserved(this.i) === 'in') {
+			this.i++;
+			for (;;) {
+				const tok = this.tokens[this.i];
+				if (!tok) throw new Incomplete();
+				if (tok.t === 'word') {
+					words.push(tok.word);
+					this.i++;
+				} else if (tok.t === 'nl' || (tok.t === 'op' && tok.op === ';')) {
+					this.i++;
+					break;
+				} else throw this.unexpected(tok);
+			}
+			this.skipNewlines();
+		} else if (next.t === 'op' && next.op === ';') {
+			this.i++;
+			this.skipNewlines();
+		}
+		this.expectReserved('do');
+		const body = this.listUntil(new Set(['done']));
+		this.expectReserved('done');
+		return {kind: 'for', name, words, body};
+	}
+
+	/** `while LIST; do LIST; done` and `until …`. */
+	private loopClause(kind: 'while' | 'until'): Compound {
+		this.i++;
+		const condition = this.listUntil(new Set(['do']));
+		this.expectReserved('do');
+		const body = this.listUntil(new Set(['done']));
+		this.expectReserved('done');
+		return {kind, condition, body};
+	}
+
+	/** `if LIST; then LIST; [elif LIST; then LIST;]… [else LIST;] fi`. */
+	private ifClause(): Compound {
+		const branches: Array<{condition: CommandList; body: CommandList}> = [];
+		let otherwise: CommandList | undefined;
+		this.i++;
+		for (;;) {
+			const condition = this.listUntil(new Set(['then']));
+			this.expectReserved('then');
+			const body = this.listUntil(new Set(['elif', 'else', 'fi']));
+			branches.push({condition, body});
+			const word = this.reserved(this.i);
+			this.i++;
+			if (word === 'elif') continue;
+			if (word === 'else') {
+				otherwise = this.listUntil(new Set(['fi']));
+				this.expectReserved('fi');
+			}
+			break;
+		}
+		return {kind: 'if', branches, otherwise};
 	}
 
 	private skipNewlines(): void {
@@ -347,6 +459,18 @@ class Parser {
 		const redirects: Redirect[] = [];
 		const startTok = this.tokens[this.i];
 		let end = startTok?.start ?? 0;
+		const keyword = this.reserved(this.i);
+		if (keyword !== undefined && CLOSERS.has(keyword)) throw this.unexpected(startTok!);
+		if (keyword !== undefined && OPENERS.has(keyword)) {
+			const compound = keyword === 'for' ? this.forClause() : keyword === 'if' ? this.ifClause() : this.loopClause(keyword as 'while' | 'until');
+			end = this.tokens[this.i - 1]!.end;
+			for (;;) {
+				const last = this.redirect(redirects);
+				if (last === undefined) break;
+				end = last;
+			}
+			return {assignments, words, redirects, text: this.src.slice(startTok!.start, end), compound};
+		}
 		for (;;) {
 			const tok = this.tokens[this.i];
 			if (!tok || tok.t === 'nl') break;
@@ -355,39 +479,51 @@ class Parser {
 				else words.push(tok.word);
 				end = tok.end;
 				this.i++;
-			} else if (tok.t === 'dup') {
-				redirects.push({kind: 'dup', fd: tok.fd, to: tok.to});
-				end = tok.end;
-				this.i++;
-			} else if (tok.op === '>' || tok.op === '>>' || tok.op === '&>' || tok.op === '&>>' || tok.op === '<') {
-				const target = this.tokens[this.i + 1];
-				if (!target) throw new SyntaxError_("syntax error near unexpected token `newline'");
-				if (target.t !== 'word') throw this.unexpected(target);
-				if (tok.op === '<') redirects.push({kind: 'in', target: target.word});
-				else
-					redirects.push({
-						kind: 'out',
-						fd: tok.op.startsWith('&') ? 'both' : (tok.fd ?? 1),
-						append: tok.op.endsWith('>>'),
-						target: target.word,
-					});
-				end = target.end;
-				this.i += 2;
-			} else if (tok.op === '<<' || tok.op === '<<-') {
-				const marker = this.tokens[this.i + 1] as (Token & {heredoc?: Redirect}) | undefined;
-				if (!marker?.heredoc) throw new SyntaxError_("syntax error near unexpected token `newline'");
-				redirects.push(marker.heredoc);
-				end = marker.end;
-				this.i += 2;
-			} else {
-				break;
+				continue;
 			}
+			const last = this.redirect(redirects);
+			if (last === undefined) break;
+			end = last;
 		}
 		if (words.length === 0 && assignments.length === 0 && redirects.length === 0) {
 			const tok = this.tokens[this.i];
 			throw tok ? this.unexpected(tok) : new Incomplete();
 		}
 		return {assignments, words, redirects, text: this.src.slice(startTok?.start ?? 0, end)};
+	}
+
+	/** Reads one redirection at the current token into `redirects`; returns where it ends, or undefined if there is none. */
+	private redirect(redirects: Redirect[]): number | undefined {
+		const tok = this.tokens[this.i];
+		if (!tok || tok.t === 'nl' || tok.t === 'word') return undefined;
+		if (tok.t === 'dup') {
+			redirects.push({kind: 'dup', fd: tok.fd, to: tok.to});
+			this.i++;
+			return tok.end;
+		}
+		if (tok.op === '>' || tok.op === '>>' || tok.op === '&>' || tok.op === '&>>' || tok.op === '<') {
+			const target = this.tokens[this.i + 1];
+			if (!target) throw new SyntaxError_("syntax error near unexpected token `newline'");
+			if (target.t !== 'word') throw this.unexpected(target);
+			if (tok.op === '<') redirects.push({kind: 'in', target: target.word});
+			else
+				redirects.push({
+					kind: 'out',
+					fd: tok.op.startsWith('&') ? 'both' : (tok.fd ?? 1),
+					append: tok.op.endsWith('>>'),
+					target: target.word,
+				});
+			this.i += 2;
+			return target.end;
+		}
+		if (tok.op === '<<' || tok.op === '<<-') {
+			const marker = this.tokens[this.i + 1] as (Token & {heredoc?: Redirect}) | undefined;
+			if (!marker?.heredoc) throw new SyntaxError_("syntax error near unexpected token `newline'");
+			redirects.push(marker.heredoc);
+			this.i += 2;
+			return marker.end;
+		}
+		return undefined;
 	}
 
 	private unexpected(tok: Token): SyntaxError_ {

@@ -38,6 +38,14 @@ export class Session {
 	readonly vars = new Map<string, string>();
 	readonly jobs: Job[] = [];
 	lastStatus = 0;
+	/** Virtual time when the running command line started (sleep keeps one line within a day). */
+	lineStart = 0;
+	/** How many `for`/`while`/`until` loops the running command is inside. */
+	loopDepth = 0;
+	/** Loops still to leave after `break N` (bash's `breaking`). */
+	breaking = 0;
+	/** Loops to skip to the next round of after `continue N` (bash's `continuing`). */
+	continuing = 0;
 	/** The terminal while a command line runs: background jobs write to it as they go. */
 	terminal: {out(text: string): void; err(text: string): void} | undefined;
 

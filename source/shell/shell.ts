@@ -7,7 +7,8 @@ import type {Host} from '../sim/host';
 import {pendingBootAt} from '../sim/net/faults';
 import {SEC} from '../sim/time';
 import type {World} from '../sim/world';
-import type {AndOr, CommandList, Pipeline, Redirect, SimpleCommand, Word} from './ast';
+import type {AndOr, CommandList, Compound, ForClause, IfClause, LoopClause, Pipeline, Redirect, SimpleCommand, Word} from './ast';
+import {ArithError, evaluate} from './arith';
 import {escapeGlob, glob, hasGlob} from './glob';
 import {reportJobs} from './jobs';
 import {parse} from './parse';
@@ -52,12 +53,36 @@ class ExitRequest {
 	constructor(readonly status: number) {}
 }
 
+/** An expansion failed (bad arithmetic): bash drops the rest of the command line. */
+class DiscardLine {}
+
 /** Ends the shell (top-level `exit`): the run stops, the lab quits. */
 export function exitShell(status: number): never {
 	throw new ExitRequest(status);
 }
 
 const MAX_DEPTH = 16;
+
+/**
+ * Loop rounds one command line may run. An endless `while true` would otherwise
+ * freeze the lab: it runs synchronously, and only `sleep` moves virtual time.
+ */
+export const MAX_LOOP_ROUNDS = 10_000;
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Where an empty file name leads: nowhere. The kernel answers ENOENT for "", so
+ * the lab resolves it to a path whose parent cannot exist (reads, writes and
+ * stat all fail with "No such file or directory"), never to the working directory.
+ */
+const EMPTY_PATH = '/\u0000/\u0000';
+
+function loopLimitMessage(lang: Lang): string {
+	return lang === 'es'
+		? `cluster-lab: bucle detenido tras ${MAX_LOOP_ROUNDS} vueltas (el máximo que el lab ejecuta por línea de órdenes)\n`
+		: `cluster-lab: loop stopped after ${MAX_LOOP_ROUNDS} rounds (the most the lab runs for one command line)\n`;
+}
 
 function deadHostMessage(world: World, host: Host, lang: Lang): string {
 	const at = pendingBootAt(world, host);
@@ -90,6 +115,8 @@ export class Shell {
 	private depth = 0;
 	/** The powered-off notice was printed for the current input. */
 	private offNoticed = false;
+	/** Loop rounds run for the current input (see MAX_LOOP_ROUNDS). */
+	private rounds = 0;
 
 	constructor(
 		readonly world: World,
@@ -125,6 +152,11 @@ export class Shell {
 		// A host may have lost its power while the prompt waited.
 		this.dropDeadLogins(sink);
 		this.offNoticed = false;
+		this.rounds = 0;
+		this.session.lineStart = this.world.now;
+		this.session.loopDepth = 0;
+		this.session.breaking = 0;
+		this.session.continuing = 0;
 		const frame: Frame = {login: this.session.current, sink, effects: []};
 		const trimmed = source.trim();
 		if (trimmed !== '' && !trimmed.startsWith('#')) this.session.history.push(source.replace(/\n$/, ''));
@@ -141,9 +173,12 @@ export class Shell {
 			try {
 				status = this.runList(parsed.list, frame);
 			} catch (error) {
-				if (!(error instanceof ExitRequest)) throw error;
-				status = error.status;
-				frame.effects.push({kind: 'quit'});
+				if (error instanceof DiscardLine) status = 1;
+				else {
+					if (!(error instanceof ExitRequest)) throw error;
+					status = error.status;
+					frame.effects.push({kind: 'quit'});
+				}
 			}
 		}
 		this.session.lastStatus = status;
@@ -175,14 +210,23 @@ export class Shell {
 
 	private runList(list: CommandList, frame: Frame, stdin?: string): number {
 		let status = this.session.lastStatus;
-		for (const item of list) status = this.runAndOr(item, frame, stdin);
+		for (const item of list) {
+			status = this.runAndOr(item, frame, stdin);
+			if (this.loopJump()) break;
+		}
 		return status;
+	}
+
+	/** A `break` or `continue` is on its way out: the rest of the list is skipped. */
+	private loopJump(): boolean {
+		return this.session.breaking > 0 || this.session.continuing > 0;
 	}
 
 	private runAndOr(item: AndOr, frame: Frame, stdin?: string): number {
 		let status = this.runPipeline(item.first, frame, stdin, item.background);
 		this.session.lastStatus = status;
 		for (const {op, pipeline} of item.rest) {
+			if (this.loopJump()) break;
 			if ((op === '&&') === (status === 0)) {
 				status = this.runPipeline(pipeline, frame, stdin, item.background);
 				this.session.lastStatus = status;
@@ -247,7 +291,7 @@ export class Shell {
 				}
 			}
 		}
-		if (words.length === 0) return 0;
+		if (words.length === 0 && !cmd.compound) return 0;
 
 		const files = new Map<string, string>();
 		const route = (target: Target, text: string) => {
@@ -255,7 +299,8 @@ export class Shell {
 			else if (target.kind === 'file') files.set(target.path, (files.get(target.path) ?? '') + text);
 		};
 		const sink: Sink = {out: (t) => route(outTarget, t), err: (t) => route(errTarget, t)};
-		const status = this.invoke(words, {...frame, sink, tty: frame.tty !== false && outTarget.kind === 'terminal'}, input, background, cmd.text);
+		const inner: Frame = {...frame, sink, tty: frame.tty !== false && outTarget.kind === 'terminal'};
+		const status = cmd.compound ? this.runCompound(cmd.compound, inner, input) : this.invoke(words, inner, input, background, cmd.text);
 		for (const [path, text] of files) {
 			try {
 				host.fs.write(path, text, {append: true});
@@ -266,6 +311,86 @@ export class Shell {
 		return status;
 	}
 
+	private runCompound(c: Compound, frame: Frame, stdin: string | undefined): number {
+		if (c.kind === 'if') return this.runIf(c, frame, stdin);
+		if (c.kind === 'for') return this.runFor(c, frame, stdin);
+		return this.runWhile(c, frame, stdin);
+	}
+
+	private runIf(c: IfClause, frame: Frame, stdin: string | undefined): number {
+		for (const branch of c.branches) {
+			const test = this.runList(branch.condition, frame, stdin);
+			if (this.loopJump()) return test;
+			if (test === 0) return this.runList(branch.body, frame, stdin);
+		}
+		return c.otherwise ? this.runList(c.otherwise, frame, stdin) : 0;
+	}
+
+	private runFor(c: ForClause, frame: Frame, stdin: string | undefined): number {
+		if (!IDENTIFIER.test(c.name)) {
+			frame.sink.err(`bash: \`${c.name}': not a valid identifier\n`);
+			return 1;
+		}
+		const values: string[] = [];
+		for (const word of c.words) values.push(...this.expand(word, frame));
+		let status = 0;
+		this.session.loopDepth++;
+		try {
+			for (const value of values) {
+				if (!this.nextRound(frame)) return 1;
+				this.session.vars.set(c.name, value);
+				status = this.runList(c.body, frame, stdin);
+				if (this.leaveLoop()) break;
+			}
+		} finally {
+			this.session.loopDepth--;
+		}
+		return status;
+	}
+
+	private runWhile(c: LoopClause, frame: Frame, stdin: string | undefined): number {
+		let status = 0;
+		this.session.loopDepth++;
+		try {
+			for (;;) {
+				if (!this.nextRound(frame)) return 1;
+				const test = this.runList(c.condition, frame, stdin);
+				if (this.loopJump()) {
+					if (this.leaveLoop()) break;
+					continue;
+				}
+				if ((test === 0) !== (c.kind === 'while')) break;
+				status = this.runList(c.body, frame, stdin);
+				if (this.leaveLoop()) break;
+			}
+		} finally {
+			this.session.loopDepth--;
+		}
+		return status;
+	}
+
+	/** Counts one loop round; past the limit, says so once and unwinds every loop. */
+	private nextRound(frame: Frame): boolean {
+		if (++this.rounds <= MAX_LOOP_ROUNDS) return true;
+		if (this.rounds === MAX_LOOP_ROUNDS + 1) frame.sink.err(loopLimitMessage(this.lang));
+		this.session.breaking = this.session.loopDepth - 1;
+		return false;
+	}
+
+	/** After a loop round, as bash does: true when this loop must stop (break, or a continue aimed at an outer loop). */
+	private leaveLoop(): boolean {
+		const s = this.session;
+		if (s.breaking > 0) {
+			s.breaking--;
+			return true;
+		}
+		if (s.continuing > 0) {
+			s.continuing--;
+			return s.continuing > 0;
+		}
+		return false;
+	}
+
 	private applyRedirect(
 		r: Redirect,
 		frame: Frame,
@@ -274,7 +399,7 @@ export class Shell {
 		if (r.kind === 'dup') return {kind: 'dup'};
 		const fields = this.expand(r.target, frame);
 		if (fields.length !== 1) return `bash: ${fields.join(' ') || '""'}: ambiguous redirect\n`;
-		const path = resolvePath(frame.login.cwd, fields[0]!);
+		const path = fields[0] === '' ? EMPTY_PATH : resolvePath(frame.login.cwd, fields[0]!);
 		if (r.kind === 'in') {
 			if (path === '/dev/null') return {kind: 'input', text: ''};
 			try {
@@ -287,7 +412,7 @@ export class Shell {
 	}
 
 	private fsMessage(error: unknown, shown: string): string {
-		if (error instanceof FsError) return `${shown}: ${FS_ERROR_TEXT[error.code]}`;
+		if (error instanceof FsError) return `${shown === EMPTY_PATH ? '' : shown}: ${FS_ERROR_TEXT[error.code]}`;
 		throw error;
 	}
 
@@ -363,7 +488,7 @@ export class Shell {
 			env: this.session.vars,
 			out: frame.sink.out,
 			err: frame.sink.err,
-			resolve: (path) => resolvePath(login.cwd, path),
+			resolve: (path) => (path === '' ? EMPTY_PATH : resolvePath(login.cwd, path)),
 			chdir(path) {
 				login.cwd = path;
 			},
@@ -376,12 +501,20 @@ export class Shell {
 				const target: Login = options.host && options.host !== login.host ? {host: options.host, cwd: '/root'} : login;
 				const quiet: Sink = {out() {}, err() {}};
 				const saved = shell.session.lastStatus;
+				// A nested command line is a shell of its own: the caller's loops are not its loops.
+				const loops = {depth: shell.session.loopDepth, breaking: shell.session.breaking, continuing: shell.session.continuing};
+				shell.session.loopDepth = 0;
 				let status: number;
 				try {
 					status = shell.runList(parsed.list, {login: target, sink: options.quiet ? quiet : frame.sink, effects: frame.effects, tty: frame.tty}, options.stdin);
 				} catch (error) {
-					if (!(error instanceof ExitRequest)) throw error;
-					status = error.status;
+					if (error instanceof DiscardLine) status = 1;
+					else if (!(error instanceof ExitRequest)) throw error;
+					else status = error.status;
+				} finally {
+					shell.session.loopDepth = loops.depth;
+					shell.session.breaking = loops.breaking;
+					shell.session.continuing = loops.continuing;
 				}
 				shell.session.lastStatus = saved;
 				return status;
@@ -430,6 +563,7 @@ export class Shell {
 			if (part.kind === 'text') addText(part.text, part.quoted);
 			else if (part.kind === 'tilde') addText(this.session.vars.get('HOME') ?? '/root', true);
 			else if (part.kind === 'var') addExpansion(this.variable(part.name), part.quoted);
+			else if (part.kind === 'arith') addExpansion(this.arithmetic(part.source, frame), part.quoted);
 			else addExpansion(this.substitute(part.source, frame), part.quoted);
 		}
 		endField();
@@ -453,6 +587,18 @@ export class Shell {
 		return this.session.vars.get(name) ?? '';
 	}
 
+	/** `$((…))`: `$NAME`, `${NAME}` and `$?` inside are replaced first, then the expression is evaluated. */
+	private arithmetic(source: string, frame: Frame): string {
+		const text = source.replace(/\$(\{([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])\}|[?$#0-9]|[A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string, braced?: string) => this.variable(braced ?? name));
+		try {
+			return String(evaluate(text, this.session.vars));
+		} catch (error) {
+			if (!(error instanceof ArithError)) throw error;
+			frame.sink.err(`bash: ${error.message}\n`);
+			throw new DiscardLine();
+		}
+	}
+
 	private substitute(source: string, frame: Frame): string {
 		const parsed = parse(source);
 		if (parsed.kind !== 'ok') {
@@ -461,7 +607,13 @@ export class Shell {
 		}
 		let captured = '';
 		const sink: Sink = {out: (t) => (captured += t), err: frame.sink.err};
-		const status = this.runList(parsed.list, {...frame, sink, tty: false});
+		let status: number;
+		try {
+			status = this.runList(parsed.list, {...frame, sink, tty: false});
+		} catch (error) {
+			if (!(error instanceof DiscardLine)) throw error;
+			status = 1;
+		}
 		this.session.lastStatus = status;
 		return captured.replace(/\n+$/, '');
 	}

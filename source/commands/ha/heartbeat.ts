@@ -74,6 +74,8 @@ export const heartbeatInit: CommandSpec = {
 };
 
 function standbyLike(ctx: CommandContext, kind: 'standby' | 'takeover'): number {
+	// heartbeat 1.2 installs them in /usr/lib/heartbeat, outside root's PATH.
+	if (!ctx.argv[0]!.includes('/')) return notInPath(ctx);
 	const d = heartbeatOf(ctx.host);
 	if (!d) {
 		ctx.err('Heartbeat not running\n');
@@ -84,12 +86,18 @@ function standbyLike(ctx: CommandContext, kind: 'standby' | 'takeover'): number 
 	return problem ? 1 : 0;
 }
 
-/** hb_standby: hand this node's resources to the other director. */
+/**
+ * hb_standby: hand this node's resources to the other director. heartbeat 1.2.3, the
+ * version the lab imitates, has it only in /usr/lib/heartbeat (2.x moved it to /usr/share/heartbeat).
+ */
 export const hbStandby: CommandSpec = {
 	name: 'hb_standby',
-	paths: ['/usr/lib/heartbeat/hb_standby', '/usr/share/heartbeat/hb_standby'],
+	paths: ['/usr/lib/heartbeat/hb_standby'],
 	group: 'ha',
-	summary: {en: 'move the resources (VIP, ldirectord, sync master) to the other director', es: 'pasa los recursos (VIP, ldirectord, sync maestro) al otro director'},
+	summary: {
+		en: '/usr/lib/heartbeat/hb_standby (not on PATH): move the resources (VIP, ldirectord, sync master) to the other director',
+		es: '/usr/lib/heartbeat/hb_standby (fuera del PATH): pasa los recursos (VIP, ldirectord, sync maestro) al otro director',
+	},
 	installed: hasLdirectord,
 	run: (ctx) => standbyLike(ctx, 'standby'),
 };
@@ -97,9 +105,12 @@ export const hbStandby: CommandSpec = {
 /** hb_takeover: take the resources from the other director. */
 export const hbTakeover: CommandSpec = {
 	name: 'hb_takeover',
-	paths: ['/usr/lib/heartbeat/hb_takeover', '/usr/share/heartbeat/hb_takeover'],
+	paths: ['/usr/lib/heartbeat/hb_takeover'],
 	group: 'ha',
-	summary: {en: 'take the resources over from the other director', es: 'toma los recursos del otro director'},
+	summary: {
+		en: '/usr/lib/heartbeat/hb_takeover (not on PATH): take the resources over from the other director',
+		es: '/usr/lib/heartbeat/hb_takeover (fuera del PATH): toma los recursos del otro director',
+	},
 	installed: hasLdirectord,
 	run: (ctx) => standbyLike(ctx, 'takeover'),
 };

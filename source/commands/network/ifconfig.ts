@@ -189,7 +189,14 @@ function configure(ctx: CommandContext, host: Host, name: string, dev: string, i
 			}
 			if (a === 'mtu') {
 				if (!iface) break;
-				iface.mtu = Number(v) || iface.mtu;
+				// net-tools passes atoi(value) to SIOCSIFMTU; the kernel refuses what the device cannot carry.
+				const m = /^\s*[+-]?\d+/.exec(v);
+				const mtu = m ? Number(m[0]) : 0;
+				if (mtu < 68 || mtu > 65535) {
+					ctx.err('SIOCSIFMTU: Invalid argument\n');
+					return 1;
+				}
+				iface.mtu = mtu;
 				continue;
 			}
 			const ip = parseIp(v);

@@ -11,6 +11,8 @@ export const cd: CommandSpec = {
 			return 1;
 		}
 		const target = args[0] ?? ctx.env.get('HOME') ?? '/root';
+		// bash: an empty operand leaves the directory as it is.
+		if (target === '') return 0;
 		const path = ctx.resolve(target);
 		const entry = ctx.host.fs.stat(path);
 		if (!entry) {

@@ -1,6 +1,9 @@
 import type {CommandSpec} from '../context';
 import {PRINTF_B_ESCAPES, PRINTF_FORMAT_ESCAPES, unescape} from './escapes';
 
+/** Widest field (width or precision) the lab pads to. */
+const PRINTF_FIELD_LIMIT = 1_000_000;
+
 /** bash's builtin printf: %s %d %i %u %x %X %o %c %f %e %g %b %q %%, widths, -v VAR. */
 export const printf: CommandSpec = {
 	name: 'printf',
@@ -41,6 +44,15 @@ export const printf: CommandSpec = {
 			}
 			return n;
 		};
+		/** bash's getint for `*`: out-of-int values are clamped, with a warning. */
+		const int = (arg: string | undefined): number => {
+			const n = number(arg);
+			if (n > 2147483647 || n < -2147483648) {
+				ctx.err(`bash: printf: warning: ${arg}: Numerical result out of range\n`);
+				return n > 0 ? 2147483647 : -2147483648;
+			}
+			return n;
+		};
 		let stop = false;
 		do {
 			for (let i = 0; i < format.length && !stop; i++) {
@@ -64,8 +76,17 @@ export const printf: CommandSpec = {
 				}
 				i += m[0].length - 1;
 				const flags = m[1]!;
-				let width = m[2] === '*' ? number(next()) : m[2] ? Number(m[2]) : undefined;
-				const precision = m[3] === '*' ? number(next()) : m[3] !== undefined ? Number(m[3] || '0') : undefined;
+				let width = m[2] === '*' ? int(next()) : m[2] ? Number(m[2]) : undefined;
+				const precision = m[3] === '*' ? int(next()) : m[3] !== undefined ? Number(m[3] || '0') : undefined;
+				if (Math.abs(width ?? 0) > PRINTF_FIELD_LIMIT || (precision ?? 0) > PRINTF_FIELD_LIMIT) {
+					// bash would write gigabytes of padding; the lab keeps every output in memory.
+					ctx.err(
+						ctx.lang === 'es'
+							? `cluster-lab: printf: un campo de más de ${PRINTF_FIELD_LIMIT} caracteres es más de lo que el lab imprime\n`
+							: `cluster-lab: printf: a field wider than ${PRINTF_FIELD_LIMIT} characters is more than the lab prints\n`,
+					);
+					return 1;
+				}
 				const conv = m[4]!;
 				let left = flags.includes('-');
 				if (width !== undefined && width < 0) {

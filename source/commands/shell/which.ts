@@ -1,7 +1,8 @@
 import type {CommandContext, CommandSpec} from '../context';
+import {KEYWORD_NAMES} from './keywords';
 
 /** Commands bash runs itself, never from a file. */
-const BUILTINS = new Set(['cd', 'echo', 'printf', 'test', '[', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'pwd', 'true', 'false', 'help', 'kill', 'jobs', 'fg', 'bg', 'wait', 'read', 'set', 'source', '.', 'alias', 'umask']);
+const BUILTINS = new Set(['cd', 'echo', 'printf', 'test', '[', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'pwd', 'true', 'false', 'help', 'kill', 'jobs', 'fg', 'bg', 'wait', 'read', 'set', 'source', '.', 'alias', 'umask', 'break', 'continue', ':']);
 
 /** The file a command name runs from, searching PATH in order. */
 export function lookup(ctx: CommandContext, name: string): string | undefined {
@@ -46,6 +47,10 @@ export const type: CommandSpec = {
 		const names = args.filter((a) => !/^-[tpPa]$/.test(a));
 		let status = 0;
 		for (const name of names) {
+			if (KEYWORD_NAMES.has(name) && !pathOnly) {
+				ctx.out(terse ? 'keyword\n' : `${name} is a shell keyword\n`);
+				continue;
+			}
 			if (BUILTINS.has(name) && !pathOnly) {
 				ctx.out(terse ? 'builtin\n' : `${name} is a shell builtin\n`);
 				continue;

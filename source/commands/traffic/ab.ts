@@ -10,6 +10,8 @@ const OPTSTRING = 'n:c:t:s:b:T:p:u:v:lrkVhwiIx:y:z:C:H:P:A:g:X:de:SqB:m:Z:f:E:';
 const MAX_CONCURRENCY = 200000;
 /** -t without -n: this many requests at most. */
 const MAX_REQUESTS = 50000;
+/** The most requests one ab run simulates (a million take about two seconds and 100 MB). */
+export const AB_LIMIT = 1_000_000;
 
 const BANNER = 'This is ApacheBench, Version 2.3 <$Revision$>\nCopyright 1996 Adam Twiss, Zeus Technology Ltd, http://www.zeustech.net/\nLicensed to The Apache Software Foundation, http://www.apache.org/\n\n';
 
@@ -31,9 +33,10 @@ interface AbOptions {
 }
 
 /** atoi: leading digits (with sign), 0 when none. */
+/** C's atoi on the lab's 32-bit hosts: strtol saturates at the limits of a long. */
 function atoi(text: string): number {
 	const m = /^\s*([+-]?\d+)/.exec(text);
-	return m ? Number(m[1]) : 0;
+	return m ? Math.max(-2147483648, Math.min(2147483647, Number(m[1]))) : 0;
 }
 
 function usage(ctx: CommandContext, prog: string): number {
@@ -354,6 +357,14 @@ export const ab: CommandSpec = {
 			return usage(ctx, prog);
 		}
 		if (o.concurrency === 0) o.concurrency = 1;
+		if (o.requests > AB_LIMIT) {
+			ctx.err(
+				ctx.lang === 'es'
+					? `cluster-lab: ab -n ${o.requests} son demasiadas peticiones para el lab (simula como mucho ${AB_LIMIT})\n`
+					: `cluster-lab: ab -n ${o.requests} is more requests than the lab simulates (at most ${AB_LIMIT})\n`,
+			);
+			return 1;
+		}
 		let heartbeat = 0;
 		if (!o.quiet && o.requests > 150) heartbeat = Math.max(100, Math.floor(o.requests / 10));
 		ctx.out(BANNER);

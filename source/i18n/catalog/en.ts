@@ -54,6 +54,8 @@ export const en = {
 		unknownLang: "unknown language '{{lang}}' (use en or es)",
 		badSeed: "--seed needs a whole number from 0 to 4294967295, not '{{seed}}'",
 		needsTerminal: 'the lab needs a terminal; to run commands from a script use: cluster-lab run SCRIPT',
+		unknownOption: 'unknown option {{option}} (see cluster-lab --help)',
+		repeatedOption: '{{option}} given more than once (see cluster-lab --help)',
 		unknownCommand: "unknown command '{{command}}'; see cluster-lab --help",
 		tooManyScripts: 'run takes one script, got {{count}}: {{list}}',
 		cannotReadScript: 'cannot read script {{file}}: {{reason}}',

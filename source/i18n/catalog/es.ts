@@ -52,6 +52,8 @@ export const es: Catalog = {
 		unknownLang: "idioma desconocido '{{lang}}' (usa en o es)",
 		badSeed: "--seed necesita un número entero entre 0 y 4294967295, no '{{seed}}'",
 		needsTerminal: 'el laboratorio necesita una terminal; para ejecutar comandos desde un guion usa: cluster-lab run GUION',
+		unknownOption: 'opción desconocida {{option}} (revisa cluster-lab --help)',
+		repeatedOption: '{{option}} aparece más de una vez (revisa cluster-lab --help)',
 		unknownCommand: "comando desconocido '{{command}}'; revisa cluster-lab --help",
 		tooManyScripts: 'run recibe un solo guion y recibió {{count}}: {{list}}',
 		cannotReadScript: 'no se puede leer el guion {{file}}: {{reason}}',

@@ -3,7 +3,7 @@ import type {Host} from '../host';
 import {formatIp, networkOf, prefixToMask} from '../net/ipv4';
 import {writeIfstate} from '../net/ifstate';
 import {userlandEra} from '../net/userland-era';
-import {bootKernel, configuredAtBoot, DebianBoot, extraKernelSysctls, kernelSysctls} from './host-boot';
+import {bootKernel, configuredAtBoot, DebianBoot, extraKernelSysctls, kernelSysctls, loadBootModules} from './host-boot';
 import {MODERN_SYSCTL_CONF, SARGE_SYSCTL_CONF} from './sysctl-conf';
 
 /**
@@ -28,6 +28,7 @@ export const debianHost: Feature = {
 		for (const dir of ['/etc/init.d', '/proc', '/home', '/lib/modules', '/usr/bin', '/usr/lib', '/usr/share', '/var/lib/dpkg', '/var/cache/apt', '/boot', '/mnt', '/opt', '/srv']) host.fs.mkdirp(dir);
 		writeIfstate(host, configuredAtBoot(host));
 		bootKernel(host, host.bootedAt);
+		loadBootModules(host, host.bootedAt);
 		host.daemons.set('debian-boot', new DebianBoot(world, host));
 	},
 };

@@ -64,6 +64,18 @@ export function bootKernel(host: Host, at: number): void {
 	}
 }
 
+/**
+ * Debian's /etc/init.d/module-init-tools (modutils' /etc/init.d/modutils on 2.4): every
+ * module named in /etc/modules is loaded at boot, with the words after it as parameters.
+ * A name the kernel does not have is skipped, as `modprobe … || true` does.
+ */
+export function loadBootModules(host: Host, at: number): void {
+	for (const line of (host.fs.tryRead('/etc/modules') ?? '').split('\n')) {
+		const name = line.replace(/#.*/, '').trim().split(/\s+/)[0];
+		if (name) loadModule(host, name, at);
+	}
+}
+
 /** Interfaces ifupdown brought up at boot: lo, NICs with an address, aliases. */
 export function configuredAtBoot(host: Host): Map<string, string> {
 	const state = new Map<string, string>([['lo', 'lo']]);
@@ -201,6 +213,8 @@ export class DebianBoot implements Daemon {
 		bootKernel(host, host.bootedAt);
 		host.sysctl.clear();
 		for (const [k, v] of kernelSysctls(host)) host.sysctl.set(k, v);
+		// rcS runs module-init-tools before procps: modules' own /proc/sys keys exist when sysctl.conf is applied.
+		loadBootModules(host, host.bootedAt);
 		applySysctlConf(host);
 		return this.net ? this.network(this.net) : '';
 	}

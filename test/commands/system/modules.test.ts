@@ -51,3 +51,31 @@ af_packet              19464  0
 		expect(sh(l, 'modprobe ip_vs')).toEqual({out: 'modprobe: FATAL: Module ip_vs not found in directory /lib/modules/6.1.0-18-686\n', status: 1});
 	});
 });
+
+describe('/etc/modules at boot', () => {
+	const names = (out: string) => out.split('\n').slice(1, -1).map((line) => line.split(/\s+/)[0]);
+
+	it('a host whose /etc/modules lists the IPVS modules starts with them loaded (the thesis directors)', () => {
+		const l = lab('ultramonkey');
+		expect(names(sh(l, 'lsmod').out)).toEqual(['ip_vs_wrr', 'ip_vs_wlc', 'ip_vs_sh', 'ip_vs_sed', 'ip_vs_rr', 'ip_vs_nq', 'ip_vs_lc', 'ip_vs_lblcr', 'ip_vs_lblc', 'ip_vs_ftp', 'ip_vs_dh', 'ip_vs', '8139too', 'mii', 'af_packet']);
+		// The real servers' /etc/modules is Debian's empty one.
+		expect(names(sh(l, 'ssh apache1 lsmod').out)).toEqual(['8139too', 'mii', 'af_packet']);
+	});
+
+	it('after reboot or boot HOST, what /etc/modules lists is back and what modprobe loaded by hand is gone', () => {
+		const l = lab('sandbox');
+		sh(l, 'modprobe ipip');
+		sh(l, "printf 'ip_vs_sh\\n# a comment\\nip_vs_wrr   # with a trailing comment\\nno_such_module\\n' >> /etc/modules");
+		expect(names(sh(l, 'lsmod').out)).toContain('ipip');
+		sh(l, 'reboot');
+		sh(l, 'sleep 120');
+		const after = names(sh(l, 'lsmod').out);
+		expect(after).toEqual(['ip_vs_wrr', 'ip_vs_sh', 'ip_vs', 'nf_conntrack', 'libcrc32c', 'nf_defrag_ipv4', 'nf_defrag_ipv6', 'e1000', 'af_packet']);
+		expect(names(sh(l, 'ssh rs1 lsmod').out)).toEqual(['e1000', 'af_packet']);
+		sh(l, 'ssh rs1 "echo ipip >> /etc/modules"');
+		sh(l, 'poweroff rs1');
+		sh(l, 'boot rs1');
+		sh(l, 'sleep 120');
+		expect(names(sh(l, 'ssh rs1 lsmod').out)).toEqual(['ipip', 'tunnel4', 'ip_tunnel', 'e1000', 'af_packet']);
+	});
+});

@@ -121,6 +121,17 @@ describe('heartbeat membership and resources', () => {
 		expect(hb(l, 'debian2')).toContain('heartbeat: [PID]: info: Standby resource acquisition done [all].');
 	});
 
+	it('hb_standby and hb_takeover live in /usr/lib/heartbeat, which is not on root\'s PATH', () => {
+		const l = lab('ultramonkey');
+		advance(l, 3);
+		expect(sh(l, 'hb_standby')).toEqual({out: 'bash: hb_standby: command not found\n', status: 127});
+		expect(sh(l, 'hb_takeover')).toEqual({out: 'bash: hb_takeover: command not found\n', status: 127});
+		expect(sh(l, 'which hb_standby; echo $?').out).toBe('1\n');
+		expect(sh(l, 'ls /usr/lib/heartbeat').out).toMatch(/hb_standby\s+hb_takeover/);
+		expect(sh(l, '/usr/share/heartbeat/hb_standby').out).toBe('bash: /usr/share/heartbeat/hb_standby: No such file or directory\n');
+		expect(sh(l, 'cd /usr/lib/heartbeat && ./hb_standby')).toEqual({out: '2007/06/14_10:00:03 Going standby [all].\n', status: 0});
+	});
+
 	it('hb_takeover on the standby pulls the resources over', () => {
 		const l = lab('ultramonkey');
 		advance(l, 3);
@@ -128,7 +139,8 @@ describe('heartbeat membership and resources', () => {
 		advance(l, 2);
 		expect(vipOn(l, 'debian1')).toBeUndefined();
 		expect(vipOn(l, 'debian2')).toBeDefined();
-		expect(sh(l, 'ssh debian2 hb_takeover').status).toBe(1);
+		// A second takeover has nothing to take.
+		expect(sh(l, 'ssh debian2 /usr/lib/heartbeat/hb_takeover').status).toBe(1);
 	});
 
 	it('split brain on the dedicated heartbeat link: both directors hold the VIP, then the preferred one keeps it', () => {
