@@ -54,6 +54,8 @@ export interface CommandSpec {
 	readonly name: string;
 	/** Absolute paths that also run it (`/sbin/ipvsadm`, `/etc/init.d/heartbeat`). */
 	readonly paths?: readonly string[];
+	/** Only its paths run it: the name alone is not on root's PATH (bash: command not found). */
+	readonly pathOnly?: boolean;
 	readonly group: CommandGroup;
 	/** One line for `help`, in our own words. Omit to keep a command out of `help`. */
 	readonly summary?: Localized;

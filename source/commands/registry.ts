@@ -15,7 +15,14 @@ export class CommandRegistry {
 		for (const path of spec.paths ?? []) this.byPath.set(path, spec);
 	}
 
+	/** The command a bare name runs: not one that only its paths reach. */
 	get(name: string): CommandSpec | undefined {
+		const spec = this.byName.get(name);
+		return spec?.pathOnly ? undefined : spec;
+	}
+
+	/** Any command by its name, on PATH or not (is the tool in the lab at all?). */
+	named(name: string): CommandSpec | undefined {
 		return this.byName.get(name);
 	}
 
@@ -23,7 +30,7 @@ export class CommandRegistry {
 		return this.byPath.get(path);
 	}
 
-	/** Every command, sorted by name. */
+	/** Every command, sorted by name (path-only ones too). */
 	all(): CommandSpec[] {
 		return [...this.byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 	}

@@ -1,4 +1,4 @@
-import type {Word} from '../shell/ast';
+import {simpleCommands, type Word} from '../shell/ast';
 import {parse} from '../shell/parse';
 
 /** Literal text of a word, or undefined when it depends on an expansion. */
@@ -14,7 +14,7 @@ function literal(word: Word | undefined): string | undefined {
 
 /**
  * Names of the commands a command line runs: every simple command, inside
- * `$(…)` too, and the remote command of `ssh HOST COMMAND`. Used to tell a
+ * loops, `if` and `$(…)` too, and the remote command of `ssh HOST COMMAND`. Used to tell a
  * lesson that waits for a tool not built yet from one that is broken.
  */
 export function commandsUsed(source: string): string[] {
@@ -22,20 +22,17 @@ export function commandsUsed(source: string): string[] {
 	const visit = (text: string) => {
 		const parsed = parse(text.endsWith('\n') ? text : text + '\n');
 		if (parsed.kind !== 'ok') return;
-		for (const andOr of parsed.list) {
-			for (const pipeline of [andOr.first, ...andOr.rest.map((r) => r.pipeline)]) {
-				for (const cmd of pipeline.commands) {
-					for (const word of cmd.words) for (const part of word) if (part.kind === 'subst') visit(part.source);
-					const name = literal(cmd.words[0]);
-					if (name === undefined) continue;
-					names.add(name);
-					if (name === 'ssh') {
-						const args = cmd.words.slice(1).map(literal);
-						const hostAt = args.findIndex((a) => a !== undefined && !a.startsWith('-'));
-						const rest = args.slice(hostAt + 1);
-						if (hostAt >= 0 && rest.length > 0 && rest.every((a) => a !== undefined)) visit(rest.join(' '));
-					}
-				}
+		// Inside loops and `if` too.
+		for (const cmd of simpleCommands(parsed.list)) {
+			for (const word of cmd.words) for (const part of word) if (part.kind === 'subst') visit(part.source);
+			const name = literal(cmd.words[0]);
+			if (name === undefined) continue;
+			names.add(name);
+			if (name === 'ssh') {
+				const args = cmd.words.slice(1).map(literal);
+				const hostAt = args.findIndex((a) => a !== undefined && !a.startsWith('-'));
+				const rest = args.slice(hostAt + 1);
+				if (hostAt >= 0 && rest.length > 0 && rest.every((a) => a !== undefined)) visit(rest.join(' '));
 			}
 		}
 	};

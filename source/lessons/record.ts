@@ -1,3 +1,4 @@
+import {simpleCommands} from '../shell/ast';
 import {parse} from '../shell/parse';
 import type {ExecResult} from '../shell/shell';
 import type {Micros} from '../sim/time';
@@ -52,7 +53,7 @@ const PLACES = new WeakMap<CommandRecord, ReadonlyArray<{host: string; line: str
 function splitPlaces(record: CommandRecord): Array<{host: string; line: string}> {
 	const places: Array<{host: string; line: string}> = [];
 	const parsed = parse(record.line.endsWith('\n') ? record.line : record.line + '\n');
-	const texts = parsed.kind === 'ok' ? parsed.list.flatMap((andOr) => [andOr.first, ...andOr.rest.map((r) => r.pipeline)]).flatMap((p) => p.commands.map((c) => c.text)) : [record.line];
+	const texts = parsed.kind === 'ok' ? simpleCommands(parsed.list).map((c) => c.text) : [record.line];
 	for (const text of texts) {
 		const line = normalizeCommand(text);
 		if (line === '') continue;

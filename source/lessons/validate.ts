@@ -134,7 +134,7 @@ export function lessonMissingCommands(lesson: Lesson, registry: CommandRegistry)
 
 function missingCommands(names: Iterable<string>, registry: CommandRegistry): string[] {
 	const missing = new Set<string>();
-	for (const name of names) if (!(name.includes('/') ? registry.atPath(name) : registry.get(name))) missing.add(name);
+	for (const name of names) if (!(name.includes('/') ? registry.atPath(name) : registry.named(name))) missing.add(name);
 	return [...missing].sort();
 }
 

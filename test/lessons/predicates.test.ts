@@ -164,6 +164,10 @@ describe('goal predicates', () => {
 		expect(check(l, {'command-ran': {match: '^uname -r$', host: 'client'}}, more)).toBe(true);
 		expect(check(l, {'command-ran': {match: '^cat$'}}, more)).toBe(true);
 		expect(check(l, {'command-ran': {match: '^hostname$', host: 'rs3'}}, more)).toBe(true);
+		// Commands inside a loop or an `if` count too.
+		const loop = history(l, ['for i in 1 2; do uname -n; done', 'if true; then uptime; fi']);
+		expect(check(l, {'command-ran': {match: '^uname -n$', host: 'client'}}, loop)).toBe(true);
+		expect(check(l, {'command-ran': '^uptime$'}, loop)).toBe(true);
 
 		expect(check(l, {'output-matched': '^client$'}, records)).toBe(true);
 		expect(check(l, {'output-matched': {match: 'command not found', command: '^nope'}}, records)).toBe(true);

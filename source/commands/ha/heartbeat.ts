@@ -4,15 +4,12 @@ import {haLogTime} from '../../sim/calendar';
 import type {CommandContext, CommandSpec} from '../context';
 import {hasLdirectord} from './ldirectord';
 
-function notInPath(ctx: CommandContext): number {
-	ctx.err(`bash: ${ctx.argv[0]}: command not found\n`);
-	return 127;
-}
-
 /** `/etc/init.d/heartbeat start|stop|restart|status` (and the daemon's own -s/-k). */
 export const heartbeatInit: CommandSpec = {
 	name: 'heartbeat',
 	paths: ['/etc/init.d/heartbeat', '/usr/lib/heartbeat/heartbeat'],
+	// The daemon lives in /usr/lib/heartbeat, outside root's PATH.
+	pathOnly: true,
 	group: 'ha',
 	summary: {
 		en: 'the heartbeat cluster manager: /etc/init.d/heartbeat start|stop|restart|status',
@@ -21,8 +18,6 @@ export const heartbeatInit: CommandSpec = {
 	installed: hasLdirectord,
 	run(ctx) {
 		const argv0 = ctx.argv[0]!;
-		// The daemon lives in /usr/lib/heartbeat, outside root's PATH.
-		if (!argv0.includes('/')) return notInPath(ctx);
 		if (argv0.endsWith('/usr/lib/heartbeat/heartbeat')) {
 			const flag = ctx.argv[1];
 			if (flag === '-s') {
@@ -74,8 +69,6 @@ export const heartbeatInit: CommandSpec = {
 };
 
 function standbyLike(ctx: CommandContext, kind: 'standby' | 'takeover'): number {
-	// heartbeat 1.2 installs them in /usr/lib/heartbeat, outside root's PATH.
-	if (!ctx.argv[0]!.includes('/')) return notInPath(ctx);
 	const d = heartbeatOf(ctx.host);
 	if (!d) {
 		ctx.err('Heartbeat not running\n');
@@ -93,6 +86,7 @@ function standbyLike(ctx: CommandContext, kind: 'standby' | 'takeover'): number 
 export const hbStandby: CommandSpec = {
 	name: 'hb_standby',
 	paths: ['/usr/lib/heartbeat/hb_standby'],
+	pathOnly: true,
 	group: 'ha',
 	summary: {
 		en: '/usr/lib/heartbeat/hb_standby (not on PATH): move the resources (VIP, ldirectord, sync master) to the other director',
@@ -106,6 +100,7 @@ export const hbStandby: CommandSpec = {
 export const hbTakeover: CommandSpec = {
 	name: 'hb_takeover',
 	paths: ['/usr/lib/heartbeat/hb_takeover'],
+	pathOnly: true,
 	group: 'ha',
 	summary: {
 		en: '/usr/lib/heartbeat/hb_takeover (not on PATH): take the resources over from the other director',
@@ -119,11 +114,11 @@ export const hbTakeover: CommandSpec = {
 export const ipvsadmInitScript: CommandSpec = {
 	name: 'ipvsadm-init',
 	paths: ['/etc/init.d/ipvsadm'],
+	pathOnly: true,
 	group: 'ha',
 	installed: hasLdirectord,
 	run(ctx) {
 		const action = ctx.argv[1];
-		if (!ctx.argv[0]!.includes('/')) return notInPath(ctx);
 		if (action === 'start' || action === 'stop') {
 			ctx.out(ipvsadmInit(ctx.world, ctx.host, action));
 			return 0;

@@ -7,15 +7,12 @@ function resourceScript(name: 'IPaddr2' | 'IPaddr' | 'LVSSyncDaemonSwap', summar
 	return {
 		name,
 		paths: [`${RESOURCE_DIR}/${name}`],
+		// resource.d is not in PATH; a bare name is not found, as in bash.
+		pathOnly: true,
 		group: 'ha',
 		summary,
 		installed: hasLdirectord,
 		run(ctx) {
-			// resource.d is not in PATH; a bare name is not found, as in bash.
-			if (!ctx.argv[0]!.includes('/')) {
-				ctx.err(`bash: ${ctx.argv[0]}: command not found\n`);
-				return 127;
-			}
 			const r = runResourceScript(ctx.world, ctx.host, name, ctx.argv.slice(1), scriptEnvFor(ctx.host, true));
 			ctx.out(r.stdout);
 			ctx.err(r.stderr);

@@ -71,7 +71,7 @@ function completeCommand(ctx: CompletionContext, partial: string): string[] {
 	}
 	return ctx.registry
 		.all()
-		.filter((s) => s.name.startsWith(partial) && (s.installed?.(ctx.host) ?? true))
+		.filter((s) => !s.pathOnly && s.name.startsWith(partial) && (s.installed?.(ctx.host) ?? true))
 		.map((s) => s.name);
 }
 

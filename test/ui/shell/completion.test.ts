@@ -22,6 +22,14 @@ describe('tab completion', () => {
 		expect(h).toEqual([...h].sort());
 	});
 
+	it('leaves out tools that only their full path runs, and completes those paths', () => {
+		const c = ctx();
+		const onlyByPath = {name: 'hb_demo', paths: ['/usr/lib/heartbeat/hb_demo'], pathOnly: true, group: 'ha' as const, run: () => 0};
+		const registry = new CommandRegistry([...c.registry.all(), onlyByPath]);
+		expect(complete({...c, registry}, 'hb_de', 5)).toBeUndefined();
+		expect(complete({...c, registry}, '/usr/lib/heartbeat/hb_d', 23)).toMatchObject({text: '/usr/lib/heartbeat/hb_demo ', done: true});
+	});
+
 	it('uses the command\'s own completion (ssh completes host names)', () => {
 		expect(complete(ctx(), 'ssh r', 5)?.candidates).toEqual(['rs1', 'rs2', 'rs3', 'rs4']);
 		expect(complete(ctx(), 'ssh cl', 6)).toMatchObject({text: 'client ', done: true});
