@@ -1,4 +1,4 @@
-import {hardWrap} from '../text/fit';
+import {hardWrap, wrap} from '../text/fit';
 
 export type LineKind = 'echo' | 'out' | 'err' | 'note';
 
@@ -20,6 +20,15 @@ export function splitOutput(text: string): string[] {
 }
 
 /**
+ * A line as screen rows: command output breaks at the edge like a terminal's,
+ * the lab's own notes (hints, answers, step messages) between words.
+ */
+function rowsOf(line: OutputLine, width: number): string[] {
+	if (line.text === '') return [''];
+	return line.kind === 'note' ? wrap(line.text, width) : hardWrap(line.text, width);
+}
+
+/**
  * The screen rows of the last lines of `lines` wrapped at `width`, skipping the
  * newest `skip` rows (scrolled back), at most `rows` of them, oldest first.
  */
@@ -28,7 +37,7 @@ export function visibleRows(lines: readonly OutputLine[], width: number, rows: n
 	let toSkip = skip;
 	for (let i = lines.length - 1; i >= 0 && out.length < rows; i--) {
 		const line = lines[i]!;
-		const wrapped = line.text === '' ? [''] : hardWrap(line.text, width);
+		const wrapped = rowsOf(line, width);
 		for (let j = wrapped.length - 1; j >= 0 && out.length < rows; j--) {
 			if (toSkip > 0) {
 				toSkip--;
@@ -43,6 +52,6 @@ export function visibleRows(lines: readonly OutputLine[], width: number, rows: n
 /** Rows all of `lines` take at `width`. */
 export function totalRows(lines: readonly OutputLine[], width: number): number {
 	let n = 0;
-	for (const line of lines) n += Math.max(1, Math.ceil(line.text.length / Math.max(1, width)));
+	for (const line of lines) n += line.kind === 'note' ? rowsOf(line, Math.max(1, width)).length : Math.max(1, Math.ceil(line.text.length / Math.max(1, width)));
 	return n;
 }
