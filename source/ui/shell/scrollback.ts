@@ -1,4 +1,4 @@
-import {hardWrap, wrap} from '../text/fit';
+import {hardWrap, widthOf, wrap} from '../text/fit';
 
 export type LineKind = 'echo' | 'out' | 'err' | 'note';
 
@@ -25,7 +25,11 @@ export function splitOutput(text: string): string[] {
  */
 function rowsOf(line: OutputLine, width: number): string[] {
 	if (line.text === '') return [''];
-	return line.kind === 'note' ? wrap(line.text, width) : hardWrap(line.text, width);
+	if (line.kind !== 'note' || widthOf(line.text) <= width) return hardWrap(line.text, width);
+	// An indented note (a solution's commands) keeps its indent on every row.
+	const indent = /^ */.exec(line.text)![0];
+	if (indent.length * 2 >= width) return hardWrap(line.text, width);
+	return wrap(line.text.slice(indent.length), width - indent.length).map((row) => indent + row);
 }
 
 /**
