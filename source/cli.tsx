@@ -42,7 +42,7 @@ function badOption(argv: readonly string[]): {kind: 'unknown' | 'repeated'; opti
 	return undefined;
 }
 
-const settings = openSettings({flag: earlyLangFlag(process.argv.slice(2)), env: process.env, io});
+const settings = await openSettings({flag: earlyLangFlag(process.argv.slice(2)), env: process.env, io});
 const {t, lang, store} = settings;
 
 const stray = badOption(process.argv.slice(2));
@@ -89,6 +89,8 @@ function atMost(command: string, args: readonly string[], max: number): void {
 }
 
 const [command, ...rest] = cli.input;
+// Commands other than the lab screen read and write progress at once; the screen loads the checker after its first frame.
+if (command !== undefined && command !== 'sandbox') await store.ready();
 
 switch (command) {
 	case 'run': {

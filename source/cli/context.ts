@@ -23,13 +23,15 @@ export function progressWarning(w: ProgressWarning, t: Translate): string {
  * setting and the locale. Warnings about the progress file are printed once
  * the language is known (they may come from reading that very setting).
  */
-export function openSettings(options: {flag?: string; env: Readonly<Record<string, string | undefined>>; io: Io}): {store: ProgressStore; choice: LangChoice; lang: Lang; t: Translate} {
+export async function openSettings(options: {flag?: string; env: Readonly<Record<string, string | undefined>>; io: Io}): Promise<{store: ProgressStore; choice: LangChoice; lang: Lang; t: Translate}> {
 	const pending: ProgressWarning[] = [];
 	let t: Translate | undefined;
 	const store = new ProgressStore({
 		file: progressFile(options.env),
 		warn: (w) => (t ? options.io.writeError(`cluster-lab: ${progressWarning(w, t)}\n`) : pending.push(w)),
 	});
+	// The file's checker (zod) loads only when there is a file to check: a first start does without it.
+	if (store.exists()) await store.ready();
 	const saved = store.load().lang;
 	const choice = resolveLang({flag: options.flag, saved, env: options.env});
 	const lang = choice.ok ? choice.lang : (resolveLang({saved, env: options.env}) as {lang: Lang}).lang;

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 
-/** Bump when the file's meaning changes; older labs then keep a newer file aside instead of misreading it. */
-export const PROGRESS_VERSION = 1;
+import {PROGRESS_VERSION} from './format';
+
+export {emptyProgress, PROGRESS_VERSION} from './format';
 
 const quizAnswer = z.looseObject({
 	/** Letters for multiple choice, values for predictions. */
@@ -49,6 +50,4 @@ export type LessonProgress = z.output<typeof lessonProgress>;
 export type StepProgress = z.output<typeof stepProgress>;
 export type SetProgress = z.output<typeof setProgress>;
 
-export function emptyProgress(): ProgressData {
-	return {schemaVersion: PROGRESS_VERSION, sets: {}};
-}
+export type ProgressSchema = typeof progressSchema;

@@ -1,7 +1,8 @@
 import {randomBytes} from 'node:crypto';
 import {closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync} from 'node:fs';
 import path from 'node:path';
-import {emptyProgress, progressSchema, PROGRESS_VERSION, type ProgressData} from './schema';
+import {emptyProgress, PROGRESS_VERSION} from './format';
+import type {ProgressData, ProgressSchema} from './schema';
 
 /** Why a progress file was set aside. */
 export interface ProgressWarning {
@@ -17,6 +18,11 @@ export interface ProgressStoreOptions {
 	readonly warn?: (warning: ProgressWarning) => void;
 	/** Wall clock for time stamps (tests pin it). */
 	readonly now?: () => Date;
+	/**
+	 * The checker for the file's contents. Without it the store loads it itself
+	 * (`ready()`), so that a start with no progress file yet does not wait for it.
+	 */
+	readonly schema?: ProgressSchema;
 }
 
 /** How long a lock may be held before others consider its owner dead. */
@@ -38,11 +44,25 @@ export class ProgressStore {
 	private readonly now: () => Date;
 	/** Set when a bad file could not be moved aside: never overwrite it. */
 	private readOnly = false;
+	private schema: ProgressSchema | undefined;
+	/** The text this store last wrote: reading it back needs no check. */
+	private lastWritten: string | undefined;
 
 	constructor(options: ProgressStoreOptions) {
 		this.file = options.file;
 		this.warn = options.warn ?? (() => {});
 		this.now = options.now ?? (() => new Date());
+		this.schema = options.schema;
+	}
+
+	/** Loads the checker for the file's contents; call before reading a file this store did not write. */
+	async ready(): Promise<void> {
+		this.schema ??= (await import('./schema')).progressSchema;
+	}
+
+	/** Whether a progress file is there (the start loads the checker only then). */
+	exists(): boolean {
+		return exists(this.file);
 	}
 
 	/** The saved progress, or a clean start when there is none or it could not be used. */
@@ -64,7 +84,14 @@ export class ProgressStore {
 		}
 		const version = typeof json === 'object' && json !== null ? (json as {schemaVersion?: unknown}).schemaVersion : undefined;
 		if (typeof version === 'number' && version > PROGRESS_VERSION) return this.setAside('newer', `schemaVersion ${version}`);
-		const parsed = progressSchema.safeParse(json);
+		if (!this.schema) {
+			if (text === this.lastWritten) return json as ProgressData;
+			// Another lab wrote it before this one loaded its checker (every caller awaits
+			// ready() first, so this should not happen): read nothing, overwrite nothing.
+			this.readOnly = true;
+			return emptyProgress();
+		}
+		const parsed = this.schema.safeParse(json);
 		if (!parsed.success) return this.setAside('corrupt', parsed.error.issues[0]?.message);
 		return parsed.data;
 	}
@@ -89,13 +116,15 @@ export class ProgressStore {
 		try {
 			mkdirSync(dir, {recursive: true});
 			const fd = openSync(temp, 'w', 0o600);
+			const text = JSON.stringify(data, null, '\t') + '\n';
 			try {
-				writeSync(fd, JSON.stringify(data, null, '\t') + '\n');
+				writeSync(fd, text);
 				fsyncSync(fd);
 			} finally {
 				closeSync(fd);
 			}
 			renameSync(temp, this.file);
+			this.lastWritten = text;
 			syncDir(dir);
 		} catch (error) {
 			try {

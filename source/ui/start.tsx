@@ -94,6 +94,7 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 				onLab={(c) => opened.push(c)}
 				onStudy={(c) => studies.push(c)}
 				open={async (action, quit) => {
+					await options.store?.ready();
 					if (action.kind === 'lesson') {
 						const direct = options.lesson?.lesson.id === action.id ? options.lesson : undefined;
 						// The full lesson set is loaded only now: the home screen showed titles only.
@@ -125,6 +126,8 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 	);
 	exit = () => instance.unmount();
 	metrics?.attach(() => instance.unmount());
+	// The progress file's checker, now that the first frame is out (before anything writes progress).
+	void options.store?.ready();
 	try {
 		await instance.waitUntilExit();
 	} finally {

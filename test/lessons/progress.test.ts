@@ -6,7 +6,7 @@ import {build} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {configDir, progressFile} from '../../source/progress/paths';
 import {lessonStatus, markStepDone, recordHint, recordQuiz, setPosition} from '../../source/progress/progress';
-import {PROGRESS_VERSION} from '../../source/progress/schema';
+import {PROGRESS_VERSION, progressSchema} from '../../source/progress/schema';
 import {ProgressStore, type ProgressWarning} from '../../source/progress/store';
 import {lesson} from './helpers';
 
@@ -16,7 +16,7 @@ function fresh(): {file: string; warnings: ProgressWarning[]; store: ProgressSto
 	const dir = mkdtempSync(path.join(tmpdir(), 'cluster-lab-progress-'));
 	const file = path.join(dir, 'cluster-lab', 'progress.json');
 	const warnings: ProgressWarning[] = [];
-	return {file, warnings, store: new ProgressStore({file, warn: (w) => warnings.push(w), now: () => NOW})};
+	return {file, warnings, store: new ProgressStore({schema: progressSchema, file, warn: (w) => warnings.push(w), now: () => NOW})};
 }
 
 const TWO = lesson(`
@@ -43,8 +43,9 @@ beforeAll(async () => {
 	writeFileSync(
 		entry,
 		`import {ProgressStore} from ${JSON.stringify(path.resolve('source/progress/store.ts'))};
+import {progressSchema} from ${JSON.stringify(path.resolve('source/progress/schema.ts'))};
 const [file, count, name] = process.argv.slice(2);
-const store = new ProgressStore({file, warn: (w) => process.stderr.write(JSON.stringify(w) + '\\n')});
+const store = new ProgressStore({schema: progressSchema, file, warn: (w) => process.stderr.write(JSON.stringify(w) + '\\n')});
 process.stdout.write('ready\\n');
 for (let i = 0; i < Number(count); i++) {
 	store.update((data) => {
@@ -151,7 +152,7 @@ describe('progress store', () => {
 				}),
 		);
 		expect(await Promise.all(procs)).toEqual(['', '', '', '']);
-		const data = new ProgressStore({file}).load();
+		const data = new ProgressStore({schema: progressSchema, file}).load();
 		expect(data.sets.shared!.lessons.counter!.steps.n!.hints).toBe(100);
 		expect(readdirSync(path.dirname(file))).toEqual(['progress.json']);
 	});
@@ -165,14 +166,14 @@ describe('progress store', () => {
 				child.on('close', () => resolve());
 			});
 			const warnings: ProgressWarning[] = [];
-			const data = new ProgressStore({file, warn: (w) => warnings.push(w)}).load();
+			const data = new ProgressStore({schema: progressSchema, file, warn: (w) => warnings.push(w)}).load();
 			expect(warnings).toEqual([]);
 			expect(data.schemaVersion).toBe(1);
 			// A killed writer may leave its lock; the next writer takes it over once stale, and meanwhile writes anyway.
 		}
 		const result = spawnSync(process.execPath, [worker, file, '1', 'after'], {encoding: 'utf8'});
 		expect(result.stderr).toBe('');
-		expect(new ProgressStore({file}).load().sets.after!.lessons.counter!.steps.n!.hints).toBe(1);
+		expect(new ProgressStore({schema: progressSchema, file}).load().sets.after!.lessons.counter!.steps.n!.hints).toBe(1);
 	});
 });
 
@@ -183,5 +184,35 @@ describe('progress location', () => {
 		// A relative XDG_CONFIG_HOME is invalid by the spec and ignored.
 		expect(configDir({XDG_CONFIG_HOME: 'relative'})).not.toContain('relative');
 		expect(path.basename(configDir({}))).toBe('cluster-lab');
+	});
+});
+
+describe('a store that loads its checker itself', () => {
+	const fresh = () => path.join(mkdtempSync(path.join(tmpdir(), 'cluster-lab-lazy-')), 'progress.json');
+
+	it('needs no checker to start clean and to read back what it wrote', () => {
+		const file = fresh();
+		const store = new ProgressStore({file});
+		expect(store.exists()).toBe(false);
+		expect(store.load()).toEqual({schemaVersion: PROGRESS_VERSION, sets: {}});
+		store.update((d) => (d.lang = 'es'));
+		store.update((d) => (d.sets['builtin'] = {lessons: {}}));
+		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({schemaVersion: PROGRESS_VERSION, lang: 'es', sets: {builtin: {lessons: {}}}});
+	});
+
+	it('never overwrites a file it could not check yet, and checks it once ready', async () => {
+		const file = fresh();
+		const saved = JSON.stringify({schemaVersion: PROGRESS_VERSION, lang: 'es', sets: {}});
+		writeFileSync(file, saved);
+		const early = new ProgressStore({file});
+		early.update((d) => (d.lang = 'en'));
+		expect(readFileSync(file, 'utf8')).toBe(saved);
+
+		const store = new ProgressStore({file});
+		expect(store.exists()).toBe(true);
+		await store.ready();
+		expect(store.load().lang).toBe('es');
+		store.update((d) => (d.lang = 'en'));
+		expect(JSON.parse(readFileSync(file, 'utf8')).lang).toBe('en');
 	});
 });

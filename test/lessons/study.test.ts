@@ -6,6 +6,7 @@ import type {LessonSet} from '../../source/lessons/load';
 import {Study} from '../../source/lessons/study';
 import {lessonsDir} from '../../source/paths';
 import {ProgressStore} from '../../source/progress/store';
+import {progressSchema} from '../../source/progress/schema';
 import {lesson} from './helpers';
 
 const L = lesson(`
@@ -37,7 +38,7 @@ const SET: LessonSet = {root: lessonsDir(), builtin: true, langs: ['en'], lesson
 const NOW = () => new Date('2026-11-26T12:00:00Z');
 
 function store(): ProgressStore {
-	return new ProgressStore({file: path.join(mkdtempSync(path.join(tmpdir(), 'cluster-lab-study-')), 'progress.json'), now: NOW});
+	return new ProgressStore({schema: progressSchema, file: path.join(mkdtempSync(path.join(tmpdir(), 'cluster-lab-study-')), 'progress.json'), now: NOW});
 }
 
 describe('study', () => {

@@ -8,13 +8,14 @@ import {scenarioResolver} from '../../source/lessons/scenario';
 import {openStep} from '../../source/lessons/session';
 import {Study} from '../../source/lessons/study';
 import {ProgressStore} from '../../source/progress/store';
+import {progressSchema} from '../../source/progress/schema';
 import {MSEC, SEC} from '../../source/sim/time';
 
 const SET = loadLessonSet();
 const L4 = findLesson(SET, 'en', 'lvs-first-service')!;
 
 function store(): ProgressStore {
-	return new ProgressStore({file: path.join(mkdtempSync(path.join(tmpdir(), 'cluster-lab-undo-')), 'progress.json')});
+	return new ProgressStore({schema: progressSchema, file: path.join(mkdtempSync(path.join(tmpdir(), 'cluster-lab-undo-')), 'progress.json')});
 }
 
 /** Lets time pass in screen-sized ticks, as the live clock does. */

@@ -9,12 +9,13 @@ import {ProgressStore} from '../../../source/progress/store';
 import {createSettings} from '../../../source/ui/settings';
 import {StudyController} from '../../../source/ui/study/study-controller';
 import {StudyScreen} from '../../../source/ui/study/study-screen';
+import {progressSchema} from '../../../source/progress/schema';
 import {renderScreen, type Rendered} from '../helpers/render';
 
 export const SET = loadLessonSet();
 
 export function tempStore(): ProgressStore {
-	return new ProgressStore({file: path.join(mkdtempSync(path.join(tmpdir(), 'cluster-lab-study-ui-')), 'progress.json')});
+	return new ProgressStore({schema: progressSchema, file: path.join(mkdtempSync(path.join(tmpdir(), 'cluster-lab-study-ui-')), 'progress.json')});
 }
 
 export interface Mounted {
