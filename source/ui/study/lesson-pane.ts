@@ -68,6 +68,12 @@ function goalLines(input: PaneInput): string[] {
 	return out;
 }
 
+/** `a, b or c` for three choices. */
+function letterList(count: number, s: StudyMessages): string {
+	const letters = Array.from({length: count}, (_, i) => letterOf(i));
+	return letters.length < 2 ? letters.join('') : `${letters.slice(0, -1).join(', ')} ${s.or} ${letters[letters.length - 1]}`;
+}
+
 /** The step's questions, their choices and what became of the answers. */
 function quizLines(input: PaneInput): string[] {
 	const {status, width, theme, s} = input;
@@ -84,8 +90,15 @@ function quizLines(input: PaneInput): string[] {
 		const said = quizLine(state, s);
 		if (said) out.push(...indented(said, width, '    ').map((t) => (settled ? theme.paint.ok(t) : theme.paint.warn(t))));
 		if (!settled && state.kind !== 'predicted') {
-			const example = prediction ? quiz.choices.slice(0, n).join(' ') : 'b';
-			out.push(theme.paint.dim(line(width, '    ' + (several ? fill(s.answerHowId, quiz.id, example) : fill(s.answerHow, example)))));
+			// The letters on offer rather than one example letter, which a learner could take for a nudge.
+			const how = prediction
+				? several
+					? fill(s.answerHowId, quiz.id, quiz.choices.slice(0, n).join(' '))
+					: fill(s.answerHow, quiz.choices.slice(0, n).join(' '))
+				: several
+					? fill(s.answerLetterId, quiz.id, letterList(quiz.choices.length, s))
+					: fill(s.answerLetter, letterList(quiz.choices.length, s));
+			out.push(...indented(how, width, '    ').map((t) => theme.paint.dim(t)));
 		}
 		if (state.kind === 'answered' && state.correct && quiz.explain) out.push(...indented(quiz.explain, width, '    ').map((t) => theme.paint.dim(t)));
 	}
@@ -106,22 +119,31 @@ export function lessonPane(input: PaneInput): Pane {
 	let body: string[];
 	let pinned: string[];
 	const room = height - 1;
-	// The checklist gets up to two thirds of the pane, with the questions when they fit too
-	// (otherwise they follow the text); when even the goals need more, everything scrolls together.
+	// The checklist gets up to two thirds of the pane; when even the goals need more, everything
+	// scrolls together. The questions join it only if the text keeps a readable stretch (half the
+	// pane, at least 6 rows); otherwise they follow the text and a pinned line points to them.
 	const limit = Math.floor(room * 0.67);
 	if (input.summary) {
 		body = markdownLines(lesson.summary, width, theme);
 		const done = input.stepsDone === lesson.steps.length;
 		pinned = ['', ...wrap(done ? s.lessonDone : fill(s.lessonPartly, input.stepsDone, lesson.steps.length), width).map((t) => (done ? theme.paint.ok(t) : theme.paint.warn(t)))];
 	} else {
-		body = step.text ? markdownLines(step.text, width, theme) : [];
+		// The lesson's introduction (what it is about, why it matters) opens its first step:
+		// otherwise a learner would never see it. The step's own title then marks where the work starts.
+		const text = step.index === 0 && lesson.intro.trim() ? `${lesson.intro.trim()}\n\n## ${step.title}\n\n${step.text}` : step.text;
+		body = text ? markdownLines(text, width, theme) : [];
 		const goals = goalLines(input);
 		const questions = quizLines(input);
 		const last = step.index === lesson.steps.length - 1;
 		const done = status.complete ? wrap(last ? s.lastStepDone : s.stepDone, width).map((t) => theme.paint.ok(t)) : [];
-		if (goals.length + questions.length + done.length <= limit) pinned = [...goals, ...questions, ...done];
+		const textMin = Math.min(body.length, Math.max(6, Math.floor(room / 2)));
+		if (goals.length + questions.length + done.length <= Math.min(limit, room - 1 - textMin)) pinned = [...goals, ...questions, ...done];
 		else {
-			pinned = [...goals, ...done];
+			const open = status.quizzes.filter(({state}) => state.kind === 'open' || (state.kind === 'answered' && !state.correct)).length;
+			const below = open === 0 ? [] : [theme.paint.warn(line(width, fill(s.questionsBelow, open === 1 ? s.questionsBelowOne : fill(s.questionsBelowMany, open))))];
+			// A prediction's outcome stays in sight: it is what the step was about.
+			const outcomes = status.quizzes.filter(({state}) => state.kind === 'observed').flatMap(({state}) => wrap(quizLine(state, s)!, width).map((t) => ((state as {correct: boolean}).correct ? theme.paint.ok(t) : theme.paint.warn(t))));
+			pinned = [...goals, ...below, ...outcomes, ...done];
 			if (questions.length) body = [...body, '', ...questions];
 		}
 	}
