@@ -68,6 +68,11 @@ function goalLines(input: PaneInput): string[] {
 	return out;
 }
 
+/** Questions are plain text, not Markdown: the backticks a writer puts around a command are dropped. */
+export function unquote(text: string): string {
+	return text.replace(/`/g, '');
+}
+
 /** `a, b or c` for three choices. */
 function letterList(count: number, s: StudyMessages): string {
 	const letters = Array.from({length: count}, (_, i) => letterOf(i));
@@ -84,9 +89,9 @@ function quizLines(input: PaneInput): string[] {
 		const settled = (state.kind === 'answered' && state.correct) || state.kind === 'observed';
 		const n = predictionSize(quiz);
 		const head = prediction ? s.predict : s.quiz;
-		const question = `${prediction ? quiz.predict : quiz.ask}${prediction && n > 1 ? ' ' + fill(s.predictCount, n) : ''}`;
+		const question = `${unquote(prediction ? quiz.predict! : quiz.ask!)}${prediction && n > 1 ? ' ' + fill(s.predictCount, n) : ''}`;
 		out.push(...wrap(`${box(settled, theme)}${head}: ${question}`, width, '    ').map((t, i) => (i === 0 ? theme.paint.strong(t) : t)));
-		quiz.choices.forEach((c, i) => out.push(...indented(`${letterOf(i)}) ${c}`, width, '    ', '   ')));
+		quiz.choices.forEach((c, i) => out.push(...indented(`${letterOf(i)}) ${unquote(c)}`, width, '    ', '   ')));
 		const said = quizLine(state, s);
 		if (said) out.push(...indented(said, width, '    ').map((t) => (settled ? theme.paint.ok(t) : theme.paint.warn(t))));
 		if (!settled && state.kind !== 'predicted') {
@@ -100,7 +105,7 @@ function quizLines(input: PaneInput): string[] {
 					: fill(s.answerLetter, letterList(quiz.choices.length, s));
 			out.push(...indented(how, width, '    ').map((t) => theme.paint.dim(t)));
 		}
-		if (state.kind === 'answered' && state.correct && quiz.explain) out.push(...indented(quiz.explain, width, '    ').map((t) => theme.paint.dim(t)));
+		if (state.kind === 'answered' && state.correct && quiz.explain) out.push(...indented(unquote(quiz.explain), width, '    ').map((t) => theme.paint.dim(t)));
 	}
 	return out;
 }
@@ -150,12 +155,16 @@ export function lessonPane(input: PaneInput): Pane {
 	const pin = pinned.length <= limit && body.length > 0;
 	const scrolled = pin ? body : [...body, ...(body.length ? [''] : []), ...pinned];
 	const textRows = pin ? room - pinned.length - 1 : room;
-	const maxScroll = Math.max(0, scrolled.length - textRows);
+	// When the text overflows, its last row is kept for the scroll indicator, so no line hides under it
+	// (the last line of the text included, once scrolled to the end).
+	const overflow = scrolled.length > textRows && textRows > 1;
+	const shown = overflow ? textRows - 1 : textRows;
+	const maxScroll = Math.max(0, scrolled.length - shown);
 	const scroll = Math.min(Math.max(0, input.scroll), maxScroll);
-	const window = scrolled.slice(scroll, scroll + textRows);
-	const below = scrolled.length - scroll - textRows;
-	if (below > 0 && window.length > 0) window[window.length - 1] = theme.paint.dim(line(width, `${theme.plain ? 'v' : '↓'} ${fill(s.scrollMore, below)}${scroll > 0 ? ' · ' + s.scrollBack : ''}`));
-	else if (scroll > 0 && window.length > 0) window[window.length - 1] = theme.paint.dim(line(width, `${theme.plain ? '^' : '↑'} ${s.scrollBack}`));
+	const window = scrolled.slice(scroll, scroll + shown);
+	const below = scrolled.length - scroll - shown;
+	if (overflow && below > 0) window.push(theme.paint.dim(line(width, `${theme.plain ? 'v' : '↓'} ${fill(s.scrollMore, below)}${scroll > 0 ? ' · ' + s.scrollBack : ''}`)));
+	else if (overflow) window.push(theme.paint.dim(line(width, `${theme.plain ? '^' : '↑'} ${s.scrollBack}`)));
 	const lines = [head, ...window];
 	if (pin) {
 		while (lines.length < 1 + textRows) lines.push('');

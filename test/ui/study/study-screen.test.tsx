@@ -177,6 +177,21 @@ describe('the study screen', () => {
 		expect(frame).toContain('Step done');
 	});
 
+	it('scrolled to the end, the last line of the text stays visible above the scroll mark', async () => {
+		const {r} = mountStudy({lesson: 'classifying-clusters', columns: 80, rows: 24});
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		for (let i = 0; i < 30; i++) await r.press(F.ctrlDown);
+		const frame = await r.waitFor((f) => f.includes('↑ Ctrl+↑ back'));
+		expect(frame).toMatch(/c\) Tightly\n {4}type: answer openmosix-coupling \+ a letter \(a, b or c\)\n↑ Ctrl\+↑ back/);
+	});
+
+	it('shows a question\'s command without the Markdown backticks around it', async () => {
+		const {r} = mountStudy({lesson: 'openmosix-migration', step: 'together', columns: 160, rows: 50});
+		const frame = await r.waitFor((f) => f.includes('root@mosix1:~#'));
+		expect(frame).toContain('Question: time wait printed a user time');
+		expect(frame).not.toContain('`time wait`');
+	});
+
 	it('resumes at the saved step after quitting and opening the lesson again', async () => {
 		const store = tempStore();
 		const first = mountStudy({store});
