@@ -96,7 +96,9 @@ function quizLines(input: PaneInput): string[] {
 		if (said) out.push(...indented(said, width, '    ').map((t) => (settled ? theme.paint.ok(t) : theme.paint.warn(t))));
 		if (!settled && state.kind !== 'predicted') {
 			// The letters on offer rather than one example letter, which a learner could take for a nudge.
-			const how = prediction
+			// A one-value prediction is answered like a question: showing its first choice as the example
+			// would read as a suggestion.
+			const how = prediction && n > 1
 				? several
 					? fill(s.answerHowId, quiz.id, quiz.choices.slice(0, n).join(' '))
 					: fill(s.answerHow, quiz.choices.slice(0, n).join(' '))

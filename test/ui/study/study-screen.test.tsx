@@ -192,6 +192,14 @@ describe('the study screen', () => {
 		expect(frame).not.toContain('`time wait`');
 	});
 
+	it('offers letters, not its first choice, for a one-value prediction', async () => {
+		const {r} = mountStudy({lesson: 'heartbeat-failover', step: 'standby', columns: 160, rows: 50});
+		const frame = await r.waitFor((f) => f.includes('root@debian1:~#'));
+		expect(frame).toContain('Predict: Which MAC address does the client');
+		expect(frame).toContain('type: answer + a letter (a or b)');
+		expect(frame).not.toContain('type: answer 00:50:56:4f:30:07');
+	});
+
 	it('resumes at the saved step after quitting and opening the lesson again', async () => {
 		const store = tempStore();
 		const first = mountStudy({store});
