@@ -46,10 +46,10 @@ describe('validate', () => {
 	it('reports bad front matter and unknown predicates with file and line', () => {
 		const dir = copyOfBuiltinLessons();
 		const front = edit(dir, ONE, 'minutes: 15', 'minutes: fifteen');
-		const predicate = edit(dir, ONE, '    shell-on: lvs1', '    shell-at: lvs1');
+		const predicate = edit(dir, ONE, "    command-ran: {match: '^hostname$'", "    command-rn: {match: '^hostname$'");
 		const found = problems(dir);
 		expect(found).toContain(`${path.join(dir, ONE)}:${front}: minutes: Invalid input: expected number, received string`);
-		expect(found.find((p) => p.startsWith(`${path.join(dir, ONE)}:${predicate}: goals.2: unknown predicate shell-at (known: `))).toBeDefined();
+		expect(found.find((p) => p.startsWith(`${path.join(dir, ONE)}:${predicate}: goals.0: unknown predicate command-rn (known: `))).toBeDefined();
 	});
 
 	it('fails a step whose reference solution does not reach its goals', () => {

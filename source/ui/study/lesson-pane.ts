@@ -68,6 +68,17 @@ function goalLines(input: PaneInput): string[] {
 	return out;
 }
 
+/** Questions are plain text, not Markdown: the backticks a writer puts around a command are dropped. */
+export function unquote(text: string): string {
+	return text.replace(/`/g, '');
+}
+
+/** `a, b or c` for three choices. */
+function letterList(count: number, s: StudyMessages): string {
+	const letters = Array.from({length: count}, (_, i) => letterOf(i));
+	return letters.length < 2 ? letters.join('') : `${letters.slice(0, -1).join(', ')} ${s.or} ${letters[letters.length - 1]}`;
+}
+
 /** The step's questions, their choices and what became of the answers. */
 function quizLines(input: PaneInput): string[] {
 	const {status, width, theme, s} = input;
@@ -78,16 +89,25 @@ function quizLines(input: PaneInput): string[] {
 		const settled = (state.kind === 'answered' && state.correct) || state.kind === 'observed';
 		const n = predictionSize(quiz);
 		const head = prediction ? s.predict : s.quiz;
-		const question = `${prediction ? quiz.predict : quiz.ask}${prediction && n > 1 ? ' ' + fill(s.predictCount, n) : ''}`;
+		const question = `${unquote(prediction ? quiz.predict! : quiz.ask!)}${prediction && n > 1 ? ' ' + fill(s.predictCount, n) : ''}`;
 		out.push(...wrap(`${box(settled, theme)}${head}: ${question}`, width, '    ').map((t, i) => (i === 0 ? theme.paint.strong(t) : t)));
-		quiz.choices.forEach((c, i) => out.push(...indented(`${letterOf(i)}) ${c}`, width, '    ', '   ')));
+		quiz.choices.forEach((c, i) => out.push(...indented(`${letterOf(i)}) ${unquote(c)}`, width, '    ', '   ')));
 		const said = quizLine(state, s);
 		if (said) out.push(...indented(said, width, '    ').map((t) => (settled ? theme.paint.ok(t) : theme.paint.warn(t))));
 		if (!settled && state.kind !== 'predicted') {
-			const example = prediction ? quiz.choices.slice(0, n).join(' ') : 'b';
-			out.push(theme.paint.dim(line(width, '    ' + (several ? fill(s.answerHowId, quiz.id, example) : fill(s.answerHow, example)))));
+			// The letters on offer rather than one example letter, which a learner could take for a nudge.
+			// A one-value prediction is answered like a question: showing its first choice as the example
+			// would read as a suggestion.
+			const how = prediction && n > 1
+				? several
+					? fill(s.answerHowId, quiz.id, quiz.choices.slice(0, n).join(' '))
+					: fill(s.answerHow, quiz.choices.slice(0, n).join(' '))
+				: several
+					? fill(s.answerLetterId, quiz.id, letterList(quiz.choices.length, s))
+					: fill(s.answerLetter, letterList(quiz.choices.length, s));
+			out.push(...indented(how, width, '    ').map((t) => theme.paint.dim(t)));
 		}
-		if (state.kind === 'answered' && state.correct && quiz.explain) out.push(...indented(quiz.explain, width, '    ').map((t) => theme.paint.dim(t)));
+		if (state.kind === 'answered' && state.correct && quiz.explain) out.push(...indented(unquote(quiz.explain), width, '    ').map((t) => theme.paint.dim(t)));
 	}
 	return out;
 }
@@ -106,34 +126,47 @@ export function lessonPane(input: PaneInput): Pane {
 	let body: string[];
 	let pinned: string[];
 	const room = height - 1;
-	// The checklist gets up to two thirds of the pane, with the questions when they fit too
-	// (otherwise they follow the text); when even the goals need more, everything scrolls together.
+	// The checklist gets up to two thirds of the pane; when even the goals need more, everything
+	// scrolls together. The questions join it only if the text keeps a readable stretch (half the
+	// pane, at least 6 rows); otherwise they follow the text and a pinned line points to them.
 	const limit = Math.floor(room * 0.67);
 	if (input.summary) {
 		body = markdownLines(lesson.summary, width, theme);
 		const done = input.stepsDone === lesson.steps.length;
 		pinned = ['', ...wrap(done ? s.lessonDone : fill(s.lessonPartly, input.stepsDone, lesson.steps.length), width).map((t) => (done ? theme.paint.ok(t) : theme.paint.warn(t)))];
 	} else {
-		body = step.text ? markdownLines(step.text, width, theme) : [];
+		// The lesson's introduction (what it is about, why it matters) opens its first step:
+		// otherwise a learner would never see it. The step's own title then marks where the work starts.
+		const text = step.index === 0 && lesson.intro.trim() ? `${lesson.intro.trim()}\n\n## ${step.title}\n\n${step.text}` : step.text;
+		body = text ? markdownLines(text, width, theme) : [];
 		const goals = goalLines(input);
 		const questions = quizLines(input);
 		const last = step.index === lesson.steps.length - 1;
 		const done = status.complete ? wrap(last ? s.lastStepDone : s.stepDone, width).map((t) => theme.paint.ok(t)) : [];
-		if (goals.length + questions.length + done.length <= limit) pinned = [...goals, ...questions, ...done];
+		const textMin = Math.min(body.length, Math.max(6, Math.floor(room / 2)));
+		if (goals.length + questions.length + done.length <= Math.min(limit, room - 1 - textMin)) pinned = [...goals, ...questions, ...done];
 		else {
-			pinned = [...goals, ...done];
+			const open = status.quizzes.filter(({state}) => state.kind === 'open' || (state.kind === 'answered' && !state.correct)).length;
+			const below = open === 0 ? [] : [theme.paint.warn(line(width, fill(s.questionsBelow, open === 1 ? s.questionsBelowOne : fill(s.questionsBelowMany, open))))];
+			// A prediction's outcome stays in sight: it is what the step was about.
+			const outcomes = status.quizzes.filter(({state}) => state.kind === 'observed').flatMap(({state}) => wrap(quizLine(state, s)!, width).map((t) => ((state as {correct: boolean}).correct ? theme.paint.ok(t) : theme.paint.warn(t))));
+			pinned = [...goals, ...below, ...outcomes, ...done];
 			if (questions.length) body = [...body, '', ...questions];
 		}
 	}
 	const pin = pinned.length <= limit && body.length > 0;
 	const scrolled = pin ? body : [...body, ...(body.length ? [''] : []), ...pinned];
 	const textRows = pin ? room - pinned.length - 1 : room;
-	const maxScroll = Math.max(0, scrolled.length - textRows);
+	// When the text overflows, its last row is kept for the scroll indicator, so no line hides under it
+	// (the last line of the text included, once scrolled to the end).
+	const overflow = scrolled.length > textRows && textRows > 1;
+	const shown = overflow ? textRows - 1 : textRows;
+	const maxScroll = Math.max(0, scrolled.length - shown);
 	const scroll = Math.min(Math.max(0, input.scroll), maxScroll);
-	const window = scrolled.slice(scroll, scroll + textRows);
-	const below = scrolled.length - scroll - textRows;
-	if (below > 0 && window.length > 0) window[window.length - 1] = theme.paint.dim(line(width, `${theme.plain ? 'v' : '↓'} ${fill(s.scrollMore, below)}${scroll > 0 ? ' · ' + s.scrollBack : ''}`));
-	else if (scroll > 0 && window.length > 0) window[window.length - 1] = theme.paint.dim(line(width, `${theme.plain ? '^' : '↑'} ${s.scrollBack}`));
+	const window = scrolled.slice(scroll, scroll + shown);
+	const below = scrolled.length - scroll - shown;
+	if (overflow && below > 0) window.push(theme.paint.dim(line(width, `${theme.plain ? 'v' : '↓'} ${fill(s.scrollMore, below)}${scroll > 0 ? ' · ' + s.scrollBack : ''}`)));
+	else if (overflow) window.push(theme.paint.dim(line(width, `${theme.plain ? '^' : '↑'} ${s.scrollBack}`)));
 	const lines = [head, ...window];
 	if (pin) {
 		while (lines.length < 1 + textRows) lines.push('');

@@ -10,6 +10,7 @@ import {LabStore, type LabStoreOptions} from '../live/lab-store';
 import {fill} from '../messages';
 import {isChar, type KeyPress} from '../terminal/keys';
 import type {Theme} from '../theme';
+import {unquote} from './lesson-pane';
 import {studyMessages, type StudyMessages} from './study-messages';
 
 /** What the study screen shows besides the lab. Replaced on every change. */
@@ -291,7 +292,7 @@ export class StudyController {
 			return;
 		}
 		const {state} = result;
-		if (state.kind === 'answered') this.lab.shell.note(state.correct ? fill(this.s.right, quiz.explain ?? '').trim() : this.s.wrong);
+		if (state.kind === 'answered') this.lab.shell.note(state.correct ? fill(this.s.right, unquote(quiz.explain ?? '')).trim() : this.s.wrong);
 		else if (state.kind === 'predicted') this.lab.shell.note(fill(this.s.predictionNoted, state.predicted.join(' ')));
 		this.refresh();
 	}

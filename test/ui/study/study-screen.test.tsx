@@ -8,18 +8,18 @@ const F = {f2: '\x1bOQ', f3: '\x1bOR', f4: '\x1bOS', f5: '\x1b[15~', f6: '\x1b[1
 
 describe('the study screen', () => {
 	it('shows the step, its goals and its question beside the lab, and ticks a goal when a typed command meets it', async () => {
-		const {r} = mountStudy();
+		const {r} = mountStudy({columns: 160, rows: 50});
 		let frame = await r.waitFor((f) => f.includes('root@lvs1:~#'));
 		expect(frame).toContain('Lesson 4 · step 1/5 · The virtual IP');
 		expect(frame).toContain("[ ] You listed the director's addresses");
 		// The VIP is there from the start: that goal is met before anything is typed.
-		expect(frame).toContain("[✓] The VIP 10.0.0.100 is on the director's eth0:0");
-		expect(frame).toContain("[ ] Question: A visitor types the web site's name.");
+		expect(frame).toContain("[✓] The VIP 10.0.0.100 is on the director's");
+		expect(frame).toContain("[ ] Question: A visitor types the web site's");
 		expect(frame).toContain('b) The virtual IP, held by the director');
 		expect(frame).toContain('F3 hint');
 		await r.press('hostname -I', KEY.enter);
 		frame = await r.waitFor((f) => f.includes("[✓] You listed the director's addresses"));
-		expect(frame).toContain('root@lvs1:~# hostname -I\n10.0.0.1 10.0.0.100');
+		expect(frame).toMatch(/root@lvs1:~# hostname -I\s*\n.*│10\.0\.0\.1 10\.0\.0\.100/);
 		// The question is still open: the step is not done yet.
 		expect(frame).not.toContain('Step done');
 		await r.press('answer a', KEY.enter);
@@ -27,7 +27,7 @@ describe('the study screen', () => {
 		expect(frame).toContain('not quite, try again');
 		await r.press('answer b', KEY.enter);
 		frame = await r.waitFor((f) => f.includes('✓ Step done. Type next (or F8) to go on.'));
-		expect(frame).toContain("[✓] Question: A visitor types the web site's name.");
+		expect(frame).toContain("[✓] Question: A visitor types the web site's");
 		expect(frame).toContain('Right. Visitors only ever see the VIP.');
 	});
 
@@ -131,8 +131,8 @@ describe('the study screen', () => {
 	});
 
 	it('takes a prediction, then shows what was observed', async () => {
-		const {r} = mountStudy({lesson: 'schedulers', step: 'rr-order', columns: 100, rows: 44});
-		let frame = await r.waitFor((f) => f.includes('Predict: Which real servers answer the next three requests'));
+		const {r} = mountStudy({lesson: 'schedulers', step: 'rr-order', columns: 160, rows: 50});
+		let frame = await r.waitFor((f) => f.includes('Predict: Which real servers answer the next three'));
 		expect(frame).toContain('(3 values, in order)');
 		expect(frame).toContain('type: answer rs1 rs2 rs3');
 		await r.press('answer rs1 rs2 rs3', KEY.enter);
@@ -141,6 +141,63 @@ describe('the study screen', () => {
 		for (let i = 0; i < 3; i++) await r.press('curl http://10.0.0.100/', KEY.enter);
 		frame = await r.waitFor((f) => f.includes('you predicted rs1 rs2 rs3; it was rs3 rs2 rs1'));
 		expect(frame).toContain('Step done');
+	});
+
+	it('opens the first step with the lesson\'s introduction; later steps show only their own text', async () => {
+		const {r} = mountStudy({lesson: 'what-is-a-cluster', columns: 80, rows: 24});
+		let frame = await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		expect(frame).toContain('Lesson 1 · step 1/5 · The machines in this lab');
+		expect(frame).toContain('A cluster is a group of ordinary computers, joined by a network');
+		await r.press(F.f8);
+		frame = await r.waitFor((f) => f.includes('step 2/5'));
+		expect(frame).not.toContain('A cluster is a group of ordinary computers');
+		expect(frame).toContain('A node is not a processor card inside a big box');
+	});
+
+	it('lists the letters on offer instead of suggesting one', async () => {
+		const {r} = mountStudy({lesson: 'what-is-a-cluster', columns: 160, rows: 50});
+		const frame = await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		expect(frame).toContain('type: answer + a letter (a, b or c)');
+		expect(frame).not.toContain('type: answer b');
+		const es = mountStudy({lesson: 'what-is-a-cluster', columns: 160, rows: 50, lang: 'es'});
+		expect(await es.r.waitFor((f) => f.includes('root@lvs1:~#'))).toContain('escribe: answer + una letra (a, b o c)');
+	});
+
+	it('at 80×24 keeps the prediction\'s outcome in sight when the question sits below the text', async () => {
+		const {r} = mountStudy({lesson: 'schedulers', step: 'rr-order', columns: 80, rows: 24});
+		let frame = await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		expect(frame).toContain('A question below the text · Ctrl+↓');
+		await r.press('answer rs1 rs2 rs3', KEY.enter, 'ssh client', KEY.enter);
+		frame = await r.waitFor((f) => f.includes('root@client:~#'));
+		// A prediction made but not yet seen: nothing left to answer.
+		expect(frame).not.toContain('below the text');
+		for (let i = 0; i < 3; i++) await r.press('curl http://10.0.0.100/', KEY.enter);
+		frame = await r.waitFor((f) => f.includes('you predicted rs1 rs2 rs3; it was rs3 rs2 rs1'));
+		expect(fitsIn(frame, 80, 24)).toBe(true);
+		expect(frame).toContain('Step done');
+	});
+
+	it('scrolled to the end, the last line of the text stays visible above the scroll mark', async () => {
+		const {r} = mountStudy({lesson: 'classifying-clusters', columns: 80, rows: 24});
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		for (let i = 0; i < 30; i++) await r.press(F.ctrlDown);
+		const frame = await r.waitFor((f) => f.includes('↑ Ctrl+↑ back'));
+		expect(frame).toMatch(/c\) Tightly\n {4}type: answer openmosix-coupling \+ a letter \(a, b or c\)\n↑ Ctrl\+↑ back/);
+	});
+
+	it('shows a question\'s command without the Markdown backticks around it', async () => {
+		const {r} = mountStudy({lesson: 'openmosix-migration', step: 'together', columns: 160, rows: 50});
+		const frame = await r.waitFor((f) => f.includes('root@mosix1:~#'));
+		expect(frame).toContain('Question: time wait printed a user time');
+		expect(frame).not.toContain('`time wait`');
+	});
+
+	it('offers letters, not its first choice, for a one-value prediction', async () => {
+		const {r} = mountStudy({lesson: 'heartbeat-failover', step: 'standby', columns: 160, rows: 50});
+		const frame = await r.waitFor((f) => f.includes('root@debian1:~#'));
+		expect(frame).toContain('Predict: Which MAC address does the client');
+		expect(frame).toContain('type: answer + a letter (a or b)');
+		expect(frame).not.toContain('type: answer 00:50:56:4f:30:07');
 	});
 
 	it('resumes at the saved step after quitting and opening the lesson again', async () => {
@@ -165,15 +222,16 @@ describe('the study screen', () => {
 		expect(frame).toContain("[ ] You listed the director's addresses");
 		expect(frame).toMatch(/↓ \d+ more · Ctrl\+↓/);
 		expect(frame).not.toContain('VIP 10.0.0.100 on lvs1');
+		// The question does not fit beside the goals: a pinned line points below the text.
+		expect(frame).toContain('A question below the text · Ctrl+↓');
 		await r.press(F.f2);
 		frame = await r.waitFor((f) => f.includes('VIP 10.0.0.100 on lvs1'));
 		expect(fitsIn(frame, 80, 24)).toBe(true);
 		expect(frame).not.toContain('step 1/5');
 		await r.press('lesson', KEY.enter);
 		await r.waitFor((f) => f.includes('step 1/5'));
-		await r.press(F.ctrlDown, F.ctrlDown, F.ctrlDown, F.ctrlDown);
-		frame = await r.waitFor((f) => f.includes('Ctrl+↑ back'));
-		expect(frame).toContain('b) The virtual IP, held by the director');
+		for (let i = 0; i < 12; i++) await r.press(F.ctrlDown);
+		frame = await r.waitFor((f) => f.includes('Ctrl+↑ back') && f.includes('b) The virtual IP, held by the director'));
 		await r.press('hostname -I', KEY.enter, F.f3, F.f3);
 		frame = await r.waitFor((f) => f.includes('Hint 2 of 3'));
 		expect(fitsIn(frame, 80, 24)).toBe(true);
