@@ -141,7 +141,7 @@ const es: Messages = {
 	focusShell: 'SHELL',
 	focusCluster: 'TECLAS DEL CLÚSTER',
 	hintsShell: [
-		['Esc', 'teclas del clúster'],
+		['Esc', 'teclas del cluster'],
 		['Tab', 'completar'],
 		['↑↓', 'historial'],
 		['RePág/AvPág', 'desplazar'],
@@ -170,9 +170,9 @@ const es: Messages = {
 	startingLesson: 'Abriendo la lección {0}…',
 	home: {
 		title: 'cluster-lab',
-		subtitle: 'Aprende cómo funcionan los clústeres montando uno.',
+		subtitle: 'Aprende cómo funcionan los clusters montando uno.',
 		scenarios: 'Escenarios: elige uno para abrir el laboratorio',
-		lessons: 'Lecciones: lee y pruébalo en un clúster en marcha',
+		lessons: 'Lecciones: lee y pruébalo en un cluster en marcha',
 		lessonNew: 'sin empezar',
 		lessonStarted: 'en curso: {0}/{1} pasos',
 		lessonDone: 'hecha',

@@ -13,7 +13,7 @@ export const heartbeatInit: CommandSpec = {
 	group: 'ha',
 	summary: {
 		en: 'the heartbeat cluster manager: /etc/init.d/heartbeat start|stop|restart|status',
-		es: 'el gestor de clúster heartbeat: /etc/init.d/heartbeat start|stop|restart|status',
+		es: 'el gestor de cluster heartbeat: /etc/init.d/heartbeat start|stop|restart|status',
 	},
 	installed: hasLdirectord,
 	run(ctx) {

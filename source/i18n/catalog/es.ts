@@ -99,7 +99,7 @@ export const es: Catalog = {
 		predict: 'Predice, luego ejecuta los comandos y observa:',
 		predictCount: '(elige {{count}}, en orden)',
 		summary: 'Resumen',
-		studyInTerminal: 'En una terminal, cluster-lab lesson {{id}} abre esta lección junto a su clúster en vivo (el escenario {{scenario}}), con objetivos que se comprueban solos.',
+		studyInTerminal: 'En una terminal, cluster-lab lesson {{id}} abre esta lección junto a su cluster en vivo (el escenario {{scenario}}), con objetivos que se comprueban solos.',
 	},
 	study: {
 		correct: 'Correcto.',

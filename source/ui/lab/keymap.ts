@@ -27,7 +27,7 @@ export const KEYMAP: readonly KeyGroup[] = [
 	{
 		title: {en: 'Shell (the prompt has the focus)', es: 'Shell (el foco está en el prompt)'},
 		keys: [
-			{keys: 'Esc', text: {en: 'focus the cluster: single keys act on hosts and time', es: 'foco en el clúster: teclas sueltas para hosts y tiempo'}},
+			{keys: 'Esc', text: {en: 'focus the cluster: single keys act on hosts and time', es: 'foco en el cluster: teclas sueltas para hosts y tiempo'}},
 			{keys: 'Tab', text: {en: 'complete a command, host or file (twice: list choices)', es: 'completar comando, host o archivo (dos veces: ver opciones)'}},
 			{keys: '↑ ↓', text: {en: 'previous / next command in the history', es: 'comando anterior / siguiente del historial'}},
 			{keys: '← → Home End', text: {en: 'move in the line (also Ctrl+A, Ctrl+E)', es: 'moverse por la línea (también Ctrl+A, Ctrl+E)'}},
@@ -39,7 +39,7 @@ export const KEYMAP: readonly KeyGroup[] = [
 		],
 	},
 	{
-		title: {en: 'Cluster (after Esc)', es: 'Clúster (después de Esc)'},
+		title: {en: 'Cluster (after Esc)', es: 'Cluster (después de Esc)'},
 		keys: [
 			{keys: 'Space', text: {en: 'pause / resume the virtual clock', es: 'pausar / reanudar el reloj virtual'}},
 			{keys: '.', text: {en: 'pause and step one second of virtual time', es: 'pausar y avanzar un segundo de tiempo virtual'}},
