@@ -32,6 +32,8 @@ export interface Pane {
 	readonly lines: string[];
 	/** Largest useful scroll (the keys stop there). */
 	readonly maxScroll: number;
+	/** Rows of text in view: one press of Ctrl+↓ moves that many, less one kept for context. */
+	readonly page: number;
 }
 
 function quizLine(state: QuizState, s: StudyMessages): string | undefined {
@@ -172,5 +174,5 @@ export function lessonPane(input: PaneInput): Pane {
 		while (lines.length < 1 + textRows) lines.push('');
 		lines.push(theme.paint.dim((theme.plain ? '-' : '─').repeat(width)), ...pinned);
 	}
-	return {lines: lines.slice(0, height), maxScroll};
+	return {lines: lines.slice(0, height), maxScroll, page: shown};
 }

@@ -57,6 +57,7 @@ export class StudyController {
 	private unsubscribeStore: () => void;
 	private announced = false;
 	private maxScroll = 0;
+	private page = 4;
 
 	constructor(private readonly options: StudyControllerOptions) {
 		this.s = studyMessages(options.lang);
@@ -90,9 +91,10 @@ export class StudyController {
 
 	getState = (): StudyState => this.state;
 
-	/** The pane tells how far its text can scroll (it depends on the window). */
-	setMaxScroll(max: number): void {
+	/** The pane tells how far its text can scroll and how many rows it shows (both depend on the window). */
+	setMaxScroll(max: number, page = 4): void {
 		this.maxScroll = max;
+		this.page = page;
 	}
 
 	dispose(): void {
@@ -153,7 +155,9 @@ export class StudyController {
 			return true;
 		}
 		if ((k.name === 'up' || k.name === 'down') && k.ctrl) {
-			this.scrollBy(k.name === 'up' ? -3 : 3);
+			// A page at a time, keeping the last row in sight: long lessons read in a few presses.
+			const step = Math.max(1, this.page - 1);
+			this.scrollBy(k.name === 'up' ? -step : step);
 			return true;
 		}
 		return false;

@@ -31,7 +31,7 @@ export function StudyScreen({controller}: {controller: StudyController}) {
 		keys,
 		render: (width, height) => {
 			const built = lessonPane({lesson: study.lesson, step, status: state.status, summary: state.summary, stepsDone: state.stepsDone, scroll: state.scroll, width, height, theme, s, tr});
-			controller.setMaxScroll(built.maxScroll);
+			controller.setMaxScroll(built.maxScroll, built.page);
 			return built.lines;
 		},
 	};

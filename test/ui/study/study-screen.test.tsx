@@ -214,6 +214,18 @@ describe('the study screen', () => {
 		expect(frame).toContain('Lesson 4 · step 3/5 · Create the virtual service');
 	});
 
+	it('Ctrl+↓ and Ctrl+↑ move the text a page at a time, keeping one row in sight', async () => {
+		const {r} = mountStudy({columns: 100, rows: 30, lesson: 'heartbeat-failover'});
+		const first = await r.waitFor((f) => /↓ \d+ more/.test(f));
+		const before = Number(/↓ (\d+) more/.exec(first)![1]);
+		const textRows = first.split('\n').findIndex((l) => l.includes('↓')) - 1;
+		await r.press(F.ctrlDown);
+		const after = await r.waitFor((f) => /↓ (\d+) more/.exec(f)?.[1] !== String(before));
+		expect(Number(/↓ (\d+) more/.exec(after)![1])).toBe(before - (textRows - 1));
+		await r.press(F.ctrlUp);
+		await r.waitFor((f) => f.includes(`↓ ${before} more`));
+	});
+
 	it('fits 80×24 with the lesson in the panels\' place; F2 swaps back to the cluster, Ctrl+↓ scrolls the text', async () => {
 		const {r} = mountStudy({columns: 80, rows: 24});
 		let frame = await r.waitFor((f) => f.includes('root@lvs1:~#'));
