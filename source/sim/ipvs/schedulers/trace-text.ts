@@ -62,7 +62,8 @@ export const say = {
 			'recorre la lista buscando peso >= cw; al final, cw -= mcd; cuando cw <= 0, vuelve a empezar con cw = máx',
 		),
 		mark: (cw: number, mw: number, di: number) => both(`cw=${cw} mw=${mw} gcd=${di}`, `cw=${cw} mw=${mw} mcd=${di}`),
-		start: (mark: Localized, after: string | null) => cat(both('start: ', 'inicio: '), mark, both(', after ', ', tras '), after ?? LIST_HEAD),
+		start: (mark: Localized, after: string | null) =>
+			cat(both('start: ', 'inicio: '), mark, after === null ? both(', after list head', ', tras la cabeza de la lista') : both(`, after ${after}`, `, tras ${after}`)),
 		endOfList: (mark: Localized) => cat(both('end of list: ', 'fin de la lista: '), mark),
 		listHead: (mark: Localized) => cat(LIST_HEAD, ': ', mark),
 		overloaded: (cw: number) => both(`OVERLOAD flag set (cw=${cw})`, `indicador OVERLOAD activo (cw=${cw})`),
@@ -156,7 +157,7 @@ export const say = {
 	lblc: {
 		rule: both(
 			'cache[daddr] if AVAILABLE, weight > 0 and not (active > weight while some server has active*2 < weight); else wlc and remember it',
-			'caché[daddr] si es AVAILABLE, peso > 0 y no (activas > peso mientras algún servidor tiene activas*2 < peso); si no, wlc, y se recuerda',
+			'caché[daddr] si es AVAILABLE, peso > 0 y no (activas > peso mientras algún servidor tiene activas*2 < peso); si no, elige por wlc y lo recuerda',
 		),
 		hit: (daddr: string, dest: string, ago: number) =>
 			both(`cache: ${daddr} -> ${dest}, last used ${ago} s ago`, `caché: ${daddr} -> ${dest}, usada por última vez hace ${ago} s`),
@@ -175,7 +176,7 @@ export const say = {
 	lblcr: {
 		rule: both(
 			'least loaded usable member of set[daddr]; if none or overloaded, wlc over all and add it; a set unchanged for lblcr_expiration drops its most loaded member',
-			'el miembro utilizable menos cargado de conjunto[daddr]; si no hay o está sobrecargado, wlc entre todos y se añade; un conjunto sin cambios durante lblcr_expiration pierde su miembro más cargado',
+			'el miembro utilizable menos cargado de conjunto[daddr]; si no hay o está sobrecargado, elige por wlc entre todos y lo añade; un conjunto sin cambios durante lblcr_expiration pierde su miembro más cargado',
 		),
 		member: both('set member: ', 'miembro del conjunto: '),
 		deleted: both('deleted', 'borrado'),
