@@ -115,12 +115,12 @@ export function explainFlow(world: World, flow: Flow, startedBy: string, lang: L
 			}
 			const tr = d.trace;
 			if (tr && tr.steps.length) {
-				step(es ? `${d.director} preguntó al planificador ${tr.scheduler}${tr.rule ? ` (regla: ${tr.rule})` : ''}. Servidores reales en el orden de la lista (el más nuevo primero):` : `${d.director} asked the ${tr.scheduler} scheduler${tr.rule ? ` (rule: ${tr.rule})` : ''}. Real servers in list order (newest first):`);
+				step(es ? `${d.director} preguntó al planificador ${tr.scheduler}${tr.rule ? ` (regla: ${tr.rule.es})` : ''}. Servidores reales en el orden de la lista (el más nuevo primero):` : `${d.director} asked the ${tr.scheduler} scheduler${tr.rule ? ` (rule: ${tr.rule.en})` : ''}. Real servers in list order (newest first):`);
 				const width = Math.max(...tr.steps.map((s) => destName(world, s.dest).length));
 				for (const s of tr.steps) {
-					lines.push(`     ${destName(world, s.dest).padEnd(width)}  ${es ? 'peso' : 'weight'} ${String(s.dest.weight).padEnd(3)} ${VERDICT[s.verdict][lang]}${s.detail ? ` — ${s.detail}` : ''}`);
+					lines.push(`     ${destName(world, s.dest).padEnd(width)}  ${es ? 'peso' : 'weight'} ${String(s.dest.weight).padEnd(3)} ${VERDICT[s.verdict][lang]}${s.detail ? ` — ${s.detail[lang]}` : ''}`);
 				}
-				for (const note of tr.notes) lines.push(`     ${note}`);
+				for (const note of tr.notes) lines.push(`     ${note[lang]}`);
 			} else {
 				step(es ? `${d.director} preguntó al planificador ${svc.scheduler}. Servidores reales ahora, en el orden de la lista:` : `${d.director} asked the ${svc.scheduler} scheduler. Real servers now, in list order:`);
 				for (const dest of svc.dests) {

@@ -238,7 +238,7 @@ export class IpvsDataPlane implements Daemon {
 		} else {
 			const scheduler = this.ipvs.schedulerFor(svc.scheduler);
 			if (!scheduler) return this.fail(svc, caddr, cport, now, 'no-scheduler');
-			if (wantTrace) trace = {scheduler: svc.scheduler, rule: '', steps: [], notes: []};
+			if (wantTrace) trace = {scheduler: svc.scheduler, steps: [], notes: []};
 			const pkt = this.packet;
 			pkt.saddr = caddr;
 			pkt.sport = cport;
@@ -315,7 +315,7 @@ export class IpvsDataPlane implements Daemon {
 		}
 		const scheduler = this.ipvs.schedulerFor(svc.scheduler);
 		if (!scheduler) return {dest: null, slot: -1, trace: undefined, template: undefined};
-		const trace: ScheduleTrace | undefined = wantTrace ? {scheduler: svc.scheduler, rule: '', steps: [], notes: []} : undefined;
+		const trace: ScheduleTrace | undefined = wantTrace ? {scheduler: svc.scheduler, steps: [], notes: []} : undefined;
 		const dest = scheduler.schedule(svc, {saddr: caddr, sport: 0, daddr: vaddr, dport: vport}, trace);
 		if (!dest) return {dest: null, slot: -1, trace, template: {caddr: snet, created: false, expiredOld}};
 		const s = t.add(pcode, snet, 0, tvaddr, tport, dest.addr, tport === 0 ? 0 : dest.port, CF_TEMPLATE | CF_INACTIVE, FWD_CODES[dest.fwd]);

@@ -1,6 +1,8 @@
+import type {Localized} from '../../../i18n/lang';
 import {formatIp} from '../../net/ipv4';
 import type {Dest, Service} from '../types';
 import type {ScheduleTrace, TraceVerdict} from './scheduler';
+import {say} from './trace-text';
 
 /**
  * The load the least-connection family compares (ip_vs_dest_conn_overhead):
@@ -22,24 +24,24 @@ export function destLabel(d: Dest): string {
 }
 
 /** `overhead 3*256+1 = 769`: the numbers behind connOverhead, for traces. */
-export function overheadText(d: Dest): string {
-	return `overhead ${d.activeConns}*256+${d.inactConns} = ${connOverhead(d)}`;
+export function overheadText(d: Dest): Localized {
+	return say.overhead(d, 256, connOverhead(d));
 }
 
 /** Starts a trace: which scheduler and the rule in symbols. */
-export function beginTrace(trace: ScheduleTrace, scheduler: string, rule: string): void {
+export function beginTrace(trace: ScheduleTrace, scheduler: string, rule: Localized): void {
 	trace.scheduler = scheduler;
 	trace.rule = rule;
 }
 
-export function traceStep(trace: ScheduleTrace, dest: Dest, verdict: TraceVerdict, detail: string): void {
+export function traceStep(trace: ScheduleTrace, dest: Dest, verdict: TraceVerdict, detail: Localized): void {
 	trace.steps.push({dest, verdict, detail});
 }
 
 /** Marks every destination the algorithm never looked at. */
 export function traceUnseen(trace: ScheduleTrace, svc: Service): void {
 	for (const d of svc.dests) {
-		if (!trace.steps.some((s) => s.dest === d)) trace.steps.push({dest: d, verdict: 'not-reached', detail: ''});
+		if (!trace.steps.some((s) => s.dest === d)) trace.steps.push({dest: d, verdict: 'not-reached'});
 	}
 }
 

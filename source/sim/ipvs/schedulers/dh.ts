@@ -5,6 +5,7 @@ import {BucketTable, fillBuckets, TAB_BITS, TAB_MASK} from './buckets';
 import {beginTrace, traceStep, traceUnseen} from './common';
 import {hash32, multiplicativeHash} from './hash';
 import type {Scheduler, SchedulerEnv} from './scheduler';
+import {cat, say} from './trace-text';
 
 class DhState extends BucketTable {}
 
@@ -42,22 +43,20 @@ export function createDh(env: SchedulerEnv): Scheduler {
 			const h = useHash32 ? hash32(addr, TAB_BITS) : multiplicativeHash(addr, TAB_MASK);
 			const d = t.buckets[h] ?? null;
 			if (trace) {
-				beginTrace(trace, 'dh', 'bucket[hash(destination address)]; no fallback');
+				beginTrace(trace, 'dh', say.dh.rule);
 				trace.notes.push(
-					useHash32
-						? `hash(${formatIp(addr)}) = hash_32(${addr >>> 0}, 8) = ${h}`
-						: `hash(${formatIp(addr)}) = (${addr & 255}*177) & 255 = ${h}`,
+					cat(useHash32 ? `hash(${formatIp(addr)}) = hash_32(${addr >>> 0}, 8) = ${h}` : `hash(${formatIp(addr)}) = (${addr & 255}*177) & 255 = ${h}`),
 				);
 			}
 			const usable = d !== null && d.available && d.weight > 0 && !d.overloaded;
 			if (trace) {
 				if (d) {
-					if (!d.available) traceStep(trace, d, 'skipped-unavailable', `bucket ${h}: deleted (not AVAILABLE)`);
-					else if (d.weight <= 0) traceStep(trace, d, 'skipped-weight', `bucket ${h}: weight ${d.weight}`);
-					else if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', `bucket ${h}: OVERLOAD flag set`);
-					else traceStep(trace, d, 'chosen', `bucket ${h}, weight ${d.weight}`);
+					if (!d.available) traceStep(trace, d, 'skipped-unavailable', cat(say.bucket(h), ': ', say.notAvailable));
+					else if (d.weight <= 0) traceStep(trace, d, 'skipped-weight', cat(say.bucket(h), ': ', say.weight(d.weight)));
+					else if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', cat(say.bucket(h), ': ', say.overloadFlag));
+					else traceStep(trace, d, 'chosen', cat(say.bucket(h), ', ', say.weight(d.weight)));
 				}
-				if (!usable) trace.notes.push('no destination available');
+				if (!usable) trace.notes.push(say.noDestination);
 				traceUnseen(trace, svc);
 			}
 			return usable ? d : null;

@@ -1,8 +1,7 @@
 import type {Dest} from '../types';
 import {beginTrace, settleWinner, traceStep} from './common';
 import type {Scheduler} from './scheduler';
-
-const RULE = 'highest weight among servers not overloaded (strict >, starting from 0; first wins ties)';
+import {cat, say} from './trace-text';
 
 /** ip_vs_fo (weighted fail-over, 3.18+): all traffic to the heaviest usable server. */
 export function createFo(): Scheduler {
@@ -12,15 +11,15 @@ export function createFo(): Scheduler {
 			const dests = svc.dests;
 			let best: Dest | null = null;
 			let hw = 0;
-			if (trace) beginTrace(trace, 'fo', RULE);
+			if (trace) beginTrace(trace, 'fo', say.fo.rule);
 			for (let i = 0; i < dests.length; i++) {
 				const d = dests[i]!;
 				if (d.overloaded) {
-					if (trace) traceStep(trace, d, 'skipped-overloaded', 'OVERLOAD flag set');
+					if (trace) traceStep(trace, d, 'skipped-overloaded', say.overloadFlag);
 					continue;
 				}
 				const better = d.weight > hw;
-				if (trace) traceStep(trace, d, d.weight <= 0 ? 'skipped-weight' : 'lost', `weight ${d.weight} ${better ? '>' : '<='} ${hw}`);
+				if (trace) traceStep(trace, d, d.weight <= 0 ? 'skipped-weight' : 'lost', cat(say.weight(d.weight), ` ${better ? '>' : '<='} ${hw}`));
 				if (better) {
 					best = d;
 					hw = d.weight;
@@ -28,7 +27,7 @@ export function createFo(): Scheduler {
 			}
 			if (trace) {
 				settleWinner(trace, best);
-				if (!best) trace.notes.push('no destination available');
+				if (!best) trace.notes.push(say.noDestination);
 			}
 			return best;
 		},

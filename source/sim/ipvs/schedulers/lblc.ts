@@ -12,6 +12,7 @@ import {
 	revive,
 } from './locality';
 import type {Scheduler, SchedulerEnv} from './scheduler';
+import {say} from './trace-text';
 import {weightedLeast} from './wlc';
 
 interface LblcEntry extends CacheEntry {
@@ -19,9 +20,6 @@ interface LblcEntry extends CacheEntry {
 }
 
 export class LblcState extends LocalityCache<LblcEntry> {}
-
-const RULE =
-	'cache[daddr] if AVAILABLE, weight > 0 and not (active > weight while some server has active*2 < weight); else wlc and remember it';
 
 /**
  * ip_vs_lblc: sticks each destination address to one server. A cached
@@ -50,26 +48,26 @@ export function createLblc(env: SchedulerEnv): Scheduler {
 			const st = state(svc);
 			const now = env.now();
 			st.catchUp(now, expirationOf(env, 'net.ipv4.vs.lblc_expiration'));
-			if (trace) beginTrace(trace, 'lblc', RULE);
+			if (trace) beginTrace(trace, 'lblc', say.lblc.rule);
 			const en = st.entries.get(packet.daddr);
 			if (en) {
-				if (trace) trace.notes.push(`cache: ${formatIp(packet.daddr)} -> ${destLabel(en.dest)}, last used ${Math.floor((now - en.lastuse) / SEC)} s ago`);
+				if (trace) trace.notes.push(say.lblc.hit(formatIp(packet.daddr), destLabel(en.dest), Math.floor((now - en.lastuse) / SEC)));
 				en.lastuse = now;
 				const cached = revive(en.dest, svc);
 				if (cached.available && cached.weight > 0 && !localityOverloaded(cached, svc)) {
 					en.dest = cached;
 					if (trace) {
-						traceStep(trace, cached, 'chosen', `cached, weight ${cached.weight}, active ${cached.activeConns}`);
+						traceStep(trace, cached, 'chosen', say.lblc.cached(cached.weight, cached.activeConns));
 						traceUnseen(trace, svc);
 					}
 					return cached;
 				}
 				if (trace) {
-					if (!cached.available) traceStep(trace, cached, 'skipped-unavailable', 'cached but deleted');
-					else if (cached.weight <= 0) traceStep(trace, cached, 'skipped-weight', `cached, weight ${cached.weight}`);
-					else traceStep(trace, cached, 'skipped-overloaded', `cached, active ${cached.activeConns} > weight ${cached.weight} and a server is under half its weight`);
+					if (!cached.available) traceStep(trace, cached, 'skipped-unavailable', say.lblc.cachedDeleted);
+					else if (cached.weight <= 0) traceStep(trace, cached, 'skipped-weight', say.lblc.cachedWeight(cached.weight));
+					else traceStep(trace, cached, 'skipped-overloaded', say.lblc.cachedOverloaded(cached.activeConns, cached.weight));
 				}
-			} else if (trace) trace.notes.push(`cache: no entry for ${formatIp(packet.daddr)}`);
+			} else if (trace) trace.notes.push(say.lblc.miss(formatIp(packet.daddr)));
 			const dest = weightedLeast(svc.dests, overhead, trace, describe);
 			if (!dest) {
 				if (trace) traceUnseen(trace, svc);
@@ -78,7 +76,7 @@ export function createLblc(env: SchedulerEnv): Scheduler {
 			if (en) en.dest = dest;
 			else st.entries.set(packet.daddr, {dest, lastuse: now});
 			if (trace) {
-				trace.notes.push(`cache: ${formatIp(packet.daddr)} -> ${destLabel(dest)} stored`);
+				trace.notes.push(say.lblc.stored(formatIp(packet.daddr), destLabel(dest)));
 				traceUnseen(trace, svc);
 			}
 			return dest;

@@ -13,6 +13,7 @@ import {
 	revive,
 } from './locality';
 import type {ScheduleTrace, Scheduler, SchedulerEnv} from './scheduler';
+import {cat, say} from './trace-text';
 import {weightedLeast} from './wlc';
 
 interface LblcrEntry extends CacheEntry {
@@ -23,9 +24,6 @@ interface LblcrEntry extends CacheEntry {
 }
 
 export class LblcrState extends LocalityCache<LblcrEntry> {}
-
-const RULE =
-	'least loaded usable member of set[daddr]; if none or overloaded, wlc over all and add it; a set unchanged for lblcr_expiration drops its most loaded member';
 
 /**
  * ip_vs_lblcr: like lblc, but each destination address maps to a growing
@@ -52,7 +50,7 @@ export function createLblcr(env: SchedulerEnv): Scheduler {
 		for (; i < set.length; i++) {
 			const d = set[i]!;
 			if (d.overloaded) {
-				if (trace) traceStep(trace, d, 'skipped-overloaded', 'set member: OVERLOAD flag set');
+				if (trace) traceStep(trace, d, 'skipped-overloaded', cat(say.lblcr.member, say.overloadFlag));
 				continue;
 			}
 			if (d.weight > 0 && d.available) {
@@ -60,22 +58,22 @@ export function createLblcr(env: SchedulerEnv): Scheduler {
 				break;
 			}
 			if (trace) {
-				if (!d.available) traceStep(trace, d, 'skipped-unavailable', 'set member: deleted');
-				else traceStep(trace, d, 'skipped-weight', `set member: weight ${d.weight}`);
+				if (!d.available) traceStep(trace, d, 'skipped-unavailable', cat(say.lblcr.member, say.lblcr.deleted));
+				else traceStep(trace, d, 'skipped-weight', cat(say.lblcr.member, say.weight(d.weight)));
 			}
 		}
 		if (!least) return null;
 		let loh = overhead(least);
-		if (trace) traceStep(trace, least, 'lost', `set member: ${describe(least)}, weight ${least.weight}`);
+		if (trace) traceStep(trace, least, 'lost', cat(say.lblcr.member, describe(least), ', ', say.weight(least.weight)));
 		for (i++; i < set.length; i++) {
 			const d = set[i]!;
 			if (d.overloaded) {
-				if (trace) traceStep(trace, d, 'skipped-overloaded', 'set member: OVERLOAD flag set');
+				if (trace) traceStep(trace, d, 'skipped-overloaded', cat(say.lblcr.member, say.overloadFlag));
 				continue;
 			}
 			const doh = overhead(d);
 			const better = loh * d.weight > doh * least.weight && d.available;
-			if (trace) traceStep(trace, d, d.available ? 'lost' : 'skipped-unavailable', `set member: ${describe(d)}, weight ${d.weight}: ${loh}*${d.weight} ${loh * d.weight > doh * least.weight ? '>' : '<='} ${doh}*${least.weight}`);
+			if (trace) traceStep(trace, d, d.available ? 'lost' : 'skipped-unavailable', cat(say.lblcr.member, describe(d), ', ', say.weight(d.weight), `: ${loh}*${d.weight} ${loh * d.weight > doh * least.weight ? '>' : '<='} ${doh}*${least.weight}`));
 			if (better) {
 				least = d;
 				loh = doh;
@@ -119,7 +117,7 @@ export function createLblcr(env: SchedulerEnv): Scheduler {
 			if (m) {
 				en.set.splice(en.set.indexOf(m), 1);
 				en.lastmod = now;
-				if (trace) trace.notes.push(`set unchanged for over ${Math.floor(expiration / SEC)} s: ${destLabel(m)} (most loaded) removed`);
+				if (trace) trace.notes.push(say.lblcr.shrunk(Math.floor(expiration / SEC), destLabel(m)));
 			}
 		}
 	}
@@ -134,21 +132,21 @@ export function createLblcr(env: SchedulerEnv): Scheduler {
 			const now = env.now();
 			const expiration = expirationOf(env, 'net.ipv4.vs.lblcr_expiration');
 			st.catchUp(now, expiration);
-			if (trace) beginTrace(trace, 'lblcr', RULE);
+			if (trace) beginTrace(trace, 'lblcr', say.lblcr.rule);
 			const daddr = packet.daddr;
 			const en = st.entries.get(daddr);
 			let dest: Dest | null;
 			if (!en) {
-				if (trace) trace.notes.push(`cache: no server set for ${formatIp(daddr)}`);
+				if (trace) trace.notes.push(say.lblcr.miss(formatIp(daddr)));
 				dest = weightedLeast(svc.dests, overhead, trace, describe);
 				if (dest) {
 					st.entries.set(daddr, {set: [dest], lastmod: now, lastuse: now});
-					if (trace) trace.notes.push(`cache: new set for ${formatIp(daddr)}: ${destLabel(dest)}`);
+					if (trace) trace.notes.push(say.lblcr.created(formatIp(daddr), destLabel(dest)));
 				}
 			} else {
 				for (let i = 0; i < en.set.length; i++) en.set[i] = revive(en.set[i]!, svc);
 				if (trace) {
-					trace.notes.push(`cache: set for ${formatIp(daddr)} = [${en.set.map(destLabel).join(', ')}], changed ${Math.floor((now - en.lastmod) / SEC)} s ago`);
+					trace.notes.push(say.lblcr.hit(formatIp(daddr), en.set.map(destLabel).join(', '), Math.floor((now - en.lastmod) / SEC)));
 				}
 				if (shrinkFirst) en.lastuse = now;
 				dest = setMin(en.set, trace);
@@ -156,11 +154,11 @@ export function createLblcr(env: SchedulerEnv): Scheduler {
 				if (dest && !localityOverloaded(dest, svc)) {
 					if (trace) settleWinner(trace, dest);
 				} else {
-					if (trace) trace.notes.push(dest ? `${destLabel(dest)} is overloaded (active ${dest.activeConns} > weight ${dest.weight}): pick from all servers` : 'no usable member: pick from all servers');
+					if (trace) trace.notes.push(dest ? say.lblcr.overloaded(destLabel(dest), dest.activeConns, dest.weight) : say.lblcr.noMember);
 					dest = weightedLeast(svc.dests, overhead, trace, describe);
 					if (dest) {
 						insert(en, dest, now);
-						if (trace) trace.notes.push(`set now [${en.set.map(destLabel).join(', ')}]`);
+						if (trace) trace.notes.push(say.lblcr.now(en.set.map(destLabel).join(', ')));
 					}
 				}
 				if (!shrinkFirst && dest) {
@@ -169,7 +167,7 @@ export function createLblcr(env: SchedulerEnv): Scheduler {
 				}
 			}
 			if (trace) {
-				if (!dest) trace.notes.push('no destination available');
+				if (!dest) trace.notes.push(say.noDestination);
 				traceUnseen(trace, svc);
 			}
 			return dest;

@@ -1,8 +1,7 @@
 import type {Dest} from '../types';
 import {beginTrace, connOverhead, overheadText, settleWinner, traceStep} from './common';
 import type {Scheduler} from './scheduler';
-
-const RULE = 'least active*256+inactive among weight > 0, not overloaded (strict <, first wins ties)';
+import {cat, say} from './trace-text';
 
 /**
  * ip_vs_lc: the least overhead wins; weight only matters as zero or not.
@@ -15,18 +14,18 @@ export function createLc(): Scheduler {
 			const dests = svc.dests;
 			let least: Dest | null = null;
 			let loh = 0;
-			if (trace) beginTrace(trace, 'lc', RULE);
+			if (trace) beginTrace(trace, 'lc', say.lc.rule);
 			for (let i = 0; i < dests.length; i++) {
 				const d = dests[i]!;
 				if (d.overloaded || d.weight === 0) {
 					if (trace) {
-						if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', 'OVERLOAD flag set');
-						else traceStep(trace, d, 'skipped-weight', 'weight 0');
+						if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', say.overloadFlag);
+						else traceStep(trace, d, 'skipped-weight', say.weight(0));
 					}
 					continue;
 				}
 				const doh = connOverhead(d);
-				if (trace) traceStep(trace, d, 'lost', least ? `${overheadText(d)} ${doh < loh ? '<' : '>='} ${loh}` : overheadText(d));
+				if (trace) traceStep(trace, d, 'lost', least ? cat(overheadText(d), ` ${doh < loh ? '<' : '>='} ${loh}`) : overheadText(d));
 				if (!least || doh < loh) {
 					least = d;
 					loh = doh;
@@ -34,7 +33,7 @@ export function createLc(): Scheduler {
 			}
 			if (trace) {
 				settleWinner(trace, least);
-				if (!least) trace.notes.push('no destination available');
+				if (!least) trace.notes.push(say.noDestination);
 			}
 			return least;
 		},

@@ -1,3 +1,4 @@
+import type {Localized} from '../../../i18n/lang';
 import type {Ip} from '../../net/ipv4';
 import {SEC} from '../../time';
 import {kernelVersion} from '../era';
@@ -5,6 +6,7 @@ import type {Dest, Service} from '../types';
 import {connOverhead} from './common';
 import {multiplicativeHash} from './hash';
 import type {SchedulerEnv} from './scheduler';
+import {say} from './trace-text';
 
 /**
  * What lblc and lblcr share: a cache keyed by the packet's destination
@@ -110,10 +112,8 @@ function overhead50(d: Dest): number {
 	return d.activeConns * 50 + d.inactConns;
 }
 
-export function overheadFormula(overhead: (d: Dest) => number, d: Dest): string {
-	return overhead === overhead50
-		? `overhead ${d.activeConns}*50+${d.inactConns} = ${overhead50(d)}`
-		: `overhead ${d.activeConns}*256+${d.inactConns} = ${connOverhead(d)}`;
+export function overheadFormula(overhead: (d: Dest) => number, d: Dest): Localized {
+	return overhead === overhead50 ? say.overhead(d, 50, overhead50(d)) : say.overhead(d, 256, connOverhead(d));
 }
 
 /**

@@ -3,6 +3,7 @@ import type {Dest, Service} from '../types';
 import {beginTrace, gcd, traceStep, traceUnseen} from './common';
 import {hsiphash32, type KeyWord} from './hash';
 import type {ScheduleTrace, Scheduler} from './scheduler';
+import {cat, say} from './trace-text';
 
 /** IP_VS_SVC_F_SCHED_MH_FALLBACK = IP_VS_SVC_F_SCHED1 (flag-1, mh-fallback). */
 export const MH_FALLBACK = 1;
@@ -118,17 +119,18 @@ export function createMh(): Scheduler {
 		return st;
 	}
 
-	function probe(st: MhState, slot: number, trace: ScheduleTrace | undefined, detail: string): Dest | null | false {
+	/** Like sh's probe: `offset` only labels the trace. */
+	function probe(st: MhState, slot: number, trace: ScheduleTrace | undefined, offset?: number): Dest | null | false {
 		const d = st.lookup[slot] ?? null;
 		if (d === null) return null;
 		if (d.weight <= 0 || d.overloaded) {
 			if (trace) {
-				if (d.weight <= 0) traceStep(trace, d, 'skipped-weight', `${detail}: weight ${d.weight}`);
-				else traceStep(trace, d, 'skipped-overloaded', `${detail}: OVERLOAD flag set`);
+				if (d.weight <= 0) traceStep(trace, d, 'skipped-weight', cat(say.slot(slot, offset), ': ', say.weight(d.weight)));
+				else traceStep(trace, d, 'skipped-overloaded', cat(say.slot(slot, offset), ': ', say.overloadFlag));
 			}
 			return false;
 		}
-		if (trace) traceStep(trace, d, 'chosen', `${detail}, weight ${d.weight}`);
+		if (trace) traceStep(trace, d, 'chosen', cat(say.slot(slot, offset), ', ', say.weight(d.weight)));
 		return d;
 	}
 
@@ -151,18 +153,18 @@ export function createMh(): Scheduler {
 			const addr = packet.saddr;
 			const ihash = mhHash(addr, port, 0, HASH1) % MH_TAB_SIZE;
 			if (trace) {
-				beginTrace(trace, 'mh', `lookup[hsiphash(source address${port ? ' + source port' : ''}) % ${MH_TAB_SIZE}]${fallback ? ', mh-fallback: walk the table while unusable' : ''}`);
-				trace.notes.push(`hsiphash(${port ? `${formatIp(addr)}:${port}` : formatIp(addr)}) % ${MH_TAB_SIZE} = slot ${ihash}`);
-				trace.notes.push(`table: gcd ${st.gcd}, weight shift ${st.rshift}`);
+				beginTrace(trace, 'mh', say.mh.rule(port !== 0, fallback, MH_TAB_SIZE));
+				trace.notes.push(say.mh.hash(port ? `${formatIp(addr)}:${port}` : formatIp(addr), MH_TAB_SIZE, ihash));
+				trace.notes.push(say.mh.table(st.gcd, st.rshift));
 			}
 			let result: Dest | null = null;
-			const first = probe(st, ihash, trace, `slot ${ihash}`);
+			const first = probe(st, ihash, trace);
 			if (first !== false) result = first;
 			else if (fallback) {
 				for (let offset = 0; offset < MH_TAB_SIZE; offset++) {
 					const roffset = (offset + ihash) % MH_TAB_SIZE;
 					const h = mhHash(addr, port, roffset, HASH1) % MH_TAB_SIZE;
-					const d = probe(st, h, trace, `slot ${h} (offset ${roffset})`);
+					const d = probe(st, h, trace, roffset);
 					if (d === null) break;
 					if (d !== false) {
 						result = d;
@@ -171,7 +173,7 @@ export function createMh(): Scheduler {
 				}
 			}
 			if (trace) {
-				if (!result) trace.notes.push('no destination available');
+				if (!result) trace.notes.push(say.noDestination);
 				traceUnseen(trace, svc);
 			}
 			return result;

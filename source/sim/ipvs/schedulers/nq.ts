@@ -1,8 +1,7 @@
 import type {Dest} from '../types';
 import {beginTrace, sedOverhead, settleWinner, traceStep, traceUnseen} from './common';
 import type {Scheduler} from './scheduler';
-
-const RULE = 'first idle server (active = 0) wins at once; else least (active+1)/weight';
+import {cat, say} from './trace-text';
 
 /**
  * ip_vs_nq ("never queue"): the first server with no active connection takes
@@ -15,13 +14,13 @@ export function createNq(): Scheduler {
 			const dests = svc.dests;
 			let least: Dest | null = null;
 			let loh = 0;
-			if (trace) beginTrace(trace, 'nq', RULE);
+			if (trace) beginTrace(trace, 'nq', say.nq.rule);
 			for (let i = 0; i < dests.length; i++) {
 				const d = dests[i]!;
 				if (d.overloaded || d.weight === 0) {
 					if (trace) {
-						if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', 'OVERLOAD flag set');
-						else traceStep(trace, d, 'skipped-weight', 'weight 0');
+						if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', say.overloadFlag);
+						else traceStep(trace, d, 'skipped-weight', say.weight(0));
 					}
 					continue;
 				}
@@ -29,7 +28,7 @@ export function createNq(): Scheduler {
 				if (d.activeConns === 0) {
 					if (trace) {
 						settleWinner(trace, null);
-						traceStep(trace, d, 'chosen', `idle: active 0, weight ${d.weight}`);
+						traceStep(trace, d, 'chosen', say.nq.idle(d.weight));
 						traceUnseen(trace, svc);
 					}
 					return d;
@@ -37,7 +36,7 @@ export function createNq(): Scheduler {
 				const better = !least || loh * d.weight > doh * least.weight;
 				if (trace) {
 					const cmp = least ? `: ${loh}*${d.weight} ${better ? '>' : '<='} ${doh}*${least.weight}` : '';
-					traceStep(trace, d, 'lost', `expected delay ${d.activeConns}+1 = ${doh}, weight ${d.weight}${cmp}`);
+					traceStep(trace, d, 'lost', cat(say.expectedDelay(d, doh), ', ', say.weight(d.weight), cmp));
 				}
 				if (better) {
 					least = d;
@@ -46,7 +45,7 @@ export function createNq(): Scheduler {
 			}
 			if (trace) {
 				settleWinner(trace, least);
-				if (!least) trace.notes.push('no destination available');
+				if (!least) trace.notes.push(say.noDestination);
 			}
 			return least;
 		},

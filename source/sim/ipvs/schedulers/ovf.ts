@@ -1,8 +1,7 @@
 import type {Dest} from '../types';
 import {beginTrace, settleWinner, traceStep} from './common';
 import type {Scheduler} from './scheduler';
-
-const RULE = 'highest weight among servers with active <= weight, weight > 0, not overloaded (first wins ties)';
+import {cat, say} from './trace-text';
 
 /**
  * ip_vs_ovf (overflow, 4.3+): everything goes to the heaviest server until
@@ -15,20 +14,20 @@ export function createOvf(): Scheduler {
 			const dests = svc.dests;
 			let best: Dest | null = null;
 			let hw = 0;
-			if (trace) beginTrace(trace, 'ovf', RULE);
+			if (trace) beginTrace(trace, 'ovf', say.ovf.rule);
 			for (let i = 0; i < dests.length; i++) {
 				const d = dests[i]!;
 				const w = d.weight;
 				if (d.overloaded || d.activeConns > w || w === 0) {
 					if (trace) {
-						if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', 'OVERLOAD flag set');
-						else if (w === 0) traceStep(trace, d, 'skipped-weight', 'weight 0');
-						else traceStep(trace, d, 'skipped-overloaded', `full: active ${d.activeConns} > weight ${w}`);
+						if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', say.overloadFlag);
+						else if (w === 0) traceStep(trace, d, 'skipped-weight', say.weight(0));
+						else traceStep(trace, d, 'skipped-overloaded', say.ovf.full(d.activeConns, w));
 					}
 					continue;
 				}
 				const better = !best || w > hw;
-				if (trace) traceStep(trace, d, 'lost', best ? `weight ${w} ${better ? '>' : '<='} ${hw}, active ${d.activeConns}` : `weight ${w}, active ${d.activeConns}`);
+				if (trace) traceStep(trace, d, 'lost', cat(say.weight(w), best ? ` ${better ? '>' : '<='} ${hw}` : '', ', ', say.active(d.activeConns)));
 				if (better) {
 					best = d;
 					hw = w;
@@ -36,7 +35,7 @@ export function createOvf(): Scheduler {
 			}
 			if (trace) {
 				settleWinner(trace, best);
-				if (!best) trace.notes.push('no destination available');
+				if (!best) trace.notes.push(say.noDestination);
 			}
 			return best;
 		},

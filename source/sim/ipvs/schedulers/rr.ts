@@ -1,6 +1,7 @@
 import type {Dest, Service} from '../types';
 import {beginTrace, destLabel, traceStep, traceUnseen} from './common';
 import type {Scheduler, SchedulerEnv} from './scheduler';
+import {say} from './trace-text';
 
 /**
  * Where rr stands: the list entry it picked last (`pos`, an index into
@@ -12,8 +13,6 @@ class RrState {
 	pos = -1;
 	posDest: Dest | null = null;
 }
-
-const RULE = 'next entry after the last pick (wrapping) with weight > 0 and not overloaded';
 
 /**
  * ip_vs_rr. On 2.6-era kernels update_service put the position back at the
@@ -65,8 +64,8 @@ export function createRr(env: SchedulerEnv): Scheduler {
 				st.pos = pos;
 			}
 			if (trace) {
-				beginTrace(trace, 'rr', RULE);
-				trace.notes.push(pos < 0 ? 'rr position: list head' : `rr position: ${destLabel(dests[pos]!)} (entry ${pos + 1} of ${n})`);
+				beginTrace(trace, 'rr', say.rr.rule);
+				trace.notes.push(say.rr.position(pos < 0 ? null : destLabel(dests[pos]!), pos + 1, n));
 			}
 			// Entries after pos to the end, then from the start up to and including pos.
 			let i = pos + 1;
@@ -77,17 +76,17 @@ export function createRr(env: SchedulerEnv): Scheduler {
 					st.pos = i;
 					st.posDest = d;
 					if (trace) {
-						traceStep(trace, d, 'chosen', `weight ${d.weight}`);
+						traceStep(trace, d, 'chosen', say.weight(d.weight));
 						traceUnseen(trace, svc);
 					}
 					return d;
 				}
 				if (trace) {
-					if (d.weight <= 0) traceStep(trace, d, 'skipped-weight', `weight ${d.weight}`);
-					else traceStep(trace, d, 'skipped-overloaded', 'OVERLOAD flag set');
+					if (d.weight <= 0) traceStep(trace, d, 'skipped-weight', say.weight(d.weight));
+					else traceStep(trace, d, 'skipped-overloaded', say.overloadFlag);
 				}
 			}
-			if (trace) trace.notes.push('no destination available');
+			if (trace) trace.notes.push(say.noDestination);
 			return null;
 		},
 	};

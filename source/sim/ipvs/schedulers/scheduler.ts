@@ -1,3 +1,4 @@
+import type {Localized} from '../../../i18n/lang';
 import type {Ip} from '../../net/ipv4';
 import type {KernelEra} from '../era';
 import type {Dest, Service} from '../types';
@@ -16,24 +17,24 @@ export type TraceVerdict = 'chosen' | 'lost' | 'skipped-weight' | 'skipped-overl
 export interface TraceStep {
 	readonly dest: Dest;
 	readonly verdict: TraceVerdict;
-	/** The numbers the rule compared, language-neutral, e.g. `overhead 3*256+1 = 769, weight 2`. */
-	readonly detail: string;
+	/** The numbers the rule compared, e.g. `overhead 3*256+1 = 769, weight 2`; none for an entry never looked at. */
+	readonly detail?: Localized;
 }
 
 /** A scheduler's account of one decision, for the lab's `explain` command. */
 export interface ScheduleTrace {
 	scheduler: string;
-	/** The rule in symbols, e.g. `least (active*256+inactive)/weight`. */
-	rule: string;
+	/** The rule in symbols, e.g. `least (active*256+inactive)/weight`; unset until the scheduler starts. */
+	rule?: Localized;
 	/** Destinations in the order the algorithm looked at them. */
 	steps: TraceStep[];
-	/** Extra facts (rr position, wrr current weight, sh bucket and hash), language-neutral. */
-	notes: string[];
+	/** Extra facts (rr position, wrr current weight, sh bucket and hash). */
+	notes: Localized[];
 }
 
 /** A fresh trace to hand to `schedule()`. */
 export function emptyTrace(): ScheduleTrace {
-	return {scheduler: '', rule: '', steps: [], notes: []};
+	return {scheduler: '', steps: [], notes: []};
 }
 
 /**

@@ -1,3 +1,4 @@
+import type {Localized} from '../../../i18n/lang';
 import {formatIp} from '../../net/ipv4';
 import {kernelVersion} from '../era';
 import type {Dest, Service} from '../types';
@@ -5,6 +6,7 @@ import {BucketTable, fillBuckets, TAB_BITS, TAB_MASK, TAB_SIZE} from './buckets'
 import {beginTrace, traceStep, traceUnseen} from './common';
 import {hash32, multiplicativeHash} from './hash';
 import type {ScheduleTrace, Scheduler, SchedulerEnv} from './scheduler';
+import {cat, say} from './trace-text';
 
 /** IP_VS_SVC_F_SCHED_SH_FALLBACK = IP_VS_SVC_F_SCHED1, shown as flag-1 / sh-fallback. */
 export const SH_FALLBACK = 1;
@@ -36,23 +38,21 @@ export function createSh(env: SchedulerEnv): Scheduler {
 		return useHash32 ? (offset + hash32(x, TAB_BITS)) & TAB_MASK : (offset + multiplicativeHash(x, TAB_MASK)) & TAB_MASK;
 	}
 
-	function hashText(addr: number, port: number, offset: number, h: number): string {
+	function hashText(addr: number, port: number, offset: number, h: number): Localized {
 		const key = port ? `${formatIp(addr)}:${port}` : formatIp(addr);
 		const x = (port + addr) >>> 0;
 		const off = offset ? ` + ${offset}` : '';
-		return useHash32
-			? `hash(${key}) = (hash_32(${x}, 8)${off}) & 255 = ${h}`
-			: `hash(${key}) = (${x & 255}*177${off}) & 255 = ${h}`;
+		return cat(useHash32 ? `hash(${key}) = (hash_32(${x}, 8)${off}) & 255 = ${h}` : `hash(${key}) = (${x & 255}*177${off}) & 255 = ${h}`);
 	}
 
 	function unusable(d: Dest): boolean {
 		return d.weight <= 0 || d.overloaded || (needAvailable && !d.available);
 	}
 
-	function why(d: Dest): ['skipped-weight' | 'skipped-overloaded' | 'skipped-unavailable', string] {
-		if (needAvailable && !d.available) return ['skipped-unavailable', 'deleted (not AVAILABLE)'];
-		if (d.weight <= 0) return ['skipped-weight', `weight ${d.weight}`];
-		return ['skipped-overloaded', 'OVERLOAD flag set'];
+	function skip(trace: ScheduleTrace, d: Dest, where: Localized): void {
+		if (needAvailable && !d.available) traceStep(trace, d, 'skipped-unavailable', cat(where, ': ', say.notAvailable));
+		else if (d.weight <= 0) traceStep(trace, d, 'skipped-weight', cat(where, ': ', say.weight(d.weight)));
+		else traceStep(trace, d, 'skipped-overloaded', cat(where, ': ', say.overloadFlag));
 	}
 
 	function table(svc: Service): ShState {
@@ -64,18 +64,18 @@ export function createSh(env: SchedulerEnv): Scheduler {
 		return t;
 	}
 
-	/** Looks at one bucket; true when its server can take the connection. */
-	function probe(t: ShState, bucket: number, trace: ScheduleTrace | undefined, detail: string): Dest | null | false {
+	/**
+	 * Looks at one bucket: its server when it can take the connection, false
+	 * when it cannot, null for an empty table. `offset` only labels the trace.
+	 */
+	function probe(t: ShState, bucket: number, trace: ScheduleTrace | undefined, offset?: number): Dest | null | false {
 		const d = t.buckets[bucket] ?? null;
 		if (d === null) return null;
 		if (unusable(d)) {
-			if (trace) {
-				const [verdict, reason] = why(d);
-				traceStep(trace, d, verdict, `${detail}: ${reason}`);
-			}
+			if (trace) skip(trace, d, say.bucket(bucket, offset));
 			return false;
 		}
-		if (trace) traceStep(trace, d, 'chosen', `${detail}, weight ${d.weight}`);
+		if (trace) traceStep(trace, d, 'chosen', cat(say.bucket(bucket, offset), ', ', say.weight(d.weight)));
 		return d;
 	}
 
@@ -94,18 +94,18 @@ export function createSh(env: SchedulerEnv): Scheduler {
 			const port = flags && svc.schedFlags & SH_PORT ? packet.sport : 0;
 			const fallback = flags && (svc.schedFlags & SH_FALLBACK) !== 0;
 			const addr = packet.saddr;
-			if (trace) beginTrace(trace, 'sh', `bucket[hash(source address${port ? ', source port' : ''})]${fallback ? ', sh-fallback: walk the table while unusable' : ''}`);
+			if (trace) beginTrace(trace, 'sh', say.sh.rule(port !== 0, fallback));
 			const ihash = hash(addr, port, 0);
 			if (trace) trace.notes.push(hashText(addr, port, 0, ihash));
 			let result: Dest | null = null;
 			if (!fallback || rotatingFallback) {
-				const first = probe(t, ihash, trace, `bucket ${ihash}`);
+				const first = probe(t, ihash, trace);
 				if (first !== false) result = first;
 				else if (fallback) {
 					for (let offset = 0; offset < TAB_SIZE; offset++) {
 						const roffset = (offset + ihash) % TAB_SIZE;
 						const h = hash(addr, port, roffset);
-						const d = probe(t, h, trace, `bucket ${h} (offset ${roffset})`);
+						const d = probe(t, h, trace, roffset);
 						if (d === null) break;
 						if (d !== false) {
 							result = d;
@@ -117,7 +117,7 @@ export function createSh(env: SchedulerEnv): Scheduler {
 				// 3.11-3.12: offsets 0, 1, 2… added straight to the hash.
 				for (let offset = 0; offset < TAB_SIZE; offset++) {
 					const h = hash(addr, port, offset);
-					const d = probe(t, h, trace, offset ? `bucket ${h} (offset ${offset})` : `bucket ${h}`);
+					const d = probe(t, h, trace, offset || undefined);
 					if (d === null) break;
 					if (d !== false) {
 						result = d;
@@ -126,7 +126,7 @@ export function createSh(env: SchedulerEnv): Scheduler {
 				}
 			}
 			if (trace) {
-				if (!result) trace.notes.push('no destination available');
+				if (!result) trace.notes.push(say.noDestination);
 				traceUnseen(trace, svc);
 			}
 			return result;

@@ -1,8 +1,8 @@
+import type {Localized} from '../../../i18n/lang';
 import type {Dest} from '../types';
 import {beginTrace, connOverhead, overheadText, settleWinner, traceStep} from './common';
 import type {ScheduleTrace, Scheduler} from './scheduler';
-
-const RULE = 'least (active*256+inactive)/weight: replace least when loh*w(d) > doh*w(least)';
+import {cat, say} from './trace-text';
 
 /**
  * The weighted-least-load scan shared by wlc and sed (and the fallback of
@@ -14,7 +14,7 @@ export function weightedLeast(
 	dests: readonly Dest[],
 	overhead: (d: Dest) => number,
 	trace: ScheduleTrace | undefined,
-	describe: (d: Dest) => string,
+	describe: (d: Dest) => Localized,
 ): Dest | null {
 	const n = dests.length;
 	let i = 0;
@@ -26,28 +26,28 @@ export function weightedLeast(
 			break;
 		}
 		if (trace) {
-			if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', 'OVERLOAD flag set');
-			else traceStep(trace, d, 'skipped-weight', `weight ${d.weight}`);
+			if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', say.overloadFlag);
+			else traceStep(trace, d, 'skipped-weight', say.weight(d.weight));
 		}
 	}
 	if (least === null) {
-		if (trace) trace.notes.push('no destination available');
+		if (trace) trace.notes.push(say.noDestination);
 		return null;
 	}
 	const first = trace ? trace.steps.length : 0;
 	let loh = overhead(least);
-	if (trace) traceStep(trace, least, 'lost', `${describe(least)}, weight ${least.weight}`);
+	if (trace) traceStep(trace, least, 'lost', cat(describe(least), ', ', say.weight(least.weight)));
 	for (i++; i < n; i++) {
 		const d = dests[i]!;
 		if (d.overloaded) {
-			if (trace) traceStep(trace, d, 'skipped-overloaded', 'OVERLOAD flag set');
+			if (trace) traceStep(trace, d, 'skipped-overloaded', say.overloadFlag);
 			continue;
 		}
 		const doh = overhead(d);
 		const better = loh * d.weight > doh * least.weight;
 		if (trace) {
 			const cmp = `${loh}*${d.weight} ${better ? '>' : '<='} ${doh}*${least.weight}`;
-			traceStep(trace, d, d.weight <= 0 ? 'skipped-weight' : 'lost', `${describe(d)}, weight ${d.weight}: ${cmp}`);
+			traceStep(trace, d, d.weight <= 0 ? 'skipped-weight' : 'lost', cat(describe(d), ', ', say.weight(d.weight), ': ', cmp));
 		}
 		if (better) {
 			least = d;
@@ -64,7 +64,7 @@ export function createWlc(): Scheduler {
 		name: 'wlc',
 		schedule(svc, _packet, trace) {
 			if (!trace) return weightedLeast(svc.dests, connOverhead, undefined, overheadText);
-			beginTrace(trace, 'wlc', RULE);
+			beginTrace(trace, 'wlc', say.wlc.rule);
 			return weightedLeast(svc.dests, connOverhead, trace, overheadText);
 		},
 	};

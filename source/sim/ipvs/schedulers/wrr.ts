@@ -2,6 +2,7 @@ import {kernelVersion} from '../era';
 import type {Dest, Service} from '../types';
 import {beginTrace, destLabel, gcd, traceStep, traceUnseen} from './common';
 import type {ScheduleTrace, Scheduler, SchedulerEnv} from './scheduler';
+import {say} from './trace-text';
 
 /**
  * The wrr mark: `cl` is the entry picked last (index into `svc.dests`, -1 for
@@ -15,8 +16,6 @@ class WrrState {
 	mw = 0;
 	di = 1;
 }
-
-const RULE = 'walk the list for weight >= cw; at the end cw -= gcd; when cw <= 0 restart at cw = max';
 
 function gcdWeight(svc: Service): number {
 	let g = 0;
@@ -43,15 +42,15 @@ function setCl(st: WrrState, dests: readonly Dest[], i: number): void {
 	st.clDest = i >= 0 ? dests[i]! : null;
 }
 
-function mark(st: WrrState): string {
-	return `cw=${st.cw} mw=${st.mw} gcd=${st.di}`;
+function mark(st: WrrState) {
+	return say.wrr.mark(st.cw, st.mw, st.di);
 }
 
 function look(trace: ScheduleTrace, d: Dest, cw: number, verdict: 'chosen' | 'lost'): void {
-	if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', `OVERLOAD flag set (cw=${cw})`);
-	else if (verdict === 'chosen') traceStep(trace, d, 'chosen', `weight ${d.weight} >= cw ${cw}`);
-	else if (d.weight <= 0) traceStep(trace, d, 'skipped-weight', `weight ${d.weight} < cw ${cw}`);
-	else traceStep(trace, d, 'lost', `weight ${d.weight} < cw ${cw}`);
+	if (d.overloaded) traceStep(trace, d, 'skipped-overloaded', say.wrr.overloaded(cw));
+	else if (verdict === 'chosen') traceStep(trace, d, 'chosen', say.wrr.atLeast(d.weight, cw));
+	else if (d.weight <= 0) traceStep(trace, d, 'skipped-weight', say.wrr.below(d.weight, cw));
+	else traceStep(trace, d, 'lost', say.wrr.below(d.weight, cw));
 }
 
 /**
@@ -64,7 +63,7 @@ function scheduleModern(svc: Service, st: WrrState, trace?: ScheduleTrace): Dest
 	const n = dests.length;
 	let dest = st.cl;
 	if (st.mw === 0) {
-		if (trace) trace.notes.push('no destination available (all weights are 0)');
+		if (trace) trace.notes.push(say.wrr.allZero);
 		return null;
 	}
 	const last = dest;
@@ -82,7 +81,7 @@ function scheduleModern(svc: Service, st: WrrState, trace?: ScheduleTrace): Dest
 			if (trace) look(trace, d, st.cw, 'lost');
 			if (i === stop) {
 				setCl(st, dests, i);
-				if (trace) trace.notes.push('no destination available: all destinations are overloaded');
+				if (trace) trace.notes.push(say.wrr.allOverloaded);
 				return null;
 			}
 		}
@@ -92,12 +91,12 @@ function scheduleModern(svc: Service, st: WrrState, trace?: ScheduleTrace): Dest
 			st.cw = st.mw;
 			if (lastPass || last === -1) {
 				setCl(st, dests, -1);
-				if (trace) trace.notes.push('no destination available: all destinations are overloaded');
+				if (trace) trace.notes.push(say.wrr.allOverloaded);
 				return null;
 			}
 			restarted = true;
 		}
-		if (trace) trace.notes.push(`end of list: ${mark(st)}`);
+		if (trace) trace.notes.push(say.wrr.endOfList(mark(st)));
 		lastPass = st.cw <= st.di;
 		if (lastPass && restarted && last !== -1) stop = last;
 	}
@@ -121,7 +120,7 @@ function schedule26(svc: Service, st: WrrState, trace?: ScheduleTrace): Dest | n
 		}
 		if (st.cl === -1) {
 			if (n === 0) {
-				if (trace) trace.notes.push('no destination available: no destinations present');
+				if (trace) trace.notes.push(say.wrr.noneThere);
 				return null;
 			}
 			st.cl = 0;
@@ -130,11 +129,11 @@ function schedule26(svc: Service, st: WrrState, trace?: ScheduleTrace): Dest | n
 				st.cw = st.mw;
 				if (st.cw === 0) {
 					setCl(st, dests, -1);
-					if (trace) trace.notes.push('no destination available');
+					if (trace) trace.notes.push(say.noDestination);
 					return null;
 				}
 			}
-			if (trace) trace.notes.push(`list head: ${mark(st)}`);
+			if (trace) trace.notes.push(say.wrr.listHead(mark(st)));
 		} else {
 			st.cl = st.cl + 1 < n ? st.cl + 1 : -1;
 		}
@@ -149,7 +148,7 @@ function schedule26(svc: Service, st: WrrState, trace?: ScheduleTrace): Dest | n
 		}
 		if (st.cl === p && st.cw === st.di) {
 			setCl(st, dests, st.cl);
-			if (trace) trace.notes.push('no destination available: all destinations are overloaded');
+			if (trace) trace.notes.push(say.wrr.allOverloaded);
 			return null;
 		}
 	}
@@ -199,8 +198,8 @@ export function createWrr(env: SchedulerEnv): Scheduler {
 			if (!(st instanceof WrrState)) st = fresh(svc);
 			syncCl(st, svc.dests);
 			if (trace) {
-				beginTrace(trace, 'wrr', RULE);
-				trace.notes.push(`start: ${mark(st)}, after ${st.cl < 0 ? 'list head' : destLabel(svc.dests[st.cl]!)}`);
+				beginTrace(trace, 'wrr', say.wrr.rule);
+				trace.notes.push(say.wrr.start(mark(st), st.cl < 0 ? null : destLabel(svc.dests[st.cl]!)));
 			}
 			const d = old ? schedule26(svc, st, trace) : scheduleModern(svc, st, trace);
 			if (trace) traceUnseen(trace, svc);

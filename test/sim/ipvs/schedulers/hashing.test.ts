@@ -66,7 +66,7 @@ describe('sh lookup', () => {
 		}
 		expect(oldHash(parseIp('192.168.1.5')!)).toBe(117);
 		const {trace} = t.traced(client('192.168.1.5'));
-		expect(trace.notes[0]).toBe('hash(192.168.1.5) = (5*177) & 255 = 117');
+		expect(trace.notes[0]!.en).toBe('hash(192.168.1.5) = (5*177) & 255 = 117');
 		// Bucket 117 of C B A C B A …: 117 % 3 = 0, C.
 		expect(verdicts(trace)).toEqual(['C:chosen', 'B:not-reached', 'A:not-reached']);
 	});
@@ -78,7 +78,7 @@ describe('sh lookup', () => {
 			expect(nameOf(t.pick(client(ip)))).toBe('CBBA'[h % 4]);
 		}
 		const x = parseIp('192.168.1.5')!;
-		expect(t.traced(client('192.168.1.5')).trace.notes[0]).toBe(`hash(192.168.1.5) = (hash_32(${x}, 8)) & 255 = ${newHash(x)}`);
+		expect(t.traced(client('192.168.1.5')).trace.notes[0]!.en).toBe(`hash(192.168.1.5) = (hash_32(${x}, 8)) & 255 = ${newHash(x)}`);
 	});
 
 	it('keeps a client on one server, and different ports do not matter without sh-port', () => {
@@ -202,6 +202,6 @@ describe('dh', () => {
 		expect(t.pick()).toBeNull();
 		const {trace} = t.traced();
 		expect(trace.steps[0]!.verdict).toBe('skipped-weight');
-		expect(trace.notes).toContain('no destination available');
+		expect(trace.notes.map((n) => n.en)).toContain('no destination available');
 	});
 });

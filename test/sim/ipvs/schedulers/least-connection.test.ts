@@ -72,10 +72,10 @@ describe('wlc', () => {
 		t.dest('C')!.overloaded = true;
 		const {dest, trace} = t.traced();
 		expect(nameOf(dest)).toBe('A');
-		expect(trace.rule).toBe('least (active*256+inactive)/weight: replace least when loh*w(d) > doh*w(least)');
+		expect(trace.rule?.en).toBe('least (active*256+inactive)/weight: replace least when loh*w(d) > doh*w(least)');
 		expect(verdicts(trace)).toEqual(['C:skipped-overloaded', 'B:lost', 'A:chosen']);
-		expect(trace.steps[1]!.detail).toBe('overhead 3*256+1 = 769, weight 1');
-		expect(trace.steps[2]!.detail).toBe('overhead 1*256+2 = 258, weight 2: 769*2 > 258*1');
+		expect(trace.steps[1]!.detail?.en).toBe('overhead 3*256+1 = 769, weight 1');
+		expect(trace.steps[2]!.detail?.en).toBe('overhead 1*256+2 = 258, weight 2: 769*2 > 258*1');
 	});
 });
 
@@ -158,6 +158,6 @@ describe('nq', () => {
 		load(t.dest('B')!, 2);
 		const {trace} = t.traced();
 		expect(verdicts(trace)).toEqual(['B:lost', 'A:chosen']);
-		expect(trace.steps[1]!.detail).toBe('idle: active 0, weight 1');
+		expect(trace.steps[1]!.detail?.en).toBe('idle: active 0, weight 1');
 	});
 });

@@ -133,11 +133,11 @@ describe('lblc', () => {
 	it('explains cache hits and misses', () => {
 		const t = three('lblc');
 		let {trace} = t.traced();
-		expect(trace.notes[0]).toBe('cache: no entry for 192.168.6.240');
-		expect(trace.notes).toContain('cache: 192.168.6.240 -> 10.0.0.3:80 stored');
+		expect(trace.notes[0]!.en).toBe('cache: no entry for 192.168.6.240');
+		expect(trace.notes.map((n) => n.en)).toContain('cache: 192.168.6.240 -> 10.0.0.3:80 stored');
 		t.clock.now = 42 * SEC;
 		({trace} = t.traced());
-		expect(trace.notes[0]).toBe('cache: 192.168.6.240 -> 10.0.0.3:80, last used 42 s ago');
+		expect(trace.notes[0]!.en).toBe('cache: 192.168.6.240 -> 10.0.0.3:80, last used 42 s ago');
 		expect(verdicts(trace)).toEqual(['C:chosen', 'B:not-reached', 'A:not-reached']);
 	});
 });
@@ -242,8 +242,8 @@ describe('lblcr', () => {
 		load(t.dest('C')!, 3);
 		const {dest, trace} = t.traced();
 		expect(nameOf(dest)).toBe('B');
-		expect(trace.notes[0]).toBe('cache: set for 192.168.6.240 = [10.0.0.3:80], changed 0 s ago');
-		expect(trace.notes[1]).toBe('10.0.0.3:80 is overloaded (active 3 > weight 2): pick from all servers');
-		expect(trace.notes[2]).toBe('set now [10.0.0.2:80, 10.0.0.3:80]');
+		expect(trace.notes[0]!.en).toBe('cache: set for 192.168.6.240 = [10.0.0.3:80], changed 0 s ago');
+		expect(trace.notes[1]!.en).toBe('10.0.0.3:80 is overloaded (active 3 > weight 2): pick from all servers');
+		expect(trace.notes[2]!.en).toBe('set now [10.0.0.2:80, 10.0.0.3:80]');
 	});
 });

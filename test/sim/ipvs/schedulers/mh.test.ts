@@ -84,7 +84,7 @@ describe('mh', () => {
 			expect(t.pick({saddr})).toBe(st.lookup[hsiphashRef(saddr, KEY1) % MH_TAB_SIZE]);
 		}
 		const {trace} = t.traced({saddr: parseIp('192.168.1.5')!});
-		expect(trace.notes[0]).toBe(`hsiphash(192.168.1.5) % 4093 = slot ${hsiphashRef(parseIp('192.168.1.5')!, KEY1) % MH_TAB_SIZE}`);
+		expect(trace.notes[0]!.en).toBe(`hsiphash(192.168.1.5) % 4093 = slot ${hsiphashRef(parseIp('192.168.1.5')!, KEY1) % MH_TAB_SIZE}`);
 	});
 
 	it('adds the source port with mh-port', () => {

@@ -92,9 +92,9 @@ describe('rr', () => {
 		const {dest, trace} = t.traced();
 		expect(nameOf(dest)).toBe('A');
 		expect(trace.scheduler).toBe('rr');
-		expect(trace.rule).toContain('weight > 0');
-		expect(trace.notes[0]).toBe('rr position: 10.0.0.3:80 (entry 1 of 3)');
+		expect(trace.rule?.en).toContain('weight > 0');
+		expect(trace.notes[0]!.en).toBe('rr position: 10.0.0.3:80 (entry 1 of 3)');
 		expect(verdicts(trace)).toEqual(['B:skipped-weight', 'A:chosen', 'C:not-reached']);
-		expect(trace.steps[0]!.detail).toBe('weight 0');
+		expect(trace.steps[0]!.detail?.en).toBe('weight 0');
 	});
 });

@@ -73,8 +73,8 @@ describe('twos', () => {
 		const t = service({A: 1, B: 2, C: 3}, {rng: draws(2, 5)});
 		t.dest('C')!.activeConns = 1;
 		const {trace} = t.traced();
-		expect(trace.notes).toEqual(['random picks r1 = 2, r2 = 5 (mod 7)', '2*256 > 3*0: pick 2 wins']);
-		expect(trace.steps.map((s) => `${nameOf(s.dest)}:${s.verdict}:${s.detail}`)).toEqual([
+		expect(trace.notes.map((n) => n.en)).toEqual(['random picks r1 = 2, r2 = 5 (mod 7)', '2*256 > 3*0: pick 2 wins']);
+		expect(trace.steps.map((s) => `${nameOf(s.dest)}:${s.verdict}:${s.detail?.en ?? ''}`)).toEqual([
 			'C:lost:weight 3, overhead 1*256+0 = 256 (pick 1)',
 			'B:chosen:weight 2, overhead 0*256+0 = 0 (pick 2)',
 			'A:not-reached:',

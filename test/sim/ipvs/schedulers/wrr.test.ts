@@ -113,8 +113,8 @@ describe('wrr', () => {
 		t.pick();
 		const trace = t.traced().trace;
 		expect(trace.scheduler).toBe('wrr');
-		expect(trace.notes[0]).toBe('start: cw=4 mw=4 gcd=1, after 10.0.0.1:80');
-		expect(trace.notes[1]).toBe('end of list: cw=3 mw=4 gcd=1');
-		expect(trace.steps.map((s) => s.detail)).toEqual(['weight 2 < cw 3', 'weight 3 >= cw 3', '']);
+		expect(trace.notes[0]!.en).toBe('start: cw=4 mw=4 gcd=1, after 10.0.0.1:80');
+		expect(trace.notes[1]!.en).toBe('end of list: cw=3 mw=4 gcd=1');
+		expect(trace.steps.map((s) => s.detail?.en ?? '')).toEqual(['weight 2 < cw 3', 'weight 3 >= cw 3', '']);
 	});
 });
