@@ -95,26 +95,27 @@ export function renderScreen(tree: ReactElement, options: RenderOptions = {}): R
 				await tick();
 			}
 		},
-		async waitFor(check, timeoutMs = 3000) {
-			const start = Date.now();
-			let error: unknown;
-			for (;;) {
-				try {
-					if (check(lastFrame()) !== false) return lastFrame();
-				} catch (e) {
-					error = e;
-				}
-				if (Date.now() - start > timeoutMs) {
-					throw error instanceof Error ? error : new Error(`frame never matched; last frame:\n${lastFrame()}`);
-				}
-				await tick();
-			}
-		},
+		waitFor: (check, timeoutMs) => pollFrame(lastFrame, check, timeoutMs),
 		unmount() {
 			instance.unmount();
 			instance.cleanup();
 		},
 	};
+}
+
+/** Polls the frame until `check` passes (true or no throw) or `timeoutMs` runs out. */
+async function pollFrame(lastFrame: () => string, check: (frame: string) => boolean | void, timeoutMs = 3000): Promise<string> {
+	const start = Date.now();
+	let error: unknown;
+	for (;;) {
+		try {
+			if (check(lastFrame()) !== false) return lastFrame();
+		} catch (e) {
+			error = e;
+		}
+		if (Date.now() - start > timeoutMs) throw error instanceof Error ? error : new Error(`frame never matched; last frame:\n${lastFrame()}`);
+		await tick();
+	}
 }
 
 export const KEY = {
@@ -146,19 +147,7 @@ export function renderPanel(tree: ReactElement, options: {color?: boolean; plain
 	const lastFrame = () => instance.lastFrame() ?? '';
 	return {
 		lastFrame,
-		async waitFor(check, timeoutMs = 3000) {
-			const start = Date.now();
-			let error: unknown;
-			for (;;) {
-				try {
-					if (check(lastFrame()) !== false) return lastFrame();
-				} catch (e) {
-					error = e;
-				}
-				if (Date.now() - start > timeoutMs) throw error instanceof Error ? error : new Error(`frame never matched; last frame:\n${lastFrame()}`);
-				await tick();
-			}
-		},
+		waitFor: (check, timeoutMs) => pollFrame(lastFrame, check, timeoutMs),
 		unmount() {
 			instance.unmount();
 			instance.cleanup();
