@@ -5,6 +5,9 @@ import {PRINTF_B_ESCAPES, PRINTF_FORMAT_ESCAPES, unescape} from './escapes';
 const PRINTF_FIELD_LIMIT = 1_000_000;
 
 /** bash's builtin printf: %s %d %i %u %x %X %o %c %f %e %g %b %q %%, widths, -v VAR. */
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
+
 export const printf: CommandSpec = {
 	name: 'printf',
 	paths: ['/usr/bin/printf'],
@@ -41,6 +44,22 @@ export const printf: CommandSpec = {
 				ctx.err(`bash: printf: ${arg}: invalid number\n`);
 				status = 1;
 				return lead ? Number(lead[0]) : 0;
+			}
+			return n;
+		};
+		/**
+		 * An integer argument as bash reads it (strtoimax): decimal, 0x hex or 0 octal,
+		 * exact to 64 bits; beyond them it is clamped, with bash 5's warning.
+		 */
+		const integer = (arg: string | undefined): bigint => {
+			const t = arg?.trim() ?? '';
+			const m = /^([-+]?)(?:0x([0-9a-f]+)|0([0-7]+)|(\d+))$/i.exec(t);
+			if (!m || arg === undefined || /^['"]/.test(arg)) return BigInt(Math.trunc(number(arg)));
+			let n = m[2] !== undefined ? BigInt(`0x${m[2]}`) : m[3] !== undefined ? BigInt(`0o${m[3]}`) : BigInt(m[4]!);
+			if (m[1] === '-') n = -n;
+			if (n > INT64_MAX || n < INT64_MIN) {
+				ctx.err(`bash: printf: warning: ${arg}: Numerical result out of range\n`);
+				return n > 0n ? INT64_MAX : INT64_MIN;
 			}
 			return n;
 		};
@@ -124,21 +143,26 @@ export const printf: CommandSpec = {
 						body = sign + body.slice(sign.length).padStart(width - sign.length, '0');
 					}
 				} else {
-					let n = Math.trunc(number(next()));
-					if (conv === 'u' || conv === 'o' || conv === 'x' || conv === 'X') n = n < 0 ? Number(BigInt.asUintN(64, BigInt(n))) : n;
-					let digits = conv === 'o' ? n.toString(8) : conv === 'x' ? n.toString(16) : conv === 'X' ? n.toString(16).toUpperCase() : String(Math.abs(n));
+					let n = integer(next());
+					if (conv === 'u' || conv === 'o' || conv === 'x' || conv === 'X') n = BigInt.asUintN(64, n);
+					let digits = conv === 'o' ? n.toString(8) : conv === 'x' ? n.toString(16) : conv === 'X' ? n.toString(16).toUpperCase() : String(n < 0n ? -n : n);
 					if (precision !== undefined) digits = digits.padStart(precision, '0');
-					const sign = (conv === 'd' || conv === 'i') && n < 0 ? '-' : flags.includes('+') && (conv === 'd' || conv === 'i') ? '+' : flags.includes(' ') && (conv === 'd' || conv === 'i') ? ' ' : '';
-					const prefix = flags.includes('#') && n !== 0 ? (conv === 'o' ? '0' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '') : '';
+					const sign = (conv === 'd' || conv === 'i') && n < 0n ? '-' : flags.includes('+') && (conv === 'd' || conv === 'i') ? '+' : flags.includes(' ') && (conv === 'd' || conv === 'i') ? ' ' : '';
+					const prefix = flags.includes('#') && n !== 0n ? (conv === 'o' ? '0' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '') : '';
 					if (flags.includes('0') && !left && width !== undefined && precision === undefined) digits = digits.padStart(width - sign.length - prefix.length, '0');
 					body = sign + prefix + digits;
 				}
 				if (width !== undefined && body.length < width) body = left ? body.padEnd(width) : body.padStart(width);
 				out += body;
 			}
+			// bash writes each pass over the format as it finishes it, so a later
+			// argument's error comes after the earlier output.
+			if (variable === undefined) {
+				ctx.out(out);
+				out = '';
+			}
 		} while (!stop && argi < args.length && argi > 0);
 		if (variable !== undefined) ctx.session.vars.set(variable, out);
-		else ctx.out(out);
 		return status;
 	},
 };

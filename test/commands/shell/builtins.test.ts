@@ -8,6 +8,10 @@ describe('printf, test, export, env, which, type', () => {
 		expect(sh(l, "printf '%s\\n' a b c").out).toBe('a\nb\nc\n');
 		expect(sh(l, "printf '%d\\n' abc")).toEqual({out: 'bash: printf: abc: invalid number\n0\n', status: 1});
 		expect(sh(l, 'printf')).toEqual({out: 'printf: usage: printf [-v var] format [arguments]\n', status: 2});
+		// Integers are exact to 64 bits and clamped beyond, with bash 5's warning; each pass over the format is written as it ends.
+		expect(sh(l, "printf '%d %i\\n' 99999999999999999999 9007199254740993")).toEqual({out: 'bash: printf: warning: 99999999999999999999: Numerical result out of range\n9223372036854775807 9007199254740993\n', status: 0});
+		expect(sh(l, "printf '%x %o %u\\n' -1 -1 -1").out).toBe('ffffffffffffffff 1777777777777777777777 18446744073709551615\n');
+		expect(sh(l, "printf '%d\\n' 0x1F 017 12abc")).toEqual({out: '31\n15\nbash: printf: 12abc: invalid number\n12\n', status: 1});
 		sh(l, 'printf -v V "%03d" 7');
 		expect(sh(l, 'echo $V').out).toBe('007\n');
 	});
