@@ -44,7 +44,7 @@ export interface LabControllerOptions {
 	/** Called after every command the shell ran, once its output is shown. */
 	afterCommand?(): void;
 	/** Passed on to the shell controller (the study screen runs lines through its lesson). */
-	readonly shell?: Pick<ShellControllerOptions, 'execute' | 'intercept'>;
+	readonly shell?: Pick<ShellControllerOptions, 'execute' | 'intercept' | 'words'>;
 }
 
 /** The lab command a cluster key runs on the selected host (through the shell, so it is recorded). */

@@ -9,6 +9,8 @@ export interface CompletionContext {
 	readonly host: Host;
 	readonly cwd: string;
 	readonly home?: string;
+	/** Words the screen answers itself (study commands), offered with the command names. */
+	readonly words?: readonly string[];
 }
 
 export interface Completion {
@@ -69,10 +71,11 @@ function completeCommand(ctx: CompletionContext, partial: string): string[] {
 		const dirs = fromRegistry.map((p) => dirname(p) + '/').filter((d) => d.startsWith(partial) && d !== partial);
 		return [...new Set([...fromFs, ...(dirs.length ? dirs : fromRegistry)])].sort();
 	}
-	return ctx.registry
+	const names = ctx.registry
 		.all()
 		.filter((s) => !s.pathOnly && s.name.startsWith(partial) && (s.installed?.(ctx.host) ?? true))
 		.map((s) => s.name);
+	return [...names, ...(ctx.words ?? []).filter((w) => w.startsWith(partial))];
 }
 
 /**

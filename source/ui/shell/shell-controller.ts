@@ -30,6 +30,11 @@ export interface ShellControllerOptions {
 	 * called once the line is echoed.
 	 */
 	intercept?(line: string): (() => void) | undefined;
+	/**
+	 * Words the screen itself answers (those `intercept` takes): Tab offers them
+	 * with the commands in command position. The lab's shell never sees them.
+	 */
+	readonly words?: readonly string[];
 }
 
 /**
@@ -53,8 +58,14 @@ export class ShellController {
 		this.view = {lines: [], prompt: lab.shell.prompt(), pending: [], line: EMPTY_LINE, scroll: 0};
 	}
 
-	/** Continues on another lab (a rebuilt cluster): the scrollback stays, the prompt follows the new shell. */
+	/**
+	 * Continues on another lab (a rebuilt cluster): the scrollback and the history
+	 * stay, the prompt follows the new shell. The new shell's history holds the lines
+	 * replayed to rebuild it, which the learner never typed: theirs replaces it.
+	 */
 	setLab(lab: Lab): void {
+		const typed = this.lab.shell.session.history;
+		if (lab !== this.lab) lab.shell.session.history.splice(0, Infinity, ...typed);
 		this.lab = lab;
 		this.historyIndex = undefined;
 		this.update({prompt: lab.shell.prompt(), pending: []});
@@ -160,7 +171,7 @@ export class ShellController {
 		const {line} = this.view;
 		const login = this.lab.shell.session.current;
 		const found = complete(
-			{registry: this.lab.shell.registry, world: this.lab.world, host: login.host, cwd: login.cwd, home: this.lab.shell.session.vars.get('HOME')},
+			{registry: this.lab.shell.registry, world: this.lab.world, host: login.host, cwd: login.cwd, home: this.lab.shell.session.vars.get('HOME'), words: this.options.words},
 			line.text,
 			line.cursor,
 		);
@@ -197,6 +208,8 @@ export class ShellController {
 		}
 		const own = pending.length === 0 ? this.options.intercept?.(line.text) : undefined;
 		if (own) {
+			// Recorded as the shell records what it runs, so ↑ and `history` bring it back.
+			this.lab.shell.session.history.push(line.text);
 			this.update({lines: this.append([echo]), line: EMPTY_LINE, scroll: 0});
 			own();
 			return;

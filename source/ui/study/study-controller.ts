@@ -72,6 +72,7 @@ export class StudyController {
 			shell: {
 				execute: (source) => study.execute(source).result,
 				intercept: (line) => this.command(line),
+				words: COMMANDS,
 			},
 		});
 		const status = study.status();

@@ -60,6 +60,16 @@ describe('the lab screen', () => {
 		fits(frame, 100, 30);
 	});
 
+	it('Tab offers no study commands when no lesson is open', async () => {
+		const {r} = mount();
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		await r.press('hostn', KEY.tab);
+		await r.waitFor((f) => /root@lvs1:~# hostname *$/m.test(f));
+		await r.press(KEY.ctrl('u'), 'hin', KEY.tab, KEY.tab, '!');
+		const frame = await r.waitFor((f) => /root@lvs1:~# hin!$/m.test(f));
+		expect(frame).not.toContain('hint');
+	});
+
 	it('Esc gives the keyboard to the cluster: select rs2, u unplugs it through the shell', async () => {
 		const {r, lab} = mount();
 		await r.waitFor((f) => f.includes('[SHELL]'));

@@ -52,6 +52,16 @@ describe('tab completion', () => {
 		expect(complete(ctx(), 'cat /nonexistent/x', 18)).toBeUndefined();
 	});
 
+	it('offers the screen\'s own words with the commands, only in command position and only when given', () => {
+		const words = ['hint', 'solve', 'solution'];
+		expect(complete({...ctx(), words}, 'hi', 2)?.candidates).toEqual(['hint', 'history']);
+		expect(complete({...ctx(), words}, 'sol', 3)).toMatchObject({text: 'sol', done: false, candidates: ['solution', 'solve']});
+		expect(complete({...ctx(), words}, 'echo x; solv', 12)).toMatchObject({start: 8, text: 'solve ', done: true});
+		// As an argument it is just a word: nothing to offer.
+		expect(complete({...ctx(), words}, 'cat solv', 8)).toBeUndefined();
+		expect(complete(ctx(), 'solv', 4)).toBeUndefined();
+	});
+
 	it('lists candidates by name in columns', () => {
 		expect(formatCandidates(['/etc/ha.d/ha.cf', '/etc/ha.d/haresources', '/etc/ha.d/x/'], 40)).toEqual(['ha.cf        haresources  x/']);
 	});

@@ -94,6 +94,31 @@ describe('the study screen', () => {
 		expect(frame).toContain('step 1/5 · The virtual IP');
 	});
 
+	it('keeps study commands in the history (↑ brings them back, across a rebuilt cluster) and completes them with Tab', async () => {
+		const {r} = mountStudy();
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		const typing = (f: string) => /root@lvs1:~# ?(.*)$/.exec(f.split('\n').filter((l) => l.includes('root@lvs1:~#')).at(-1) ?? '')?.[1]?.trimEnd();
+		await r.press('hin', KEY.tab);
+		await r.waitFor((f) => typing(f) === 'hint');
+		await r.press(KEY.enter);
+		await r.waitFor((f) => f.includes('Hint 1 of 3'));
+		// Several study commands start alike: a second Tab lists them, as bash lists commands.
+		await r.press('sol', KEY.tab);
+		await r.waitFor((f) => /^solution +solve$/m.test(f));
+		await r.press(KEY.ctrl('u'), 'hostname -I', KEY.enter, 'reset', KEY.enter);
+		await r.waitFor((f) => f.includes('Step 1 starts again on a fresh copy of its cluster.'));
+		for (const line of ['reset', 'hostname -I', 'hint']) {
+			await r.press(KEY.up);
+			await r.waitFor((f) => typing(f) === line);
+		}
+		await r.press(KEY.down, KEY.down, KEY.down);
+		await r.waitFor((f) => typing(f) === '');
+		// The shell's own history agrees with ↑.
+		await r.press('history', KEY.enter);
+		const frame = await r.waitFor((f) => f.includes('    4  history'));
+		expect(frame).toMatch(/ {4}1 {2}hint\n.* {4}2 {2}hostname -I\n.* {4}3 {2}reset\n/);
+	});
+
 	it('after the last step shows the summary and says whether the lesson is done', async () => {
 		const store = tempStore();
 		const {r} = mountStudy({store});
