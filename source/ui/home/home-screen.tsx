@@ -4,7 +4,7 @@ import {useSettings} from '../settings';
 import {useKeys} from '../terminal/use-keys';
 import {useTerminalSize} from '../terminal/use-terminal-size';
 import {isChar} from '../terminal/keys';
-import {pad, wrap} from '../text/fit';
+import {pad, widthOf, wrap} from '../text/fit';
 import {Lines} from '../text/lines';
 import {line, seg} from '../text/segments';
 import type {ScenarioEntry} from './catalog';
@@ -22,6 +22,23 @@ export interface HomeSection {
 
 export function scenarioSection(title: string, scenarios: readonly ScenarioEntry[]): HomeSection {
 	return {title, entries: scenarios.map((s) => ({label: s.name, description: s.title, action: {kind: 'scenario', name: s.name}}))};
+}
+
+const DETAIL_GAP = '  ';
+/** Descriptions are never cut shorter than this to make room for the details. */
+const MIN_DESCRIPTION = 16;
+
+/**
+ * Columns of a section's descriptions when its entries have details: the
+ * longest description, or what the details leave of `room`, so the details
+ * start in one column and a long description is cut with `…` (never wrapped).
+ * Undefined when no entry has a detail (the description runs to the edge).
+ */
+function columnWidth(section: HomeSection, room: number): number | undefined {
+	const detail = Math.max(0, ...section.entries.map((e) => widthOf(e.detail ?? '')));
+	if (detail === 0) return undefined;
+	const longest = Math.max(0, ...section.entries.map((e) => widthOf(e.description)));
+	return Math.min(longest, Math.max(MIN_DESCRIPTION, room - DETAIL_GAP.length - detail));
 }
 
 /**
@@ -57,11 +74,13 @@ export function HomeScreen({sections, message, onChoose, onQuit}: {sections: rea
 	for (const section of sections) {
 		lines.push(line(width, seg(section.title, theme.paint.strong)));
 		const labelWidth = section.labelWidth ?? Math.max(8, ...section.entries.map((e) => e.label.length)) + 2;
+		const descriptionWidth = columnWidth(section, width - 2 - labelWidth - 1);
 		for (const entry of section.entries) {
 			const selected = n++ === index;
 			if (selected) selectedLine = lines.length;
 			const marker = selected ? theme.glyph.pointer + ' ' : '  ';
-			lines.push(line(width, seg(marker, theme.paint.key), seg(pad(entry.label, labelWidth), selected ? theme.paint.selected : theme.paint.accent), ' ', entry.description, entry.detail ? seg('  ' + entry.detail, theme.paint.dim) : undefined));
+			const description = descriptionWidth === undefined ? entry.description : pad(entry.description, descriptionWidth);
+			lines.push(line(width, seg(marker, theme.paint.key), seg(pad(entry.label, labelWidth), selected ? theme.paint.selected : theme.paint.accent), ' ', description, entry.detail ? seg(DETAIL_GAP + entry.detail, theme.paint.dim) : undefined));
 		}
 		lines.push('');
 	}

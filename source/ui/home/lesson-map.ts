@@ -12,13 +12,15 @@ import {cardStatus, type LessonCard} from './lesson-catalog';
 export function lessonSection(input: {t: Messages; theme: Theme; lessons: readonly LessonCard[]; progress: ProgressData; setKey: string}): HomeSection {
 	const {t, theme} = input;
 	const marks = theme.plain ? {new: '[ ]', started: '[~]', done: '[x]'} : {new: '○', started: '◐', done: '●'};
+	// Numbers right-aligned in one column; the home screen lines up marks, titles and progress after them.
+	const numberWidth = Math.max(2, ...input.lessons.map((l) => String(l.number).length));
 	return {
 		title: t.home.lessons,
-		labelWidth: 3,
+		labelWidth: numberWidth,
 		entries: input.lessons.map((lesson) => {
 			const status = cardStatus(input.progress, input.setKey, lesson);
 			const detail = status.state === 'done' ? t.home.lessonDone : status.state === 'started' ? fill(t.home.lessonStarted, status.done, status.total) : t.home.lessonNew;
-			return {label: String(lesson.number).padStart(2), description: `${marks[status.state]} ${lesson.title}`, detail, action: {kind: 'lesson', id: lesson.id}};
+			return {label: String(lesson.number).padStart(numberWidth), description: `${marks[status.state]} ${lesson.title}`, detail, action: {kind: 'lesson', id: lesson.id}};
 		}),
 	};
 }
