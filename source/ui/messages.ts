@@ -75,6 +75,9 @@ const en = {
 	scrolled: '↑ {0} rows back · PgDn for newer',
 	noView: '{0}: this full-screen view is not available in this version of the lab',
 	helpTitle: 'KEYS (any key closes this)',
+	helpTitleScroll: 'KEYS (↑↓ PgUp PgDn scroll · any other key closes this)',
+	helpAbove: '{0} more above',
+	helpBelow: '{0} more below',
 	starting: 'Starting the {0} scenario…',
 	startingLesson: 'Opening the lesson {0}…',
 	home: {
@@ -166,6 +169,9 @@ const es: Messages = {
 	scrolled: '↑ {0} filas atrás · AvPág para lo más nuevo',
 	noView: '{0}: esta vista a pantalla completa no está disponible en esta versión del laboratorio',
 	helpTitle: 'TECLAS (cualquier tecla cierra esta ayuda)',
+	helpTitleScroll: 'TECLAS (↑↓ RePág AvPág desplazan · cualquier otra tecla cierra esta ayuda)',
+	helpAbove: '{0} más arriba',
+	helpBelow: '{0} más abajo',
 	starting: 'Arrancando el escenario {0}…',
 	startingLesson: 'Abriendo la lección {0}…',
 	home: {

@@ -29,6 +29,8 @@ export interface ScreenState {
 	readonly tab: PanelName;
 	readonly nodeMeasure: NodeMeasure;
 	readonly help: boolean;
+	/** Rows the key list is scrolled by (kept within what the window shows when drawn). */
+	readonly helpScroll: number;
 	readonly fullscreen?: FullscreenSession;
 	/** Counts rebuilt clusters (the study screen's step changes): the screen then reads the new store. */
 	readonly generation: number;
@@ -65,6 +67,7 @@ export class LabController {
 	private state: ScreenState;
 	private readonly listeners = new Set<() => void>();
 	private size = {width: 80, height: 23};
+	private helpViewport = {maxScroll: 0, page: 1};
 	private readonly tools: Readonly<Record<string, FullscreenTool<any>>>;
 
 	constructor(
@@ -79,7 +82,7 @@ export class LabController {
 			},
 		});
 		const hosts = currentStore.getView().snapshot.hosts;
-		this.state = {focus: 'shell', selected: hosts[0]?.name, tab: 'events', nodeMeasure: 'load', help: false, generation: 0};
+		this.state = {focus: 'shell', selected: hosts[0]?.name, tab: 'events', nodeMeasure: 'load', help: false, helpScroll: 0, generation: 0};
 	}
 
 	get lab(): Lab {
@@ -111,7 +114,12 @@ export class LabController {
 
 	/** Shows or hides the key list. */
 	toggleHelp(): void {
-		this.update({help: !this.state.help});
+		this.update({help: !this.state.help, helpScroll: 0});
+	}
+
+	/** How far the key list can scroll and how many of its rows show (both depend on the window). */
+	setHelpViewport(maxScroll: number, page: number): void {
+		this.helpViewport = {maxScroll, page};
 	}
 
 	subscribe = (listener: () => void): (() => void) => {
@@ -185,12 +193,12 @@ export class LabController {
 			return;
 		}
 		if (help) {
-			this.update({help: false});
+			this.helpKey(k);
 			return;
 		}
 		if (this.options.intercept?.(k)) return;
 		if (k.name === 'f1') {
-			this.update({help: true});
+			this.update({help: true, helpScroll: 0});
 			return;
 		}
 		if (focus === 'shell') {
@@ -199,6 +207,21 @@ export class LabController {
 			return;
 		}
 		this.clusterKey(k);
+	}
+
+	/** While the key list shows: the arrows, PgUp/PgDn, Home and End scroll it (when it is taller than the window); any other key closes it. */
+	private helpKey(k: KeyPress): void {
+		const {maxScroll, page} = this.helpViewport;
+		const moves: Partial<Record<KeyPress['name'], number>> = {up: -1, down: 1, pageup: -Math.max(1, page - 1), pagedown: Math.max(1, page - 1), home: -Infinity, end: Infinity};
+		const move = k.ctrl || k.meta ? undefined : moves[k.name];
+		if (move === undefined || maxScroll === 0) {
+			this.update({help: false, helpScroll: 0});
+			return;
+		}
+		// The window may have shrunk or grown since the last move: start from what is shown.
+		const from = Math.min(this.state.helpScroll, maxScroll);
+		const scroll = Math.max(0, Math.min(maxScroll, from + move));
+		if (scroll !== this.state.helpScroll) this.update({helpScroll: scroll});
 	}
 
 	private fullscreenKey(session: FullscreenSession, k: KeyPress): void {
@@ -255,7 +278,7 @@ export class LabController {
 			store.step(1);
 		} else if (c === '+' || c === '=') store.changeSpeed(1);
 		else if (c === '-' || c === '_') store.changeSpeed(-1);
-		else if (c === '?') this.update({help: true});
+		else if (c === '?') this.update({help: true, helpScroll: 0});
 		else if (c in HOST_ACTIONS) {
 			if (this.state.selected) this.shell.run(`${HOST_ACTIONS[c]} ${this.state.selected}`);
 		} else if (c in TAB_KEYS) this.update({tab: TAB_KEYS[c]!});

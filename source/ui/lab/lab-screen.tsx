@@ -6,7 +6,7 @@ import {clusterRowsWanted} from '../panels/cluster-lines';
 import {ClusterPanel} from '../panels/cluster-panel';
 import {ConnPanel} from '../panels/conn-panel';
 import {EventsPanel} from '../panels/events-panel';
-import {helpLines} from '../panels/status-lines';
+import {helpView} from '../panels/help-lines';
 import {StatusBar} from '../panels/status-bar';
 import {TabBar} from '../panels/tab-bar';
 import {useSettings} from '../settings';
@@ -111,6 +111,8 @@ export function LabScreen({controller, pane}: {controller: LabController; pane?:
 		seg(theme.glyph.rule.repeat(Math.max(0, columns - widthOf(ruleHead))), theme.paint.dim),
 	);
 	const body = layout.dashboard + layout.shell.height;
+	const help = screen.help ? helpView({lang, width: size.columns, height: top + body, scroll: screen.helpScroll, theme, t, first: pane?.keys}) : undefined;
+	if (help) controller.setHelpViewport(help.maxScroll, help.page);
 	// Where the window is small, the lesson takes the panels' place (F2 swaps them).
 	const dashboard =
 		place.kind === 'swap' ? (
@@ -135,7 +137,7 @@ export function LabScreen({controller, pane}: {controller: LabController; pane?:
 	return (
 		<Box flexDirection="column" width={size.columns} height={height}>
 			{screen.help ? (
-				<Lines lines={helpLines(lang, size.columns, top + body, theme, t, pane?.keys)} width={size.columns} height={top + body} />
+				<Lines lines={help!.lines} width={size.columns} height={top + body} />
 			) : place.kind === 'side' ? (
 				<Box flexDirection="row" height={body}>
 					<Lines lines={pane!.render(place.width, body)} width={place.width} height={body} />

@@ -1,9 +1,7 @@
-import type {Lang} from '../../i18n/lang';
 import {formatClock, type Micros} from '../../sim/time';
 import type {ClockView} from '../live/lab-store';
-import {KEYMAP, type KeyGroup} from '../lab/keymap';
 import type {Messages} from '../messages';
-import {pad, widthOf, wrap} from '../text/fit';
+import {pad, widthOf} from '../text/fit';
 import {line, seg, type Segment} from '../text/segments';
 import type {Theme} from '../theme';
 
@@ -11,7 +9,7 @@ export type Focus = 'shell' | 'cluster';
 
 /** Hint text without the drawing characters, for --plain. */
 export function plainText(text: string): string {
-	return text.replace(/ · /g, ' | ').replace(/␣/g, 'Space').replace(/↑↓/g, 'Up/Down').replace(/↑ ↓/g, 'Up Down').replace(/← →/g, 'Left Right').replace(/×/g, 'x').replace(/↑/g, '^');
+	return text.replace(/ · /g, ' | ').replace(/␣/g, 'Space').replace(/↑↓/g, 'Up/Down').replace(/↑ ↓/g, 'Up Down').replace(/← →/g, 'Left Right').replace(/×/g, 'x').replace(/↑/g, 'Up').replace(/↓/g, 'Down').replace(/←/g, 'Left').replace(/→/g, 'Right');
 }
 
 /**
@@ -71,40 +69,4 @@ export function statusLines(input: {now: Micros; clock: ClockView; scenario: str
 		used[row]! += w;
 	}
 	return lines.map((segs) => line(width, ...segs));
-}
-
-/** The full key list (`?`/F1), in two columns when it is taller than the screen and the screen is wide. */
-export function helpLines(lang: Lang, width: number, height: number, theme: Theme, t: Messages, first?: KeyGroup): string[] {
-	const groups = first ? [first, ...KEYMAP] : KEYMAP;
-	const blocksAt = (w: number): string[][] => {
-		const keyWidth = Math.max(...groups.flatMap((g) => g.keys.map((k) => k.keys.length))) + 2;
-		return groups.map((group) => [
-			line(w, seg(group.title[lang], theme.paint.strong)),
-			...group.keys.flatMap((k) => {
-				const keys = theme.plain ? plainText(k.keys) : k.keys;
-				return wrap(k.text[lang], Math.max(10, w - keyWidth - 2)).map((chunk, i) => line(w, seg('  '), seg(pad(i === 0 ? keys : '', keyWidth), theme.paint.key), chunk));
-			}),
-		]);
-	};
-	const out: string[] = [line(width, seg(t.helpTitle, theme.paint.title))];
-	let blocks = blocksAt(width);
-	const rows = blocks.reduce((n, b) => n + b.length + 1, 0);
-	if (rows > height - 1 && width >= 120) {
-		const half = Math.floor((width - 1) / 2);
-		blocks = blocksAt(half);
-		const left: string[] = [];
-		const right: string[] = [];
-		for (const block of blocks) (left.length <= right.length ? left : right).push(...block, '');
-		for (let i = 0; i < Math.max(left.length, right.length); i++) out.push(padAnsi(left[i] ?? '', half) + ' ' + (right[i] ?? ''));
-		return out.slice(0, height);
-	}
-	for (const block of blocks) out.push(...block, '');
-	return out.slice(0, height);
-}
-
-/** Pads a painted line to `width` columns (ANSI codes take no room). */
-function padAnsi(text: string, width: number): string {
-	// eslint-disable-next-line no-control-regex
-	const visible = text.replace(/\x1b\[[0-9;]*m/g, '');
-	return text + ' '.repeat(Math.max(0, width - Array.from(visible).length));
 }

@@ -291,8 +291,8 @@ describe('the study screen', () => {
 		const {r} = mountStudy();
 		await r.waitFor((f) => f.includes('root@lvs1:~#'));
 		await r.press(KEY.f1);
-		const frame = await r.waitFor((f) => f.includes('KEYS (any key closes this)'));
-		expect(frame).toContain('Study (the lesson beside the lab)');
+		const frame = await r.waitFor((f) => f.includes('KEYS ('));
+		expect(frame.split('\n')[1]).toBe('Study (the lesson beside the lab)');
 		expect(frame).toContain('F5 · undo');
 	});
 
