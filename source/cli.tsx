@@ -42,6 +42,15 @@ function badOption(argv: readonly string[]): {kind: 'unknown' | 'repeated'; opti
 	return undefined;
 }
 
+/** Whether the command line names a scenario itself (`--scenario X`, `-s X`, `--scenario=X`). */
+function namesScenario(argv: readonly string[]): boolean {
+	for (const arg of argv) {
+		if (arg === '--') break;
+		if (arg === '-s' || arg === '--scenario' || arg.startsWith('--scenario=') || arg.startsWith('-s=')) return true;
+	}
+	return false;
+}
+
 const settings = await openSettings({flag: earlyLangFlag(process.argv.slice(2)), env: process.env, io});
 const {t, lang, store} = settings;
 
@@ -149,8 +158,10 @@ switch (command) {
 		if (!process.stdin.isTTY || !process.stdout.isTTY) fail(t('cli.needsTerminal'));
 		atMost(command ?? 'cluster-lab', rest, 0);
 		const {startInteractive} = await import('./ui/start');
-		// `cluster-lab` alone opens the home screen; `cluster-lab sandbox` opens a scenario's lab directly.
-		process.exitCode = await startInteractive({scenario: command === 'sandbox' ? cli.flags.scenario : undefined, seed: seed(), lang, plain: cli.flags.plain, store, lessonsDir: cli.flags.lessons});
+		// `cluster-lab` alone opens the home screen; `cluster-lab sandbox`, or a scenario
+		// named with --scenario, opens that scenario's lab directly.
+		const direct = command === 'sandbox' || namesScenario(process.argv.slice(2));
+		process.exitCode = await startInteractive({scenario: direct ? cli.flags.scenario : undefined, seed: seed(), lang, plain: cli.flags.plain, store, lessonsDir: cli.flags.lessons});
 		break;
 	}
 	default:

@@ -132,6 +132,14 @@ describe.skipIf(!hasTmux)('the lab in a real terminal (tmux)', {timeout: 90_000}
 		await leftCleanly(u);
 	});
 
+	it('--scenario without a command opens that scenario\'s lab, not the home screen', async () => {
+		const t = start(100, 30, {}, ['--scenario', 'ultramonkey']);
+		const screen = await t.waitFor((s) => s.includes('root@debian1:~#'));
+		expect(screen).not.toContain('Scenarios');
+		t.keys('C-c');
+		await leftCleanly(t);
+	});
+
 	it('with NO_COLOR the screen has no colour codes; without it, it has', async () => {
 		const t = start(100, 30, {NO_COLOR: '1'});
 		await t.waitFor((s) => s.includes('VIP 10.0.0.100'));

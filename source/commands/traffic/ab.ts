@@ -4,7 +4,7 @@ import {SEC} from '../../sim/time';
 import {runBenchmark, type BenchmarkResult} from '../../sim/traffic/benchmark';
 import type {CommandContext, CommandSpec} from '../context';
 import {AB_USAGE_BODY} from './ab-usage';
-import {clientHost, resolveName} from './client';
+import {requestSource} from './client';
 
 const OPTSTRING = 'n:c:t:s:b:T:p:u:v:lrkVhwiIx:y:z:C:H:P:A:g:X:de:SqB:m:Z:f:E:';
 const MAX_CONCURRENCY = 200000;
@@ -368,8 +368,7 @@ export const ab: CommandSpec = {
 		let heartbeat = 0;
 		if (!o.quiet && o.requests > 150) heartbeat = Math.max(100, Math.floor(o.requests / 10));
 		ctx.out(BANNER);
-		const client = clientHost(ctx.world, ctx.host);
-		const ip = resolveName(client, hostname);
+		const {client, ip} = requestSource(ctx.world, ctx.host, hostname);
 		if (ip === undefined) {
 			ctx.err(`apr_sockaddr_info_get() for ${hostname}: Temporary failure in name resolution (670003)\n`);
 			return 670003 & 255;

@@ -12,6 +12,26 @@ export function clientHost(world: World, fallback: Host): Host {
 	return (name && world.host(name)) || fallback;
 }
 
+/**
+ * Where a request to `name` starts and the address it goes to. Traffic comes
+ * from the client PC, except a loopback address (`localhost`, 127.x.x.x), which
+ * only makes sense on the host the shell is on: `curl localhost` on a real
+ * server asks that server's own Apache, as it would on the real machine.
+ */
+export function requestSource(world: World, shellHost: Host, name: string): {client: Host; ip: Ip | undefined} {
+	const client = clientHost(world, shellHost);
+	const ip = resolveName(client, name);
+	if (client !== shellHost && (ip === undefined || isLoopback(ip))) {
+		const own = resolveName(shellHost, name);
+		if (own !== undefined && isLoopback(own)) return {client: shellHost, ip: own};
+	}
+	return {client, ip};
+}
+
+function isLoopback(ip: Ip): boolean {
+	return ip >>> 24 === 127;
+}
+
 /** Looks a name up the way the client's resolver would: a dotted quad, or /etc/hosts. */
 export function resolveName(host: Host, name: string): Ip | undefined {
 	const literal = parseIp(name);

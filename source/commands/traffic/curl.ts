@@ -4,7 +4,7 @@ import {SEC} from '../../sim/time';
 import {trafficEngine} from '../../sim/traffic/engine';
 import type {Flow, FlowOwner} from '../../sim/traffic/flow';
 import type {CommandSpec} from '../context';
-import {clientHost, ms, parseUrl, resolveName, runUntilDone} from './client';
+import {ms, parseUrl, requestSource, runUntilDone} from './client';
 
 const VERSION = '7.88.1';
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -155,8 +155,7 @@ export const curl: CommandSpec = {
 		if (!url) return fail(3, 'URL using bad/illegal format or missing URL');
 		if ('error' in url) return fail(1, `Protocol "${url.scheme}" not supported or disabled in libcurl`);
 		const world = ctx.world;
-		const client = clientHost(world, ctx.host);
-		const ip = resolveName(client, url.host);
+		const {client, ip} = requestSource(world, ctx.host, url.host);
 		if (ip === undefined) return fail(6, `Could not resolve host: ${url.host}`);
 		const hostHeader = url.explicitPort && url.port !== 80 ? `${url.host}:${url.port}` : url.host;
 		const method = o.head ? 'HEAD' : 'GET';

@@ -24,6 +24,7 @@ export const en = {
 		usage: `
   Usage
     $ cluster-lab                              open the lab (choose a scenario)
+    $ cluster-lab --scenario NAME|FILE         open the lab on that scenario
     $ cluster-lab sandbox [--scenario NAME|FILE] [--seed N]
                                                open the lab on a scenario
     $ cluster-lab run [--scenario NAME|FILE] [--seed N] [SCRIPT|-]

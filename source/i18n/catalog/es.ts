@@ -22,6 +22,7 @@ export const es: Catalog = {
 		usage: `
   Uso
     $ cluster-lab                              abre el laboratorio (elige un escenario)
+    $ cluster-lab --scenario NOMBRE|ARCHIVO    abre el laboratorio en ese escenario
     $ cluster-lab sandbox [--scenario NOMBRE|ARCHIVO] [--seed N]
                                                abre el laboratorio en un escenario
     $ cluster-lab run [--scenario NOMBRE|ARCHIVO] [--seed N] [GUION|-]

@@ -13,6 +13,16 @@ describe('curl', () => {
 		expect([...l.world.host('lvs1')!.ipvs!.connections()].every((c) => c.caddr === 0x0a0000c8)).toBe(true);
 	});
 
+	it('localhost means the host the shell is on: a real server\'s own Apache answers, the director has none', () => {
+		const l = lab();
+		sh(l, 'ssh rs2');
+		expect(sh(l, 'curl -s http://localhost/')).toEqual({out: 'rs2\n', status: 0});
+		expect(sh(l, 'curl -s 127.0.0.1')).toEqual({out: 'rs2\n', status: 0});
+		expect(sh(l, 'ab -n 4 http://127.0.0.1/ | grep Complete').out).toBe('Complete requests:      4\n');
+		sh(l, 'exit');
+		expect(sh(l, 'curl http://localhost/')).toEqual({out: 'curl: (7) Failed to connect to localhost port 80 after 0 ms: Couldn\'t connect to server\n', status: 7});
+	});
+
 	it('-i and -I show Apache\'s headers; a missing page is Apache\'s 404 with exit status 0', () => {
 		const l = lab();
 		virtualService(l, {rips: ['10.0.0.11']});
