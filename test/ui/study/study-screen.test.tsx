@@ -239,6 +239,14 @@ describe('the study screen', () => {
 		expect(frame).toContain('Lesson 4 · step 3/5 · Create the virtual service');
 	});
 
+	it('with --plain the title and scroll marks use ASCII: | for ·, Up/Down for arrows', async () => {
+		const {r} = mountStudy({columns: 80, rows: 24, plain: true});
+		const top = await r.waitFor((f) => /Down \d+ more \| Ctrl\+Down/.test(f));
+		await r.press(F.ctrlDown);
+		const middle = await r.waitFor((f) => f.includes('| Ctrl+Up back'));
+		for (const frame of [top, middle]) expect(frame).not.toMatch(/[↑↓·]/);
+	});
+
 	it('Ctrl+↓ and Ctrl+↑ move the text a page at a time, keeping one row in sight', async () => {
 		const {r} = mountStudy({columns: 100, rows: 30, lesson: 'heartbeat-failover'});
 		const first = await r.waitFor((f) => /↓ \d+ more/.test(f));
@@ -300,7 +308,7 @@ describe('the study screen', () => {
 		const {r} = mountStudy({lang: 'es', plain: true});
 		await r.press('hostname -I', KEY.enter);
 		const frame = await r.waitFor((f) => f.includes('[x] '));
-		expect(frame).toContain('Lección 4 · paso 1/5');
+		expect(frame).toContain('Lección 4 | paso 1/5');
 		expect(frame).toContain('Objetivos');
 		expect(frame).toContain('F3 pista');
 		expect(frame).not.toContain('✓');
