@@ -30,6 +30,13 @@ export class SyntaxError_ extends Error {}
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
+/** Whether the reserved word `word` stands where a command starts at `i` (for `case`/`esac` inside `$(…)`). */
+function wordAt(src: string, i: number, word: string): boolean {
+	if (!src.startsWith(word, i) || !/^[\s;|&)]?$/.test(src[i + word.length] ?? '')) return false;
+	const before = src.slice(Math.max(0, i - 8), i);
+	return /[;|&(\n][ \t]*$/.test(before) || /(^|[\s;|&(])(do|then|else|elif|if|while|until|\{|!)[ \t]+$/.test(before);
+}
+
 /** Reserved words after which a command starts. */
 const AFTER_KEYWORD = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '{', '!']);
 
@@ -293,6 +300,8 @@ export class Lexer {
 			let depth = 0;
 			let i = this.pos + 1;
 			let quote: string | undefined;
+			// Depths at which a `case` opened inside: there a `)` ends a pattern, not the substitution.
+			const cases: number[] = [];
 			for (; i < src.length; i++) {
 				const ch = src[i]!;
 				if (quote) {
@@ -301,7 +310,11 @@ export class Lexer {
 				} else if (ch === "'" || ch === '"') quote = ch;
 				else if (ch === '\\') i++;
 				else if (ch === '(') depth++;
-				else if (ch === ')' && --depth === 0) break;
+				else if (ch === ')') {
+					if (cases.length > 0 && cases[cases.length - 1] === depth) continue;
+					if (--depth === 0) break;
+				} else if (ch === 'c' && wordAt(src, i, 'case')) cases.push(depth);
+				else if (ch === 'e' && wordAt(src, i, 'esac')) cases.pop();
 			}
 			if (i >= src.length) throw new Incomplete();
 			const start = this.pos;

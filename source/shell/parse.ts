@@ -133,7 +133,8 @@ class Parser {
 
 	/** The compound command starting at the current token, if one does. */
 	private compound(keyword: string | undefined): Compound | undefined {
-		const tok = this.tokens[this.i]!;
+		const tok = this.tokens[this.i];
+		if (!tok) return undefined;
 		if (tok.t === 'op' && tok.op === '(') {
 			this.i++;
 			const body = this.listUntil(UNTIL_PAREN);
