@@ -272,7 +272,12 @@ export class Lexer {
 			const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text);
 			if (m) {
 				const rest = first.text.slice(m[0].length);
-				const value: WordPart[] = rest ? [{kind: 'text', text: rest, quoted: false}, ...parts.slice(1)] : parts.slice(1);
+				let value: WordPart[] = rest ? [{kind: 'text', text: rest, quoted: false}, ...parts.slice(1)] : parts.slice(1);
+				// bash expands a ~ that starts the value (x=~, d=~/logs), as at the start of a word.
+				if (rest === '~' ? parts.length === 1 : rest.startsWith('~/')) {
+					const after: WordPart[] = rest === '~' ? [] : [{kind: 'text', text: rest.slice(1), quoted: false}];
+					value = [{kind: 'tilde'}, ...after, ...parts.slice(1)];
+				}
 				token.assignment = {name: m[1]!, value};
 			}
 		}
