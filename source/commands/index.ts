@@ -56,6 +56,8 @@ import {clear, history} from './shell/history';
 import {date, exit, falseCmd, hostname, logout, trueCmd, uname} from './shell/session';
 import {sleep} from './shell/sleep';
 import {breakCmd, colon, continueCmd} from './shell/loop-control';
+import {read} from './shell/read';
+import {letCmd} from './shell/let';
 import {KEYWORDS} from './shell/keywords';
 import {seq} from './shell/seq';
 import {ssh} from './shell/ssh';
@@ -97,6 +99,8 @@ export const COMMANDS: readonly CommandSpec[] = [
 	breakCmd,
 	continueCmd,
 	colon,
+	read,
+	letCmd,
 	withEraWording(seq),
 	// files
 	vi,

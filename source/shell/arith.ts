@@ -15,6 +15,9 @@ type Tok = {k: 'num'; v: bigint; text: string} | {k: 'name'; v: string; text: st
 
 const OPS = ['<<=', '>>=', '**', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '+=', '-=', '*=', '/=', '%=', '&=', '^=', '|=', '+', '-', '*', '/', '%', '<', '>', '&', '^', '|', '!', '~', '?', ':', '=', '(', ')', ','];
 
+/** A character no token starts with: the lexer stops there. */
+const BAD = '\u0000bad';
+
 const wrap = (x: bigint) => BigInt.asIntN(64, x);
 
 /** Evaluates `expr` as bash does; throws ArithError with bash's message text (without the `bash: ` prefix). */
@@ -77,6 +80,7 @@ export function evaluate(expr: string, vars: Vars, depth = 0): bigint {
 		let left = binaryLevel(level + 1);
 		for (;;) {
 			const t = peek();
+			if (t?.k === 'op' && t.v === BAD) errorAt('syntax error: invalid arithmetic operator');
 			if (t?.k !== 'op' || !LEVELS[level]!.includes(t.v)) return left;
 			i++;
 			const right = binaryLevel(level + 1);
@@ -217,7 +221,11 @@ function lex(expr: string): Tok[] {
 			continue;
 		}
 		const op = OPS.find((o) => expr.startsWith(o, p));
-		if (!op) throw new ArithError(`${expr.trim()}: syntax error: invalid arithmetic operator (error token is "${expr.slice(p)}")`);
+		if (!op) {
+			// bash reads tokens as it goes: what it says depends on whether an operand or an operator stands here.
+			out.push({k: 'op', v: BAD, text: expr.slice(p)});
+			break;
+		}
 		out.push({k: 'op', v: op, text: op});
 		p += op.length;
 	}

@@ -16,7 +16,9 @@ export type Redirect =
 	| {readonly kind: 'out'; readonly fd: 1 | 2 | 'both'; readonly append: boolean; readonly target: Word}
 	| {readonly kind: 'dup'; readonly fd: 1 | 2; readonly to: 1 | 2}
 	| {readonly kind: 'in'; readonly target: Word}
-	| {readonly kind: 'heredoc'; readonly body: string; readonly expand: boolean};
+	| {readonly kind: 'heredoc'; readonly body: string; readonly expand: boolean}
+	/** `<<< WORD`: the expanded word and a newline. */
+	| {readonly kind: 'herestring'; readonly target: Word};
 
 export interface SimpleCommand {
 	readonly assignments: ReadonlyArray<{name: string; value: Word}>;
@@ -25,8 +27,9 @@ export interface SimpleCommand {
 	/** The command's source text, as typed (for jobs and history). */
 	readonly text: string;
 	/**
-	 * Set for `for`, `while`, `until` and `if`: words and assignments are then empty and
-	 * the redirections apply to the whole construct (`done > file`, `done 2>&1`).
+	 * Set for compound commands (`for`, `while`, `until`, `if`, `case`, `( … )`, `{ …; }`,
+	 * `(( … ))`): words and assignments are then empty and the redirections apply to the
+	 * whole construct (`done > file`, `) 2>&1`).
 	 */
 	readonly compound?: Compound;
 }
@@ -53,7 +56,29 @@ export interface IfClause {
 	readonly otherwise?: CommandList;
 }
 
-export type Compound = ForClause | LoopClause | IfClause;
+/** How a `case` item ends: `;;` stops, `;&` runs the next item's list too, `;;&` tests the next patterns. */
+export type CaseEnd = ';;' | ';&' | ';;&';
+
+/** `case WORD in PATTERN|PATTERN) LIST ;; … esac`. */
+export interface CaseClause {
+	readonly kind: 'case';
+	readonly word: Word;
+	readonly items: ReadonlyArray<{patterns: readonly Word[]; body: CommandList; end: CaseEnd}>;
+}
+
+/** `( LIST )`, run in a subshell, and `{ LIST; }`, run in the current shell. */
+export interface GroupClause {
+	readonly kind: 'subshell' | 'group';
+	readonly body: CommandList;
+}
+
+/** `(( EXPR ))`: bash's arithmetic command (status 0 when the value is not zero). */
+export interface ArithCommand {
+	readonly kind: 'arith';
+	readonly source: string;
+}
+
+export type Compound = ForClause | LoopClause | IfClause | CaseClause | GroupClause | ArithCommand;
 
 export interface Pipeline {
 	readonly commands: readonly SimpleCommand[];
@@ -78,14 +103,16 @@ export function simpleCommands(list: CommandList): SimpleCommand[] {
 				for (const cmd of pipeline.commands) {
 					const c = cmd.compound;
 					if (!c) found.push(cmd);
-					else if (c.kind === 'for') visit(c.body);
+					else if (c.kind === 'for' || c.kind === 'subshell' || c.kind === 'group') visit(c.body);
 					else if (c.kind === 'if') {
 						for (const b of c.branches) {
 							visit(b.condition);
 							visit(b.body);
 						}
 						if (c.otherwise) visit(c.otherwise);
-					} else {
+					} else if (c.kind === 'case') {
+						for (const item of c.items) visit(item.body);
+					} else if (c.kind === 'while' || c.kind === 'until') {
 						visit(c.condition);
 						visit(c.body);
 					}

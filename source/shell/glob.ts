@@ -14,25 +14,98 @@ export function unescapeGlob(pattern: string): string {
 	return pattern.replace(/\\(.)/g, '$1');
 }
 
-function segmentRegex(segment: string): RegExp {
+/** POSIX character classes inside brackets, as JavaScript class ranges. */
+const CLASSES: Record<string, string> = {
+	alpha: 'a-zA-Z',
+	digit: '0-9',
+	alnum: 'a-zA-Z0-9',
+	upper: 'A-Z',
+	lower: 'a-z',
+	space: ' \\t\\n\\r\\f\\v',
+	blank: ' \\t',
+	punct: '!-\\/:-@\\[-`{-~',
+	xdigit: '0-9A-Fa-f',
+	print: ' -~',
+	graph: '!-~',
+	cntrl: '\\x00-\\x1f\\x7f',
+	word: 'a-zA-Z0-9_',
+};
+
+/**
+ * The regular expression for a glob pattern: `*`, `?`, brackets (`[a-z]`, `[!x]`,
+ * `[^x]`, `[[:alpha:]]`, `]` first is literal) and `\`-escapes. `any` is what `*` and
+ * `?` may match: one path segment's characters, or anything for `case`.
+ */
+function patternSource(pattern: string, any: string): string {
 	let re = '';
-	for (let i = 0; i < segment.length; i++) {
-		const c = segment[i]!;
-		if (c === '\\' && i + 1 < segment.length) re += escapeRe(segment[++i]!);
-		else if (c === '*') re += '[^/]*';
-		else if (c === '?') re += '[^/]';
+	for (let i = 0; i < pattern.length; i++) {
+		const c = pattern[i]!;
+		if (c === '\\' && i + 1 < pattern.length) re += escapeRe(pattern[++i]!);
+		else if (c === '*') re += any + '*';
+		else if (c === '?') re += any;
 		else if (c === '[') {
-			const close = segment.indexOf(']', i + 2);
-			if (close < 0) re += '\\[';
-			else {
-				let body = segment.slice(i + 1, close);
-				if (body.startsWith('!')) body = '^' + body.slice(1);
-				re += '[' + body.replace(/\\/g, '\\\\') + ']';
-				i = close;
-			}
+			const bracket = readBracket(pattern, i);
+			if (bracket) {
+				re += bracket.source;
+				i = bracket.end;
+			} else re += '\\[';
 		} else re += escapeRe(c);
 	}
-	return new RegExp('^' + re + '$');
+	return re;
+}
+
+/** A bracket expression starting at `start` (the `[`), or undefined when it never closes (then `[` is literal). */
+function readBracket(pattern: string, start: number): {source: string; end: number} | undefined {
+	let i = start + 1;
+	let negate = false;
+	if (pattern[i] === '!' || pattern[i] === '^') {
+		negate = true;
+		i++;
+	}
+	let body = '';
+	for (let first = true; i < pattern.length; first = false) {
+		const c = pattern[i]!;
+		if (c === ']' && !first) {
+			// Only reversed ranges inside: nothing matches (or, negated, anything).
+			if (body === '') return {source: negate ? '[\\s\\S]' : '(?!)', end: i};
+			return {source: `[${negate ? '^' : ''}${body}]`, end: i};
+		}
+		if (c === '[' && pattern[i + 1] === ':') {
+			const close = pattern.indexOf(':]', i + 2);
+			const name = close < 0 ? undefined : pattern.slice(i + 2, close);
+			if (name !== undefined && CLASSES[name] !== undefined) {
+				body += CLASSES[name];
+				i = close + 2;
+				continue;
+			}
+		}
+		let ch = c;
+		if (c === '\\' && i + 1 < pattern.length) ch = pattern[++i]!;
+		body += escapeClass(ch);
+		i++;
+		if (pattern[i] === '-' && pattern[i + 1] !== undefined && pattern[i + 1] !== ']') {
+			let to = pattern[i + 1]!;
+			i += 2;
+			if (to === '\\' && i < pattern.length) to = pattern[i++]!;
+			// A reversed range matches nothing in bash; JavaScript would reject it.
+			if (to < ch) body = body.slice(0, -escapeClass(ch).length);
+			else body += '-' + escapeClass(to);
+		}
+	}
+	return undefined;
+}
+
+function escapeClass(c: string): string {
+	return /[\\\]\[^-]/.test(c) ? '\\' + c : c;
+}
+
+function segmentRegex(segment: string): RegExp {
+	return new RegExp('^' + patternSource(segment, '[^/]') + '$');
+}
+
+/** bash's pattern matching for `case`: like a glob, but `*` and `?` match `/` and leading dots too. */
+export function matchPattern(pattern: string, text: string): boolean {
+	return new RegExp('^' + patternSource(pattern, '[\\s\\S]') + '$').test(text);
 }
 
 function escapeRe(c: string): string {

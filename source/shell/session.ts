@@ -1,4 +1,5 @@
 import type {Host} from '../sim/host';
+import type {InputStream} from './input';
 
 /** One level of `ssh`: the host and the working directory there. */
 export interface Login {
@@ -46,6 +47,10 @@ export class Session {
 	breaking = 0;
 	/** Loops to skip to the next round of after `continue N` (bash's `continuing`). */
 	continuing = 0;
+	/** How many subshells (`( … )`, pipeline members) the running command is inside: `exit` ends the innermost. */
+	subshells = 0;
+	/** Standard input of the command running now, as a stream (`read` takes it a line at a time); undefined for the terminal. */
+	input: InputStream | undefined;
 	/** The terminal while a command line runs: background jobs write to it as they go. */
 	terminal: {out(text: string): void; err(text: string): void} | undefined;
 

@@ -7,9 +7,10 @@ import type {Host} from '../sim/host';
 import {pendingBootAt} from '../sim/net/faults';
 import {SEC} from '../sim/time';
 import type {World} from '../sim/world';
-import type {AndOr, CommandList, Compound, ForClause, IfClause, LoopClause, Pipeline, Redirect, SimpleCommand, Word} from './ast';
+import type {AndOr, CaseClause, CommandList, Compound, ForClause, IfClause, LoopClause, Pipeline, Redirect, SimpleCommand, Word} from './ast';
 import {ArithError, evaluate} from './arith';
-import {escapeGlob, glob, hasGlob} from './glob';
+import {escapeGlob, glob, hasGlob, matchPattern} from './glob';
+import {InputStream} from './input';
 import {reportJobs} from './jobs';
 import {parse} from './parse';
 import {Session, type Login} from './session';
@@ -104,6 +105,12 @@ function deadHostMessage(world: World, host: Host, lang: Lang): string {
 const WITHOUT_POWER = new Set(['help', 'clear', 'history', 'exit', 'logout', 'sleep']);
 /** Tools the lab always runs on the scenario's client PC, whichever host the shell is on. */
 const FROM_CLIENT_PC = new Set(['curl', 'ab', 'load']);
+/**
+ * Tools that, reading standard input, read it to the end (bash gives them the same
+ * open file as the loop around them): after one, a `while read` loop has no more lines.
+ * Other tools may look at the input without taking it.
+ */
+const STDIN_READERS = new Set(['cat', 'grep', 'egrep', 'sed', 'sort', 'uniq', 'wc', 'cut', 'tr', 'tee', 'tail', 'awk', 'ssh', 'ipvsadm-restore']);
 
 /**
  * The lab's bash-like shell, shared by the TUI and `cluster-lab run`. It parses
@@ -208,7 +215,7 @@ export class Shell {
 		logins.length = keep;
 	}
 
-	private runList(list: CommandList, frame: Frame, stdin?: string): number {
+	private runList(list: CommandList, frame: Frame, stdin?: InputStream): number {
 		let status = this.session.lastStatus;
 		for (const item of list) {
 			status = this.runAndOr(item, frame, stdin);
@@ -222,7 +229,7 @@ export class Shell {
 		return this.session.breaking > 0 || this.session.continuing > 0;
 	}
 
-	private runAndOr(item: AndOr, frame: Frame, stdin?: string): number {
+	private runAndOr(item: AndOr, frame: Frame, stdin?: InputStream): number {
 		let status = this.runPipeline(item.first, frame, stdin, item.background);
 		this.session.lastStatus = status;
 		for (const {op, pipeline} of item.rest) {
@@ -235,31 +242,76 @@ export class Shell {
 		return status;
 	}
 
-	private runPipeline(pipeline: Pipeline, frame: Frame, stdin: string | undefined, background: boolean): number {
+	private runPipeline(pipeline: Pipeline, frame: Frame, stdin: InputStream | undefined, background: boolean): number {
 		let input = stdin;
 		let status = 0;
 		const n = pipeline.commands.length;
 		pipeline.commands.forEach((cmd, i) => {
-			if (i < n - 1) {
-				let captured = '';
-				const sink: Sink = {out: (t) => (captured += t), err: frame.sink.err};
-				status = this.runSimple(cmd, {...frame, sink, tty: false}, input, background);
-				input = captured;
-			} else {
-				status = this.runSimple(cmd, frame, input, background);
-			}
+			let captured = '';
+			const last = i === n - 1;
+			const inner: Frame = last ? frame : {...frame, sink: {out: (t) => (captured += t), err: frame.sink.err}, tty: false};
+			// Each member of a real pipeline runs in a subshell: `echo a | read x` leaves x as it was.
+			status = n > 1 ? this.subshell(inner, (f) => this.runSimple(cmd, f, input, background), false) : this.runSimple(cmd, inner, input, background);
+			if (!last) input = new InputStream(captured);
 		});
 		return pipeline.negated ? (status === 0 ? 1 : 0) : status;
 	}
 
-	private runSimple(cmd: SimpleCommand, frame: Frame, stdin: string | undefined, background: boolean): number {
-		const host = frame.login.host;
+	/**
+	 * Runs `body` as a subshell would: variables, the working directory and ssh
+	 * sessions it changes are put back afterwards, and `exit` or `break` only end it.
+	 * A `( … )` subshell starts outside any loop (bash: `break` there is only
+	 * meaningful in a loop); a pipeline member still sees the loops around it.
+	 */
+	private subshell(frame: Frame, body: (frame: Frame) => number, ownLoops = true): number {
+		const s = this.session;
+		const vars = new Map(s.vars);
+		const logins = s.logins.slice();
+		const loops = {depth: s.loopDepth, breaking: s.breaking, continuing: s.continuing};
+		if (ownLoops) s.loopDepth = 0;
+		s.subshells++;
+		let status: number;
+		try {
+			status = body({...frame, login: {...frame.login}});
+		} catch (error) {
+			if (error instanceof ExitRequest) status = error.status;
+			else if (error instanceof DiscardLine) status = 1;
+			else throw error;
+		} finally {
+			s.subshells--;
+			s.vars.clear();
+			for (const [k, v] of vars) s.vars.set(k, v);
+			s.logins.length = 0;
+			s.logins.push(...logins);
+			s.loopDepth = loops.depth;
+			s.breaking = loops.breaking;
+			s.continuing = loops.continuing;
+		}
+		return status;
+	}
+
+	private runSimple(cmd: SimpleCommand, frame: Frame, stdin: InputStream | undefined, background: boolean): number {
 		const words: string[] = [];
 		for (const word of cmd.words) words.push(...this.expand(word, frame));
+		// Assignments before a command hold for that command only (`IFS=: read a b`).
+		const temporary = new Map<string, string | undefined>();
 		for (const {name, value} of cmd.assignments) {
-			const v = this.expand(value, frame, false).join(' ');
-			if (words.length === 0) this.session.vars.set(name, v);
+			const v = this.expandString(value, frame);
+			if (words.length > 0 && !temporary.has(name)) temporary.set(name, this.session.vars.get(name));
+			this.session.vars.set(name, v);
 		}
+		try {
+			return this.runSimpleWith(cmd, words, frame, stdin, background);
+		} finally {
+			for (const [name, old] of temporary) {
+				if (old === undefined) this.session.vars.delete(name);
+				else this.session.vars.set(name, old);
+			}
+		}
+	}
+
+	private runSimpleWith(cmd: SimpleCommand, words: string[], frame: Frame, stdin: InputStream | undefined, background: boolean): number {
+		const host = frame.login.host;
 
 		// Redirections, in order, as bash applies them.
 		let input = stdin;
@@ -272,7 +324,7 @@ export class Shell {
 				frame.sink.err(result);
 				return 1;
 			}
-			if (result.kind === 'input') input = result.text;
+			if (result.kind === 'input') input = new InputStream(result.text);
 			else if (result.kind === 'dup') {
 				if (r.kind === 'dup' && r.fd === 2) errTarget = r.to === 1 ? outTarget : errTarget;
 				else if (r.kind === 'dup' && r.fd === 1) outTarget = r.to === 2 ? errTarget : outTarget;
@@ -311,13 +363,52 @@ export class Shell {
 		return status;
 	}
 
-	private runCompound(c: Compound, frame: Frame, stdin: string | undefined): number {
-		if (c.kind === 'if') return this.runIf(c, frame, stdin);
-		if (c.kind === 'for') return this.runFor(c, frame, stdin);
-		return this.runWhile(c, frame, stdin);
+	private runCompound(c: Compound, frame: Frame, stdin: InputStream | undefined): number {
+		switch (c.kind) {
+			case 'if':
+				return this.runIf(c, frame, stdin);
+			case 'for':
+				return this.runFor(c, frame, stdin);
+			case 'case':
+				return this.runCase(c, frame, stdin);
+			case 'subshell':
+				return this.subshell(frame, (f) => this.runList(c.body, f, stdin));
+			case 'group':
+				return this.runList(c.body, frame, stdin);
+			case 'arith':
+				return this.runArith(c.source, frame);
+			default:
+				return this.runWhile(c, frame, stdin);
+		}
 	}
 
-	private runIf(c: IfClause, frame: Frame, stdin: string | undefined): number {
+	/** `case`: the first item with a matching pattern runs; `;&` and `;;&` go on as bash does. */
+	private runCase(c: CaseClause, frame: Frame, stdin: InputStream | undefined): number {
+		const subject = this.expandString(c.word, frame);
+		let status = 0;
+		let fallThrough = false;
+		for (const item of c.items) {
+			// Patterns are expanded one at a time, only until one matches.
+			if (!fallThrough && !item.patterns.some((p) => matchPattern(this.expandString(p, frame, true), subject))) continue;
+			status = item.body.length > 0 ? this.runList(item.body, frame, stdin) : 0;
+			if (item.end === ';;' || this.loopJump()) break;
+			fallThrough = item.end === ';&';
+		}
+		return status;
+	}
+
+	/** `(( EXPR ))`: status 0 when the value is not zero; an error costs status 1, not the line. */
+	private runArith(source: string, frame: Frame): number {
+		try {
+			return this.arithValue(source) === 0n ? 1 : 0;
+		} catch (error) {
+			if (!(error instanceof ArithError)) throw error;
+			frame.sink.err(`bash: ((: ${error.message}\n`);
+			return 1;
+		}
+	}
+
+	private runIf(c: IfClause, frame: Frame, stdin: InputStream | undefined): number {
 		for (const branch of c.branches) {
 			const test = this.runList(branch.condition, frame, stdin);
 			if (this.loopJump()) return test;
@@ -326,7 +417,7 @@ export class Shell {
 		return c.otherwise ? this.runList(c.otherwise, frame, stdin) : 0;
 	}
 
-	private runFor(c: ForClause, frame: Frame, stdin: string | undefined): number {
+	private runFor(c: ForClause, frame: Frame, stdin: InputStream | undefined): number {
 		if (!IDENTIFIER.test(c.name)) {
 			frame.sink.err(`bash: \`${c.name}': not a valid identifier\n`);
 			return 1;
@@ -348,7 +439,7 @@ export class Shell {
 		return status;
 	}
 
-	private runWhile(c: LoopClause, frame: Frame, stdin: string | undefined): number {
+	private runWhile(c: LoopClause, frame: Frame, stdin: InputStream | undefined): number {
 		let status = 0;
 		this.session.loopDepth++;
 		try {
@@ -396,6 +487,7 @@ export class Shell {
 		frame: Frame,
 	): string | {kind: 'input'; text: string} | {kind: 'dup'} | {kind: 'output'; fd: 1 | 2 | 'both'; path: string; append: boolean} {
 		if (r.kind === 'heredoc') return {kind: 'input', text: r.expand ? this.expandHeredoc(r.body, frame) : r.body};
+		if (r.kind === 'herestring') return {kind: 'input', text: this.expandString(r.target, frame) + '\n'};
 		if (r.kind === 'dup') return {kind: 'dup'};
 		const fields = this.expand(r.target, frame);
 		if (fields.length !== 1) return `bash: ${fields.join(' ') || '""'}: ambiguous redirect\n`;
@@ -417,7 +509,7 @@ export class Shell {
 	}
 
 	/** Finds and runs a command; prints bash's errors for unknown ones. */
-	private invoke(words: string[], frame: Frame, stdin: string | undefined, background: boolean, text: string): number {
+	private invoke(words: string[], frame: Frame, stdin: InputStream | undefined, background: boolean, text: string): number {
 		const name = words[0]!;
 		const host = frame.login.host;
 		if (!host.powered) {
@@ -450,10 +542,14 @@ export class Shell {
 			frame.sink.err(`bash: ${name}: maximum nesting level exceeded\n`);
 			return 1;
 		}
-		const ctx = this.context(words, frame, stdin, background, text);
+		const reading = {stdin: false};
+		const ctx = this.context(words, frame, stdin, reading, background, text);
+		const outerInput = this.session.input;
+		this.session.input = stdin;
 		this.depth++;
 		try {
 			const status = spec.run(ctx);
+			if (reading.stdin && stdin && STDIN_READERS.has(spec.name)) stdin.drain();
 			return typeof status === 'number' ? status & 255 : 0;
 		} catch (error) {
 			if (error instanceof ExitRequest) throw error;
@@ -463,11 +559,12 @@ export class Shell {
 			return 1;
 		} finally {
 			this.depth--;
+			this.session.input = outerInput;
 			this.world.revision++;
 		}
 	}
 
-	private context(argv: string[], frame: Frame, stdin: string | undefined, background: boolean, text: string): CommandContext {
+	private context(argv: string[], frame: Frame, input: InputStream | undefined, reading: {stdin: boolean}, background: boolean, text: string): CommandContext {
 		const shell = this;
 		const login = frame.login;
 		return {
@@ -476,7 +573,10 @@ export class Shell {
 			session: this.session,
 			registry: this.registry,
 			argv,
-			stdin,
+			get stdin() {
+				reading.stdin = true;
+				return input?.rest;
+			},
 			get cwd() {
 				return login.cwd;
 			},
@@ -506,7 +606,8 @@ export class Shell {
 				shell.session.loopDepth = 0;
 				let status: number;
 				try {
-					status = shell.runList(parsed.list, {login: target, sink: options.quiet ? quiet : frame.sink, effects: frame.effects, tty: frame.tty}, options.stdin);
+					const stdin = options.stdin === undefined ? undefined : new InputStream(options.stdin);
+					status = shell.runList(parsed.list, {login: target, sink: options.quiet ? quiet : frame.sink, effects: frame.effects, tty: frame.tty}, stdin);
 				} catch (error) {
 					if (error instanceof DiscardLine) status = 1;
 					else if (!(error instanceof ExitRequest)) throw error;
@@ -589,14 +690,37 @@ export class Shell {
 
 	/** `$((…))`: `$NAME`, `${NAME}` and `$?` inside are replaced first, then the expression is evaluated. */
 	private arithmetic(source: string, frame: Frame): string {
-		const text = source.replace(/\$(\{([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])\}|[?$#0-9]|[A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string, braced?: string) => this.variable(braced ?? name));
 		try {
-			return String(evaluate(text, this.session.vars));
+			return String(this.arithValue(source));
 		} catch (error) {
 			if (!(error instanceof ArithError)) throw error;
 			frame.sink.err(`bash: ${error.message}\n`);
 			throw new DiscardLine();
 		}
+	}
+
+	/** The value of an arithmetic expression after its `$NAME`s are replaced; throws ArithError. */
+	private arithValue(source: string): bigint {
+		const text = source.replace(/\$(\{([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])\}|[?$#0-9]|[A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string, braced?: string) => this.variable(braced ?? name));
+		return evaluate(text, this.session.vars);
+	}
+
+	/**
+	 * A word expanded to one string, without field splitting or globbing, as bash
+	 * expands assignments and the word after `case`. As a `case` pattern, quoted parts
+	 * are escaped so that they match literally.
+	 */
+	private expandString(word: Word, frame: Frame, pattern = false): string {
+		let text = '';
+		const add = (s: string, quoted: boolean) => (text += pattern && quoted ? escapeGlob(s) : s);
+		for (const part of word) {
+			if (part.kind === 'text') add(part.text, part.quoted);
+			else if (part.kind === 'tilde') add(this.session.vars.get('HOME') ?? '/root', true);
+			else if (part.kind === 'var') add(this.variable(part.name), part.quoted);
+			else if (part.kind === 'arith') add(this.arithmetic(part.source, frame), part.quoted);
+			else add(this.substitute(part.source, frame), part.quoted);
+		}
+		return text;
 	}
 
 	private substitute(source: string, frame: Frame): string {

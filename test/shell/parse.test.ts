@@ -36,7 +36,9 @@ describe('shell parser', () => {
 	it("reports bash's syntax errors", () => {
 		expect(parse('| x')).toEqual({kind: 'error', message: "syntax error near unexpected token `|'"});
 		expect(parse('echo >')).toEqual({kind: 'error', message: "syntax error near unexpected token `newline'"});
-		expect(parse('a ;; b')).toEqual({kind: 'error', message: "syntax error near unexpected token `;'"});
+		// `;;` is one token, as in bash, which only accepts it inside `case`.
+		expect(parse('a ;; b')).toEqual({kind: 'error', message: "syntax error near unexpected token `;;'"});
+		expect(parse('a ; ; b')).toEqual({kind: 'error', message: "syntax error near unexpected token `;'"});
 	});
 	it('skips comments', () => {
 		expect(words('echo a # b c')).toEqual([[['echo', 'a']]]);

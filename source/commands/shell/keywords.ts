@@ -3,7 +3,8 @@ import type {CommandSpec} from '../context';
 /**
  * bash's reserved words for loops and conditionals. The parser runs them
  * (`source/shell/parse.ts`); these entries only put them in `help` and in tab
- * completion, where bash lists them too.
+ * completion, where bash lists them too. Groupings (`( … )`, `{ …; }`, `(( … ))`)
+ * have no name worth completing and stay out.
  */
 function keyword(name: string, en: string, es: string): CommandSpec {
 	return {
@@ -23,6 +24,7 @@ export const KEYWORDS: readonly CommandSpec[] = [
 	keyword('while', 'repeat while a command succeeds: while COMMAND; do …; done (until: while it fails)', 'repite mientras una orden tenga éxito: while ORDEN; do …; done (until: mientras falle)'),
 	keyword('until', 'repeat until a command succeeds: until COMMAND; do …; done', 'repite hasta que una orden tenga éxito: until ORDEN; do …; done'),
 	keyword('if', 'run commands when one succeeds: if COMMAND; then …; else …; fi', 'ejecuta órdenes si una tiene éxito: if ORDEN; then …; else …; fi'),
+	keyword('case', 'run the commands of the first matching pattern: case WORD in a|b) …;; *) …;; esac', 'ejecuta las órdenes del primer patrón que encaje: case PALABRA in a|b) …;; *) …;; esac'),
 ];
 
 /** Names `type` reports as `shell keyword`. */

@@ -14,6 +14,14 @@ function leave(ctx: Parameters<CommandSpec['run']>[0], name: string): number {
 			status = 2;
 		} else status = Number(arg) & 255;
 	}
+	if (ctx.session.subshells > 0) {
+		// A subshell is no login shell: exit ends it alone, with no ssh session closed.
+		if (name === 'logout') {
+			ctx.err("bash: logout: not login shell: use `exit'\n");
+			return 1;
+		}
+		return exitShell(status);
+	}
 	if (ctx.session.logins.length > 1 && ctx.session.current.host === ctx.host) {
 		const login = ctx.session.logins.pop()!;
 		ctx.out('logout\n');

@@ -30,10 +30,13 @@ export const ssh: CommandSpec = {
 	summary: {en: 'work on another host: ssh HOST, or ssh HOST COMMAND', es: 'trabaja en otro host: ssh HOST, o ssh HOST COMANDO'},
 	run(ctx) {
 		const args = ctx.argv.slice(1);
+		// -n: standard input from /dev/null, so that ssh leaves a `while read` loop its lines.
+		let noStdin = false;
 		// Options that take a value; the lab accepts and ignores them.
 		while (args[0]?.startsWith('-')) {
 			const opt = args.shift()!;
 			if (/^-[lpiFoLRDJEScmBbePWw]$/.test(opt)) args.shift();
+			else if (/^-[46AaCfGgKkMNnqsTtVvXxYy]+$/.test(opt) && opt.includes('n')) noStdin = true;
 		}
 		const target = args.shift();
 		if (!target) {
@@ -54,7 +57,8 @@ export const ssh: CommandSpec = {
 			ctx.err(`ssh: connect to host ${name} port 22: No route to host\n`);
 			return 255;
 		}
-		if (args.length > 0) return ctx.run(args.join(' '), {host, stdin: ctx.stdin});
+		// Without -n, ssh reads all of its standard input to pass it on (a `while read` loop around it gets no more lines).
+		if (args.length > 0) return ctx.run(args.join(' '), {host, stdin: noStdin ? '' : ctx.stdin});
 		ctx.session.logins.push({host, cwd: '/root'});
 		return 0;
 	},

@@ -2,7 +2,7 @@ import type {CommandContext, CommandSpec} from '../context';
 import {KEYWORD_NAMES} from './keywords';
 
 /** Commands bash runs itself, never from a file. */
-const BUILTINS = new Set(['cd', 'echo', 'printf', 'test', '[', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'pwd', 'true', 'false', 'help', 'kill', 'jobs', 'fg', 'bg', 'wait', 'read', 'set', 'source', '.', 'alias', 'umask', 'break', 'continue', ':']);
+const BUILTINS = new Set(['cd', 'echo', 'printf', 'test', '[', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'pwd', 'true', 'false', 'help', 'kill', 'jobs', 'fg', 'bg', 'wait', 'read', 'set', 'source', '.', 'alias', 'umask', 'break', 'continue', ':', 'let']);
 
 /** The file a command name runs from, searching PATH in order. */
 export function lookup(ctx: CommandContext, name: string): string | undefined {
