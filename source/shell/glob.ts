@@ -1,3 +1,4 @@
+import {CLASSES} from '../commands/files/regex';
 import type {FileSystem} from '../sim/fs/filesystem';
 
 /** True when an unquoted word piece would be globbed by bash. */
@@ -13,23 +14,6 @@ export function escapeGlob(text: string): string {
 export function unescapeGlob(pattern: string): string {
 	return pattern.replace(/\\(.)/g, '$1');
 }
-
-/** POSIX character classes inside brackets, as JavaScript class ranges. */
-const CLASSES: Record<string, string> = {
-	alpha: 'a-zA-Z',
-	digit: '0-9',
-	alnum: 'a-zA-Z0-9',
-	upper: 'A-Z',
-	lower: 'a-z',
-	space: ' \\t\\n\\r\\f\\v',
-	blank: ' \\t',
-	punct: '!-\\/:-@\\[-`{-~',
-	xdigit: '0-9A-Fa-f',
-	print: ' -~',
-	graph: '!-~',
-	cntrl: '\\x00-\\x1f\\x7f',
-	word: 'a-zA-Z0-9_',
-};
 
 /**
  * The regular expression for a glob pattern: `*`, `?`, brackets (`[a-z]`, `[!x]`,

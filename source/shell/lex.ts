@@ -197,6 +197,17 @@ export class Lexer {
 			textQuoted = quoted;
 			text += s;
 		};
+		// A `$` starts an expansion when something expandable follows; otherwise it is a plain dollar sign.
+		const expand = (quoted: boolean) => {
+			const part = this.dollar(quoted);
+			if (part) {
+				flush();
+				parts.push(part);
+			} else {
+				pushText('$', quoted);
+				this.pos++;
+			}
+		};
 		if (src[this.pos] === '~' && (this.pos + 1 === src.length || /[ \t\n/;|&<>)]/.test(src[this.pos + 1]!))) {
 			parts.push({kind: 'tilde'});
 			this.pos++;
@@ -233,14 +244,7 @@ export class Lexer {
 						if (src[this.pos + 1] !== '\n') pushText(src[this.pos + 1]!, true);
 						this.pos += 2;
 					} else if (d === '$') {
-						const part = this.dollar(true);
-						if (part) {
-							flush();
-							parts.push(part);
-						} else {
-							pushText('$', true);
-							this.pos++;
-						}
+						expand(true);
 					} else {
 						pushText(d, true);
 						this.pos++;
@@ -252,14 +256,7 @@ export class Lexer {
 					parts.push({kind: 'text', text: '', quoted: true});
 				}
 			} else if (c === '$') {
-				const part = this.dollar(false);
-				if (part) {
-					flush();
-					parts.push(part);
-				} else {
-					pushText('$', false);
-					this.pos++;
-				}
+				expand(false);
 			} else {
 				pushText(c, false);
 				this.pos++;

@@ -4,7 +4,8 @@
  */
 export type RegexResult = {ok: true; source: string} | {ok: false; message: string};
 
-const CLASSES: Record<string, string> = {
+/** POSIX character classes inside brackets, as JavaScript class ranges (grep, sed and the shell's globs). */
+export const CLASSES: Record<string, string> = {
 	alpha: 'A-Za-z',
 	digit: '0-9',
 	alnum: '0-9A-Za-z',

@@ -1,49 +1,15 @@
-import chalk from 'chalk';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Lang} from '../../../source/i18n/lang';
 import {KEYMAP} from '../../../source/ui/lab/keymap';
-import {LabController} from '../../../source/ui/lab/lab-controller';
-import {LabScreen} from '../../../source/ui/lab/lab-screen';
-import {LabStore} from '../../../source/ui/live/lab-store';
 import {plainText} from '../../../source/ui/panels/status-lines';
-import {createSettings} from '../../../source/ui/settings';
 import {studyMessages} from '../../../source/ui/study/study-messages';
 import {KEY, type Rendered} from '../helpers/render';
-import {renderScreen} from '../helpers/render';
-import {addWebService, labOn, sandboxWorld} from '../helpers/worlds';
 import {closeAll, mountStudy} from '../study/helpers';
+import {closeLabs, fits, mountLab, text} from './mount';
 
-let open: Array<{r: Rendered; store: LabStore}> = [];
 afterEach(() => {
-	for (const {r, store} of open) {
-		r.unmount();
-		store.dispose();
-	}
-	open = [];
+	closeLabs();
 	closeAll();
 });
-
-function mountLab(options: {columns?: number; rows?: number; lang?: Lang; plain?: boolean; color?: boolean} = {}) {
-	const world = sandboxWorld();
-	addWebService(world);
-	const lab = labOn(world);
-	const store = new LabStore(lab, {paused: true});
-	chalk.level = options.color ? 3 : 0;
-	const settings = createSettings(options.lang ?? 'en', {plain: options.plain ?? false});
-	const controller = new LabController(lab, store, {lang: settings.lang, theme: settings.theme, onQuit: () => {}});
-	const r = renderScreen(<LabScreen controller={controller} />, {...options, settings});
-	open.push({r, store});
-	return r;
-}
-
-// eslint-disable-next-line no-control-regex
-const text = (frame: string) => frame.replace(/\x1b\[[0-9;]*m/g, '');
-
-function fits(frame: string, columns: number, rows: number) {
-	const lines = text(frame).split('\n');
-	expect(lines.length).toBeLessThanOrEqual(rows - 1);
-	for (const l of lines) expect([...l].length).toBeLessThanOrEqual(columns);
-}
 
 const TITLE = /^(KEYS|TECLAS) \(/m;
 const BELOW = /[↓v] (\d+) (more below|más abajo)/;
@@ -77,7 +43,7 @@ describe('the key list (F1, ?)', () => {
 		['en', 100, 30],
 		['es', 100, 30],
 	] as const)('in the lab (%s, %i×%i) scrolls so every key can be read, then any other key closes it', async (lang, columns, rows) => {
-		const r = mountLab({lang, columns, rows, color: true});
+		const r = mountLab({lang, columns, rows, color: true}).r;
 		await r.waitFor((f) => f.includes('root@lvs1:~#'));
 		const seen = (await readHelp(r, columns, rows)).join('\n');
 		for (const group of KEYMAP) {
@@ -139,7 +105,7 @@ describe('the key list (F1, ?)', () => {
 	});
 
 	it('in plain mode uses only ASCII, without colour', async () => {
-		const r = mountLab({plain: true, columns: 80, rows: 24});
+		const r = mountLab({plain: true, columns: 80, rows: 24}).r;
 		await r.waitFor((f) => f.includes('root@lvs1:~#'));
 		const seen = await readHelp(r, 80, 24);
 		expect(seen.filter((l) => /[^\x20-\x7e]/.test(l))).toEqual([]);

@@ -1,43 +1,8 @@
-import chalk from 'chalk';
 import {afterEach, describe, expect, it} from 'vitest';
-import {LabController} from '../../../source/ui/lab/lab-controller';
-import {LabScreen} from '../../../source/ui/lab/lab-screen';
-import {LabStore} from '../../../source/ui/live/lab-store';
-import {createSettings} from '../../../source/ui/settings';
-import {KEY, renderScreen, type Rendered} from '../helpers/render';
-import {addWebService, labOn, sandboxWorld} from '../helpers/worlds';
+import {KEY} from '../helpers/render';
+import {closeLabs, fits, mountLab} from './mount';
 
-let open: Array<{r: Rendered; store: LabStore}> = [];
-afterEach(() => {
-	for (const {r, store} of open) {
-		r.unmount();
-		store.dispose();
-	}
-	open = [];
-});
-
-function mount(options: {columns?: number; rows?: number; color?: boolean; plain?: boolean; lang?: 'en' | 'es'} = {}) {
-	const world = sandboxWorld();
-	addWebService(world);
-	const lab = labOn(world);
-	// Paused: frames change only when the test acts.
-	const store = new LabStore(lab, {paused: true});
-	let quit = 0;
-	// The theme takes its colours from chalk's level, so set it before building the settings.
-	chalk.level = options.color ? 3 : 0;
-	const settings = createSettings(options.lang ?? 'en', {plain: options.plain ?? false});
-	const controller = new LabController(lab, store, {lang: settings.lang, theme: settings.theme, onQuit: () => quit++});
-	const r = renderScreen(<LabScreen controller={controller} />, {...options, settings});
-	open.push({r, store});
-	return {r, lab, store, controller, quits: () => quit};
-}
-
-function fits(frame: string, columns: number, rows: number) {
-	// eslint-disable-next-line no-control-regex
-	const lines = frame.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-	expect(lines.length).toBeLessThanOrEqual(rows - 1);
-	for (const l of lines) expect([...l].length).toBeLessThanOrEqual(columns);
-}
+afterEach(closeLabs);
 
 describe('the lab screen', () => {
 	it.each([
@@ -45,7 +10,7 @@ describe('the lab screen', () => {
 		[100, 30],
 		[160, 50],
 	])('fits a %i×%i terminal with one row to spare', async (columns, rows) => {
-		const {r} = mount({columns, rows});
+		const {r} = mountLab({columns, rows});
 		const frame = await r.waitFor((f) => f.includes('VIP 10.0.0.100') && f.includes('root@lvs1:~#'));
 		fits(frame, columns, rows);
 		expect(frame).toContain('PAUSED');
@@ -53,7 +18,7 @@ describe('the lab screen', () => {
 	});
 
 	it('runs typed commands and shows the output under the prompt', async () => {
-		const {r} = mount();
+		const {r} = mountLab();
 		await r.waitFor((f) => f.includes('root@lvs1:~#'));
 		await r.press('hostname', KEY.enter);
 		const frame = await r.waitFor((f) => f.includes('root@lvs1:~# hostname\nlvs1'));
@@ -61,7 +26,7 @@ describe('the lab screen', () => {
 	});
 
 	it('Tab offers no study commands when no lesson is open', async () => {
-		const {r} = mount();
+		const {r} = mountLab();
 		await r.waitFor((f) => f.includes('root@lvs1:~#'));
 		await r.press('hostn', KEY.tab);
 		await r.waitFor((f) => /root@lvs1:~# hostname *$/m.test(f));
@@ -71,7 +36,7 @@ describe('the lab screen', () => {
 	});
 
 	it('Esc gives the keyboard to the cluster: select rs2, u unplugs it through the shell', async () => {
-		const {r, lab} = mount();
+		const {r, lab} = mountLab();
 		await r.waitFor((f) => f.includes('[SHELL]'));
 		await r.press(KEY.escape);
 		await r.waitFor((f) => f.includes('[CLUSTER KEYS]'));
@@ -87,7 +52,7 @@ describe('the lab screen', () => {
 	});
 
 	it('keys in the cluster drive the clock: space, step, speed', async () => {
-		const {r, store} = mount();
+		const {r, store} = mountLab();
 		await r.press(KEY.escape, '.');
 		await r.waitFor((f) => f.includes('00:00:01.0'));
 		await r.press('+', '+');
@@ -100,7 +65,7 @@ describe('the lab screen', () => {
 	});
 
 	it('the pause/resume/speed commands reach the clock', async () => {
-		const {r, store} = mount();
+		const {r, store} = mountLab();
 		await r.press('speed 20', KEY.enter);
 		await r.waitFor((f) => f.includes('×20'));
 		await r.press('resume', KEY.enter);
@@ -111,7 +76,7 @@ describe('the lab screen', () => {
 	});
 
 	it('switches the right-hand panel with e, c and g at 80×24', async () => {
-		const {r} = mount({columns: 80, rows: 24});
+		const {r} = mountLab({columns: 80, rows: 24});
 		await r.waitFor((f) => f.includes('[E EVENTS]'));
 		await r.press(KEY.escape, 'c');
 		await r.waitFor((f) => f.includes('[C CONNS]') && f.includes('no connection entries'));
@@ -120,7 +85,7 @@ describe('the lab screen', () => {
 	});
 
 	it('? and F1 show every key at once on a large screen; any key closes the list', async () => {
-		const {r} = mount({columns: 160, rows: 50});
+		const {r} = mountLab({columns: 160, rows: 50});
 		await r.press(KEY.f1);
 		const help = await r.waitFor((f) => f.includes('KEYS (any key closes this)'));
 		expect(help).toContain('unplug / plug the selected host');
@@ -135,7 +100,7 @@ describe('the lab screen', () => {
 	});
 
 	it('asks for a larger window below 80×24 and comes back when resized', async () => {
-		const {r} = mount();
+		const {r} = mountLab();
 		await r.waitFor((f) => f.includes('VIP 10.0.0.100'));
 		r.stdout.resize(70, 20);
 		const small = await r.waitFor((f) => f.includes('Make the window larger'));
@@ -146,7 +111,7 @@ describe('the lab screen', () => {
 	});
 
 	it('vi takes the whole screen and gives it back on :q', async () => {
-		const {r, lab} = mount();
+		const {r, lab} = mountLab();
 		lab.world.host('lvs1')!.fs.put('/etc/ha.d/ha.cf', 'keepalive 2\n');
 		await r.press('vi /etc/ha.d/ha.cf', KEY.enter);
 		const editor = await r.waitFor((f) => f.includes('keepalive 2'));
@@ -158,14 +123,14 @@ describe('the lab screen', () => {
 	});
 
 	it('says so when a full-screen tool has no view yet', async () => {
-		const {r, controller} = mount();
+		const {r, controller} = mountLab();
 		controller.shell.run('true');
 		(controller as unknown as {effect(e: unknown): void}).effect({kind: 'fullscreen', tool: 'xeyes', host: 'lvs1', args: []});
 		await r.waitFor((f) => f.includes('xeyes: this full-screen view is not available'));
 	});
 
 	it('Ctrl+C quits from the shell, the cluster keys and the editor', async () => {
-		const {r, quits} = mount();
+		const {r, quits} = mountLab();
 		await r.press(KEY.ctrl('c'));
 		await r.press(KEY.escape, KEY.ctrl('c'));
 		await r.press(KEY.escape, 'nano /tmp/x', KEY.enter, KEY.ctrl('c'));
@@ -173,16 +138,16 @@ describe('the lab screen', () => {
 	});
 
 	it('has no colour codes without colour, and colour codes with it', async () => {
-		const plain = mount({color: false});
+		const plain = mountLab({color: false});
 		await plain.r.press(KEY.escape, 'u');
 		// eslint-disable-next-line no-control-regex
 		expect(await plain.r.waitFor((f) => f.includes('unplugged'))).not.toMatch(/\x1b\[/);
-		const colour = mount({color: true});
+		const colour = mountLab({color: true});
 		expect(await colour.r.waitFor((f) => f.includes('VIP 10.0.0.100'))).toMatch(/\x1b\[38;2;/);
 	});
 
 	it('speaks Spanish with --lang es and still fits 80×24', async () => {
-		const {r} = mount({columns: 80, rows: 24, lang: 'es'});
+		const {r} = mountLab({columns: 80, rows: 24, lang: 'es'});
 		await r.press(KEY.escape);
 		const frame = await r.waitFor((f) => f.includes('TECLAS DEL CLÚSTER'));
 		fits(frame, 80, 24);
@@ -194,7 +159,7 @@ describe('the lab screen', () => {
 	});
 
 	it('in plain mode uses only ASCII', async () => {
-		const {r} = mount({plain: true});
+		const {r} = mountLab({plain: true});
 		await r.press(KEY.escape, KEY.down, 'u');
 		const frame = await r.waitFor((f) => /rs1 +unplugged/.test(f));
 		expect(frame.split('\n').filter((l) => /[^\x20-\x7e]/.test(l))).toEqual([]);
