@@ -1,0 +1,131 @@
+import type {Word} from './ast';
+import {ArithError, evaluate} from './arith';
+import {DiscardLine, type Frame, type Sink} from './frame';
+import {escapeGlob, glob, hasGlob} from './glob';
+import {parse} from './parse';
+import type {Shell} from './shell';
+
+/** Word expansion: tilde, variables, `$(…)`, field splitting and globbing. */
+export function expand(shell: Shell, word: Word, frame: Frame, split = true): string[] {
+	const fields: string[] = [];
+	let current = '';
+	let pattern = '';
+	let exists = false;
+	let globbable = false;
+	const endField = () => {
+		if (exists) {
+			if (globbable) fields.push(...globField(pattern, current, frame));
+			else fields.push(current);
+		}
+		current = '';
+		pattern = '';
+		exists = false;
+		globbable = false;
+	};
+	const addText = (text: string, quoted: boolean) => {
+		current += text;
+		pattern += quoted ? escapeGlob(text) : text;
+		if (!quoted && hasGlob(text)) globbable = true;
+		exists = true;
+	};
+	const addExpansion = (value: string, quoted: boolean) => {
+		if (quoted || !split) {
+			addText(value, true);
+			return;
+		}
+		const pieces = value.split(/[ \t\n]+/);
+		pieces.forEach((piece, i) => {
+			if (i > 0) endField();
+			if (piece !== '') addText(piece, false);
+		});
+	};
+	for (const part of word) {
+		if (part.kind === 'text') addText(part.text, part.quoted);
+		else if (part.kind === 'tilde') addText(shell.session.vars.get('HOME') ?? '/root', true);
+		else if (part.kind === 'var') addExpansion(variable(shell, part.name), part.quoted);
+		else if (part.kind === 'arith') addExpansion(arithmetic(shell, part.source, frame), part.quoted);
+		else addExpansion(substitute(shell, part.source, frame), part.quoted);
+	}
+	endField();
+	return fields;
+}
+
+/**
+ * A word expanded to one string, without field splitting or globbing, as bash
+ * expands assignments and the word after `case`. As a `case` pattern, quoted parts
+ * are escaped so that they match literally.
+ */
+export function expandString(shell: Shell, word: Word, frame: Frame, pattern = false): string {
+	let text = '';
+	const add = (s: string, quoted: boolean) => (text += pattern && quoted ? escapeGlob(s) : s);
+	for (const part of word) {
+		if (part.kind === 'text') add(part.text, part.quoted);
+		else if (part.kind === 'tilde') add(shell.session.vars.get('HOME') ?? '/root', true);
+		else if (part.kind === 'var') add(variable(shell, part.name), part.quoted);
+		else if (part.kind === 'arith') add(arithmetic(shell, part.source, frame), part.quoted);
+		else add(substitute(shell, part.source, frame), part.quoted);
+	}
+	return text;
+}
+
+/** A heredoc body with `$NAME`, `${NAME}` and `$?` replaced, and `\$` `\`` `\\` unescaped. */
+export function expandHeredoc(shell: Shell, body: string): string {
+	return body.replace(/\\([$`\\])|\$(\?|[A-Za-z_][A-Za-z0-9_]*|\{([A-Za-z_][A-Za-z0-9_]*|\?)\})/g, (m, escaped, name, braced) => {
+		if (escaped) return escaped;
+		return variable(shell, braced ?? name);
+	});
+}
+
+function globField(pattern: string, literal: string, frame: Frame): string[] {
+	const relative = !pattern.startsWith('/');
+	const base = frame.login.cwd === '/' ? '' : frame.login.cwd;
+	const matches = glob(frame.login.host.fs, relative ? escapeGlob(base) + '/' + pattern : pattern);
+	if (matches.length === 0) return [literal];
+	return relative ? matches.map((m) => m.slice(base.length + 1)) : matches;
+}
+
+function variable(shell: Shell, name: string): string {
+	if (name === '?') return String(shell.session.lastStatus);
+	if (name === '$') return '4242';
+	if (name === '#') return '0';
+	if (name === '0') return 'bash';
+	if (/^[0-9]$/.test(name)) return '';
+	return shell.session.vars.get(name) ?? '';
+}
+
+/** `$((…))`: `$NAME`, `${NAME}` and `$?` inside are replaced first, then the expression is evaluated. */
+function arithmetic(shell: Shell, source: string, frame: Frame): string {
+	try {
+		return String(arithValue(shell, source));
+	} catch (error) {
+		if (!(error instanceof ArithError)) throw error;
+		frame.sink.err(`bash: ${error.message}\n`);
+		throw new DiscardLine();
+	}
+}
+
+/** The value of an arithmetic expression after its `$NAME`s are replaced; throws ArithError. */
+export function arithValue(shell: Shell, source: string): bigint {
+	const text = source.replace(/\$(\{([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])\}|[?$#0-9]|[A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string, braced?: string) => variable(shell, braced ?? name));
+	return evaluate(text, shell.session.vars);
+}
+
+/** `$(…)`: runs the inner source with its output captured, trailing newlines removed. */
+function substitute(shell: Shell, source: string, frame: Frame): string {
+	const parsed = parse(source);
+	if (parsed.kind !== 'ok') {
+		frame.sink.err(`bash: command substitution: ${parsed.kind === 'error' ? parsed.message : 'unexpected end of file'}\n`);
+		return '';
+	}
+	let captured = '';
+	const sink: Sink = {out: (t) => (captured += t), err: frame.sink.err};
+	let status: number;
+	try {
+		status = shell.runList(parsed.list, {...frame, sink, tty: false});
+	} catch (error) {
+		if (!(error instanceof DiscardLine)) throw error;
+		status = 1;
+	}
+	shell.session.lastStatus = status;
+	return captured.replace(/\n+$/, '');
+}
