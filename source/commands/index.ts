@@ -58,6 +58,7 @@ import {sleep} from './shell/sleep';
 import {breakCmd, colon, continueCmd} from './shell/loop-control';
 import {read} from './shell/read';
 import {letCmd} from './shell/let';
+import {local, returnCmd, shift} from './shell/functions';
 import {KEYWORDS} from './shell/keywords';
 import {seq} from './shell/seq';
 import {ssh} from './shell/ssh';
@@ -98,6 +99,9 @@ export const COMMANDS: readonly CommandSpec[] = [
 	...KEYWORDS,
 	breakCmd,
 	continueCmd,
+	local,
+	returnCmd,
+	shift,
 	colon,
 	read,
 	letCmd,

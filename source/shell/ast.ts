@@ -3,6 +3,7 @@
 /** A piece of a word; quoting decides whether globbing and splitting apply. */
 export type WordPart =
 	| {readonly kind: 'text'; readonly text: string; readonly quoted: boolean}
+	/** `$NAME`, `${NAME}`, and the special `$?` `$$` `$#` `$@` `$*` `$0`…`$9` `${10}`. */
 	| {readonly kind: 'var'; readonly name: string; readonly quoted: boolean}
 	| {readonly kind: 'tilde'}
 	/** `$(...)`: run the inner source and splice its output. */
@@ -12,13 +13,14 @@ export type WordPart =
 
 export type Word = readonly WordPart[];
 
+/** Redirections; `raw` is the target as typed (`type` prints a function's body with it). */
 export type Redirect =
-	| {readonly kind: 'out'; readonly fd: 1 | 2 | 'both'; readonly append: boolean; readonly target: Word}
+	| {readonly kind: 'out'; readonly fd: 1 | 2 | 'both'; readonly append: boolean; readonly target: Word; readonly raw: string}
 	| {readonly kind: 'dup'; readonly fd: 1 | 2; readonly to: 1 | 2}
-	| {readonly kind: 'in'; readonly target: Word}
+	| {readonly kind: 'in'; readonly target: Word; readonly raw: string}
 	| {readonly kind: 'heredoc'; readonly body: string; readonly expand: boolean}
 	/** `<<< WORD`: the expanded word and a newline. */
-	| {readonly kind: 'herestring'; readonly target: Word};
+	| {readonly kind: 'herestring'; readonly target: Word; readonly raw: string};
 
 export interface SimpleCommand {
 	readonly assignments: ReadonlyArray<{name: string; value: Word}>;
@@ -26,6 +28,8 @@ export interface SimpleCommand {
 	readonly redirects: readonly Redirect[];
 	/** The command's source text, as typed (for jobs and history). */
 	readonly text: string;
+	/** Assignments and words as typed, in their order (`type` prints a function's body with them). */
+	readonly raw: readonly string[];
 	/**
 	 * Set for compound commands (`for`, `while`, `until`, `if`, `case`, `( … )`, `{ …; }`,
 	 * `(( … ))`): words and assignments are then empty and the redirections apply to the
@@ -34,11 +38,15 @@ export interface SimpleCommand {
 	readonly compound?: Compound;
 }
 
-/** `for NAME [in WORDS]; do BODY; done` (without `in`, the positional parameters: none here). */
+/** `for NAME [in WORDS]; do BODY; done`; without `in`, the positional parameters (`"$@"`). */
 export interface ForClause {
 	readonly kind: 'for';
 	readonly name: string;
 	readonly words: readonly Word[];
+	/** The words as typed. */
+	readonly raw: readonly string[];
+	/** Written without `in`. */
+	readonly positional?: boolean;
 	readonly body: CommandList;
 }
 
@@ -63,7 +71,9 @@ export type CaseEnd = ';;' | ';&' | ';;&';
 export interface CaseClause {
 	readonly kind: 'case';
 	readonly word: Word;
-	readonly items: ReadonlyArray<{patterns: readonly Word[]; body: CommandList; end: CaseEnd}>;
+	readonly items: ReadonlyArray<{patterns: readonly Word[]; body: CommandList; end: CaseEnd; raw: readonly string[]}>;
+	/** The word as typed. */
+	readonly raw: string;
 }
 
 /** `( LIST )`, run in a subshell, and `{ LIST; }`, run in the current shell. */
@@ -78,11 +88,26 @@ export interface ArithCommand {
 	readonly source: string;
 }
 
-export type Compound = ForClause | LoopClause | IfClause | CaseClause | GroupClause | ArithCommand;
+/**
+ * `NAME () BODY` and `function NAME [()] BODY`: defines a shell function. The body is a
+ * compound command with its own redirections, applied at every call.
+ */
+export interface FunctionDefinition {
+	readonly kind: 'function';
+	/** The name as typed: bash refuses quoted names, names with `$` and names of digits only. */
+	readonly name: string;
+	readonly valid: boolean;
+	readonly body: SimpleCommand & {readonly compound: Compound};
+}
+
+export type Compound = ForClause | LoopClause | IfClause | CaseClause | GroupClause | ArithCommand | FunctionDefinition;
 
 export interface Pipeline {
+	/** Empty for a bare `time` (bash then times nothing). */
 	readonly commands: readonly SimpleCommand[];
 	readonly negated: boolean;
+	/** Preceded by the `time` keyword (`time -p`: POSIX format). */
+	readonly timed?: 'bash' | 'posix';
 }
 
 export interface AndOr {
@@ -104,6 +129,7 @@ export function simpleCommands(list: CommandList): SimpleCommand[] {
 					const c = cmd.compound;
 					if (!c) found.push(cmd);
 					else if (c.kind === 'for' || c.kind === 'subshell' || c.kind === 'group') visit(c.body);
+					else if (c.kind === 'function') visit([{first: {commands: [c.body], negated: false}, rest: [], background: false}]);
 					else if (c.kind === 'if') {
 						for (const b of c.branches) {
 							visit(b.condition);

@@ -1,7 +1,8 @@
 import type {CaseClause, Compound, IfClause} from './ast';
 import {ArithError} from './arith';
 import {arithValue, expandString} from './expand';
-import {DiscardLine, ExitRequest, type Frame} from './frame';
+import {DiscardLine, ExitRequest, ReturnRequest, type Frame} from './frame';
+import {defineFunction} from './functions';
 import {matchPattern} from './glob';
 import type {InputStream} from './input';
 import {loopJump, runFor, runWhile} from './loops';
@@ -22,20 +23,26 @@ export function runCompound(shell: Shell, c: Compound, frame: Frame, stdin: Inpu
 			return shell.runList(c.body, frame, stdin);
 		case 'arith':
 			return runArith(shell, c.source, frame);
+		case 'function':
+			return defineFunction(shell.session, c, frame);
 		default:
 			return runWhile(shell, c, frame, stdin);
 	}
 }
 
 /**
- * Runs `body` as a subshell would: variables, the working directory and ssh
- * sessions it changes are put back afterwards, and `exit` or `break` only end it.
+ * Runs `body` as a subshell would: variables, functions, `$1`…, the working directory
+ * and ssh sessions it changes are put back afterwards, and `exit`, `return` or `break`
+ * only end it.
  * A `( … )` subshell starts outside any loop (bash: `break` there is only
  * meaningful in a loop); a pipeline member still sees the loops around it.
  */
 export function subshell(shell: Shell, frame: Frame, body: (frame: Frame) => number, ownLoops = true): number {
 	const s = shell.session;
 	const vars = new Map(s.vars);
+	const functions = new Map(s.functions);
+	const positional = s.positional;
+	const locals = s.calls.map((c) => new Map(c.locals));
 	const logins = s.logins.slice();
 	const loops = {depth: s.loopDepth, breaking: s.breaking, continuing: s.continuing};
 	if (ownLoops) s.loopDepth = 0;
@@ -44,13 +51,20 @@ export function subshell(shell: Shell, frame: Frame, body: (frame: Frame) => num
 	try {
 		status = body({...frame, login: {...frame.login}});
 	} catch (error) {
-		if (error instanceof ExitRequest) status = error.status;
+		if (error instanceof ExitRequest || error instanceof ReturnRequest) status = error.status;
 		else if (error instanceof DiscardLine) status = 1;
 		else throw error;
 	} finally {
 		s.subshells--;
 		s.vars.clear();
 		for (const [k, v] of vars) s.vars.set(k, v);
+		s.functions.clear();
+		for (const [k, v] of functions) s.functions.set(k, v);
+		s.positional = positional;
+		s.calls.forEach((c, i) => {
+			c.locals.clear();
+			for (const [k, v] of locals[i]!) c.locals.set(k, v);
+		});
 		s.logins.length = 0;
 		s.logins.push(...logins);
 		s.loopDepth = loops.depth;
@@ -78,7 +92,7 @@ function runCase(shell: Shell, c: CaseClause, frame: Frame, stdin: InputStream |
 /** `(( EXPR ))`: status 0 when the value is not zero; an error costs status 1, not the line. */
 function runArith(shell: Shell, source: string, frame: Frame): number {
 	try {
-		return arithValue(shell, source) === 0n ? 1 : 0;
+		return arithValue(shell, source, frame) === 0n ? 1 : 0;
 	} catch (error) {
 		if (!(error instanceof ArithError)) throw error;
 		frame.sink.err(`bash: ((: ${error.message}\n`);

@@ -2,6 +2,7 @@ import type {Word} from './ast';
 import {ArithError, evaluate} from './arith';
 import {DiscardLine, type Frame, type Sink} from './frame';
 import {escapeGlob, glob, hasGlob} from './glob';
+import {substitutionEnd} from './lex';
 import {parse} from './parse';
 import type {Shell} from './shell';
 
@@ -42,7 +43,14 @@ export function expand(shell: Shell, word: Word, frame: Frame, split = true): st
 	for (const part of word) {
 		if (part.kind === 'text') addText(part.text, part.quoted);
 		else if (part.kind === 'tilde') addText(shell.session.vars.get('HOME') ?? '/root', true);
-		else if (part.kind === 'var') addExpansion(variable(shell, part.name), part.quoted);
+		else if (part.kind === 'var' && (part.name === '@' || (part.name === '*' && !part.quoted)) && split) {
+			// Each argument is a field of its own: "$@" keeps them whole, $@ and $* split each one.
+			shell.session.positional.forEach((arg, i) => {
+				if (i > 0) endField();
+				if (part.quoted) addText(arg, true);
+				else addExpansion(arg, false);
+			});
+		} else if (part.kind === 'var') addExpansion(variable(shell, part.name), part.quoted);
 		else if (part.kind === 'arith') addExpansion(arithmetic(shell, part.source, frame), part.quoted);
 		else addExpansion(substitute(shell, part.source, frame), part.quoted);
 	}
@@ -68,9 +76,9 @@ export function expandString(shell: Shell, word: Word, frame: Frame, pattern = f
 	return text;
 }
 
-/** A heredoc body with `$NAME`, `${NAME}` and `$?` replaced, and `\$` `\`` `\\` unescaped. */
+/** A heredoc body with `$NAME`, `${NAME}`, `$?`, `$1`… replaced, and `\$` `\`` `\\` unescaped. */
 export function expandHeredoc(shell: Shell, body: string): string {
-	return body.replace(/\\([$`\\])|\$(\?|[A-Za-z_][A-Za-z0-9_]*|\{([A-Za-z_][A-Za-z0-9_]*|\?)\})/g, (m, escaped, name, braced) => {
+	return body.replace(/\\([$`\\])|\$([?$#@*0-9]|[A-Za-z_][A-Za-z0-9_]*|\{([A-Za-z_][A-Za-z0-9_]*|[?$#@*]|[0-9]+)\})/g, (m, escaped, name, braced) => {
 		if (escaped) return escaped;
 		return variable(shell, braced ?? name);
 	});
@@ -84,19 +92,25 @@ function globField(pattern: string, literal: string, frame: Frame): string[] {
 	return relative ? matches.map((m) => m.slice(base.length + 1)) : matches;
 }
 
+/** A variable's value as one string (`$@` joined by spaces, `$*` by IFS's first character, as bash joins them). */
 function variable(shell: Shell, name: string): string {
-	if (name === '?') return String(shell.session.lastStatus);
+	const s = shell.session;
+	if (name === '?') return String(s.lastStatus);
 	if (name === '$') return '4242';
-	if (name === '#') return '0';
+	if (name === '#') return String(s.positional.length);
 	if (name === '0') return 'bash';
-	if (/^[0-9]$/.test(name)) return '';
-	return shell.session.vars.get(name) ?? '';
+	if (name === '@') return s.positional.join(' ');
+	if (name === '*') return s.positional.join((s.vars.get('IFS') ?? ' ').slice(0, 1));
+	if (/^[0-9]+$/.test(name)) return s.positional[Number(name) - 1] ?? '';
+	// bash sets FUNCNAME only while a function runs.
+	if (name === 'FUNCNAME' && s.calls.length > 0) return s.calls[s.calls.length - 1]!.name;
+	return s.vars.get(name) ?? '';
 }
 
 /** `$((…))`: `$NAME`, `${NAME}` and `$?` inside are replaced first, then the expression is evaluated. */
 function arithmetic(shell: Shell, source: string, frame: Frame): string {
 	try {
-		return String(arithValue(shell, source));
+		return String(arithValue(shell, source, frame));
 	} catch (error) {
 		if (!(error instanceof ArithError)) throw error;
 		frame.sink.err(`bash: ${error.message}\n`);
@@ -104,9 +118,23 @@ function arithmetic(shell: Shell, source: string, frame: Frame): string {
 	}
 }
 
-/** The value of an arithmetic expression after its `$NAME`s are replaced; throws ArithError. */
-export function arithValue(shell: Shell, source: string): bigint {
-	const text = source.replace(/\$(\{([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])\}|[?$#0-9]|[A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string, braced?: string) => variable(shell, braced ?? name));
+/**
+ * The value of an arithmetic expression; throws ArithError. As in bash, the `$(…)`
+ * and `$((…))` inside are expanded first (`$(( $1 * $(fact 3) ))`), then the `$NAME`s.
+ */
+export function arithValue(shell: Shell, source: string, frame: Frame): bigint {
+	let expanded = '';
+	for (let i = 0; i < source.length; i++) {
+		const end = source[i] === '$' && source[i + 1] === '(' ? substitutionEnd(source, i) : undefined;
+		if (end === undefined) {
+			expanded += source[i];
+			continue;
+		}
+		if (source[i + 2] === '(' && source[end - 1] === ')') expanded += String(arithValue(shell, source.slice(i + 3, end - 1), frame));
+		else expanded += substitute(shell, source.slice(i + 2, end), frame);
+		i = end;
+	}
+	const text = expanded.replace(/\$(\{([A-Za-z_][A-Za-z0-9_]*|[?$#@*]|[0-9]+)\}|[?$#@*0-9]|[A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string, braced?: string) => variable(shell, braced ?? name));
 	return evaluate(text, shell.session.vars);
 }
 

@@ -35,6 +35,29 @@ export class ExitRequest {
 /** An expansion failed (bad arithmetic): bash drops the rest of the command line. */
 export class DiscardLine {}
 
+/** The lab stops the whole command line (a runaway recursion): no subshell or `$(…)` inside may catch it. */
+export class AbortLine {}
+
+/** `return` on its way out of the function running it. */
+export class ReturnRequest {
+	constructor(readonly status: number) {}
+}
+
+/** Whether `error` is one of the shell's own ways to unwind (exit, return, a dropped line), not a defect. */
+export function isUnwinding(error: unknown): boolean {
+	return error instanceof ExitRequest || error instanceof ReturnRequest || error instanceof DiscardLine || error instanceof AbortLine;
+}
+
+/** Leaves the function running (`return N`). */
+export function returnFromFunction(status: number): never {
+	throw new ReturnRequest(status);
+}
+
+/** Drops the rest of the command line, as bash does after some errors (`shift 1 2`). */
+export function discardLine(): never {
+	throw new DiscardLine();
+}
+
 /** Ends the shell (top-level `exit`): the run stops, the lab quits. */
 export function exitShell(status: number): never {
 	throw new ExitRequest(status);

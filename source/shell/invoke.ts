@@ -5,7 +5,8 @@ import type {Host} from '../sim/host';
 import {pendingBootAt} from '../sim/net/faults';
 import {SEC} from '../sim/time';
 import type {World} from '../sim/world';
-import {DiscardLine, ExitRequest, type Frame, type Sink} from './frame';
+import {DiscardLine, ExitRequest, isUnwinding, ReturnRequest, type Frame, type Sink} from './frame';
+import {isStackOverflow} from './functions';
 import {InputStream} from './input';
 import {parse} from './parse';
 import {EMPTY_PATH} from './redirect';
@@ -88,7 +89,8 @@ export function invoke(shell: Shell, words: string[], frame: Frame, stdin: Input
 		if (reading.stdin && stdin && STDIN_READERS.has(spec.name)) stdin.drain();
 		return typeof status === 'number' ? status & 255 : 0;
 	} catch (error) {
-		if (error instanceof ExitRequest) throw error;
+		// Inside a function, running out of stack is the recursion's doing: callFunction reports it.
+		if (isUnwinding(error) || (session.calls.length > 0 && isStackOverflow(error))) throw error;
 		// A defect in a simulated tool must never take the lab down.
 		const message = error instanceof Error ? error.message : String(error);
 		frame.sink.err(`${name}: internal error: ${message}\n`);
@@ -146,18 +148,23 @@ function commandContext(
 			const target: Login = options.host && options.host !== login.host ? {host: options.host, cwd: '/root'} : login;
 			const quiet: Sink = {out() {}, err() {}};
 			const saved = session.lastStatus;
-			// A nested command line is a shell of its own: the caller's loops are not its loops.
+			// A nested command line is a shell of its own: the caller's loops, functions and arguments are not its own.
 			const loops = {depth: session.loopDepth, breaking: session.breaking, continuing: session.continuing};
+			const calls = session.calls.splice(0);
+			const positional = session.positional;
 			session.loopDepth = 0;
+			session.positional = [];
 			let status: number;
 			try {
 				const stdin = options.stdin === undefined ? undefined : new InputStream(options.stdin);
 				status = shell.runList(parsed.list, {login: target, sink: options.quiet ? quiet : frame.sink, effects: frame.effects, tty: frame.tty}, stdin);
 			} catch (error) {
 				if (error instanceof DiscardLine) status = 1;
-				else if (!(error instanceof ExitRequest)) throw error;
+				else if (!(error instanceof ExitRequest || error instanceof ReturnRequest)) throw error;
 				else status = error.status;
 			} finally {
+				session.calls.push(...calls);
+				session.positional = positional;
 				session.loopDepth = loops.depth;
 				session.breaking = loops.breaking;
 				session.continuing = loops.continuing;

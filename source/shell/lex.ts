@@ -23,6 +23,43 @@ interface PendingHeredoc {
 	redirect: {kind: 'heredoc'; body: string; expand: boolean};
 }
 
+/** How a heredoc was introduced: `<<EOF`, `<<-EOF`, `<<'EOF'` (`type` prints a function's heredocs with it). */
+export interface HeredocHeader {
+	readonly delimiter: string;
+	readonly quoted: boolean;
+	readonly strip: boolean;
+}
+
+/** The header of each heredoc redirection the lexer made. */
+export const heredocHeaders = new WeakMap<object, HeredocHeader>();
+
+/**
+ * Where the `$(…)` starting at `start` (the `$`) ends: the index of its closing
+ * parenthesis, or undefined when the input ends first. Quotes are skipped, and in
+ * a `case` inside, a `)` ends a pattern, not the substitution.
+ */
+export function substitutionEnd(src: string, start: number): number | undefined {
+	let depth = 0;
+	let quote: string | undefined;
+	// Depths at which a `case` opened inside: there a `)` ends a pattern, not the substitution.
+	const cases: number[] = [];
+	for (let i = start + 1; i < src.length; i++) {
+		const ch = src[i]!;
+		if (quote) {
+			if (ch === quote) quote = undefined;
+			else if (ch === '\\' && quote === '"') i++;
+		} else if (ch === "'" || ch === '"') quote = ch;
+		else if (ch === '\\') i++;
+		else if (ch === '(') depth++;
+		else if (ch === ')') {
+			if (cases.length > 0 && cases[cases.length - 1] === depth) continue;
+			if (--depth === 0) return i;
+		} else if (ch === 'c' && wordAt(src, i, 'case')) cases.push(depth);
+		else if (ch === 'e' && wordAt(src, i, 'esac')) cases.pop();
+	}
+	return undefined;
+}
+
 /** More lines are needed (open quote, heredoc, unfinished compound command). */
 export class Incomplete extends Error {}
 /** Bash would print `syntax error…`: the message without the `bash: ` prefix. */
@@ -38,7 +75,7 @@ function wordAt(src: string, i: number, word: string): boolean {
 }
 
 /** Reserved words after which a command starts. */
-const AFTER_KEYWORD = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '{', '!']);
+const AFTER_KEYWORD = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '{', '!', 'time']);
 
 export class Lexer {
 	private pos = 0;
@@ -156,6 +193,7 @@ export class Lexer {
 		const quoted = /['"\\]/.test(raw);
 		const delimiter = tok.word.map((p) => (p.kind === 'text' ? p.text : p.kind === 'var' ? '$' + p.name : '~')).join('');
 		const redirect = {kind: 'heredoc' as const, body: '', expand: !quoted};
+		heredocHeaders.set(redirect, {delimiter, quoted, strip});
 		this.pending.push({delimiter, strip, expand: !quoted, redirect});
 		// The parser picks the body up from this marker token.
 		this.out.push({t: 'word', word: [{kind: 'text', text: '\u0000heredoc', quoted: true}], start, end: this.pos});
@@ -281,12 +319,12 @@ export class Lexer {
 		return token;
 	}
 
-	/** Reads `$NAME`, `${NAME}`, `$?`, `$$`, `$(…)`, `$((…))` at pos (which points at `$`). */
+	/** Reads `$NAME`, `${NAME}`, `$?`, `$$`, `$#`, `$@`, `$*`, `$1`, `${10}`, `$(…)`, `$((…))` at pos (which points at `$`). */
 	private dollar(quoted: boolean): WordPart | undefined {
 		const src = this.src;
 		const next = src[this.pos + 1];
 		if (next === undefined) return undefined;
-		if (next === '?' || next === '$' || next === '#' || /[0-9]/.test(next)) {
+		if (next === '?' || next === '$' || next === '#' || next === '@' || next === '*' || /[0-9]/.test(next)) {
 			this.pos += 2;
 			return {kind: 'var', name: next, quoted};
 		}
@@ -294,31 +332,13 @@ export class Lexer {
 			const close = src.indexOf('}', this.pos + 2);
 			if (close < 0) throw new Incomplete();
 			const name = src.slice(this.pos + 2, close);
-			if (!/^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])$/.test(name)) throw new SyntaxError_(`\${${name}}: bad substitution`);
+			if (!/^([A-Za-z_][A-Za-z0-9_]*|[?$#@*]|[0-9]+)$/.test(name)) throw new SyntaxError_(`\${${name}}: bad substitution`);
 			this.pos = close + 1;
 			return {kind: 'var', name, quoted};
 		}
 		if (next === '(') {
-			let depth = 0;
-			let i = this.pos + 1;
-			let quote: string | undefined;
-			// Depths at which a `case` opened inside: there a `)` ends a pattern, not the substitution.
-			const cases: number[] = [];
-			for (; i < src.length; i++) {
-				const ch = src[i]!;
-				if (quote) {
-					if (ch === quote) quote = undefined;
-					else if (ch === '\\' && quote === '"') i++;
-				} else if (ch === "'" || ch === '"') quote = ch;
-				else if (ch === '\\') i++;
-				else if (ch === '(') depth++;
-				else if (ch === ')') {
-					if (cases.length > 0 && cases[cases.length - 1] === depth) continue;
-					if (--depth === 0) break;
-				} else if (ch === 'c' && wordAt(src, i, 'case')) cases.push(depth);
-				else if (ch === 'e' && wordAt(src, i, 'esac')) cases.pop();
-			}
-			if (i >= src.length) throw new Incomplete();
+			const i = substitutionEnd(src, this.pos);
+			if (i === undefined) throw new Incomplete();
 			const start = this.pos;
 			this.pos = i + 1;
 			// `$((…))` is arithmetic when its inner parenthesis closes right before the outer one.

@@ -20,13 +20,13 @@ function loopLimitMessage(lang: Lang): string {
 		: `cluster-lab: loop stopped after ${MAX_LOOP_ROUNDS} rounds (the most the lab runs for one command line)\n`;
 }
 
-/** `for NAME in WORDS; do LIST; done`. */
+/** `for NAME in WORDS; do LIST; done` (without `in WORDS`: for each argument, `"$@"`). */
 export function runFor(shell: Shell, c: ForClause, frame: Frame, stdin: InputStream | undefined): number {
 	if (!IDENTIFIER.test(c.name)) {
 		frame.sink.err(`bash: \`${c.name}': not a valid identifier\n`);
 		return 1;
 	}
-	const values: string[] = [];
+	const values: string[] = c.positional ? [...shell.session.positional] : [];
 	for (const word of c.words) values.push(...expand(shell, word, frame));
 	let status = 0;
 	const session = shell.session;

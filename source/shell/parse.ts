@@ -9,8 +9,8 @@ const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}'
 /**
  * Parses shell input the way bash would for the subset the lab supports:
  * quoting, `$VAR`/`$?`/`$(…)`, pipes, `;` `&&` `||` `&`, redirections, heredocs and
- * here-strings, and the compound commands `for`, `while`, `until`, `if`, `case`,
- * `( … )`, `{ …; }` and `(( … ))`.
+ * here-strings, the compound commands `for`, `while`, `until`, `if`, `case`,
+ * `( … )`, `{ …; }` and `(( … ))`, function definitions and the `time` keyword.
  * Returns `incomplete` when more lines are needed (open quote, heredoc, trailing `|`,
  * a loop without its `done`, a `case` without its `esac`).
  */
@@ -120,7 +120,7 @@ class Parser {
 		if (tok?.t !== 'word' || tok.word.length !== 1) return undefined;
 		const part = tok.word[0]!;
 		if (part.kind !== 'text' || part.quoted) return undefined;
-		return OPENERS.has(part.text) || CLOSERS.has(part.text) || part.text === 'in' ? part.text : undefined;
+		return OPENERS.has(part.text) || CLOSERS.has(part.text) || part.text === 'in' || part.text === 'function' ? part.text : undefined;
 	}
 
 	/** Consumes the reserved word `word`, or reports what stands there instead. */
@@ -171,7 +171,7 @@ class Parser {
 		this.skipNewlines();
 		this.expectReserved('in');
 		this.skipNewlines();
-		const items: Array<{patterns: Word[]; body: CommandList; end: CaseEnd}> = [];
+		const items: Array<{patterns: Word[]; body: CommandList; end: CaseEnd; raw: string[]}> = [];
 		for (;;) {
 			if (this.i >= this.tokens.length) throw new Incomplete();
 			if (this.reserved(this.i) === 'esac') {
@@ -181,11 +181,13 @@ class Parser {
 			const open = this.tokens[this.i]!;
 			if (open.t === 'op' && open.op === '(') this.i++;
 			const patterns: Word[] = [];
+			const raw: string[] = [];
 			for (;;) {
 				const tok = this.tokens[this.i];
 				if (!tok) throw new Incomplete();
 				if (tok.t !== 'word') throw this.unexpected(tok);
 				patterns.push(tok.word);
+				raw.push(this.text(tok));
 				this.i++;
 				const next = this.tokens[this.i];
 				if (!next) throw new Incomplete();
@@ -201,9 +203,9 @@ class Parser {
 				this.i++;
 				this.skipNewlines();
 			}
-			items.push({patterns, body, end});
+			items.push({patterns, body, end, raw});
 		}
-		return {kind: 'case', word: wordTok.word, items};
+		return {kind: 'case', word: wordTok.word, items, raw: this.text(wordTok)};
 	}
 
 	/** `for NAME [in WORDS] ; do LIST done`, with newlines allowed where bash allows them. */
@@ -216,15 +218,18 @@ class Parser {
 		this.i++;
 		this.skipNewlines();
 		const words: Word[] = [];
+		const raw: string[] = [];
 		const next = this.tokens[this.i];
 		if (!next) throw new Incomplete();
-		if (this.reserved(this.i) === 'in') {
+		const positional = this.reserved(this.i) !== 'in';
+		if (!positional) {
 			this.i++;
 			for (;;) {
 				const tok = this.tokens[this.i];
 				if (!tok) throw new Incomplete();
 				if (tok.t === 'word') {
 					words.push(tok.word);
+					raw.push(this.text(tok));
 					this.i++;
 				} else if (tok.t === 'nl' || (tok.t === 'op' && tok.op === ';')) {
 					this.i++;
@@ -239,7 +244,7 @@ class Parser {
 		this.expectReserved('do');
 		const body = this.listUntil(UNTIL_DONE);
 		this.expectReserved('done');
-		return {kind: 'for', name, words, body};
+		return {kind: 'for', name, words, raw, positional, body};
 	}
 
 	/** `while LIST; do LIST; done` and `until …`. */
@@ -278,12 +283,33 @@ class Parser {
 		while (this.tokens[this.i]?.t === 'nl') this.i++;
 	}
 
+	/**
+	 * `[time [-p]] [!] COMMAND [| COMMAND]…`. `time` is a keyword only here, at the
+	 * start of a pipeline, and may time nothing (`time` alone, before `;` or a newline).
+	 */
 	private pipeline(): Pipeline {
 		let negated = false;
-		const head = this.tokens[this.i];
-		if (head?.t === 'word' && head.word.length === 1 && head.word[0]!.kind === 'text' && !head.word[0]!.quoted && head.word[0]!.text === '!') {
-			negated = true;
+		let timed: 'bash' | 'posix' | undefined;
+		for (;;) {
+			const word = this.plain(this.i);
+			if (word === '!' && !negated) negated = true;
+			else if (word === 'time' && !timed) {
+				timed = 'bash';
+				// bash reads `time -p`, and `time --` too, as the POSIX format.
+				if (this.plain(this.i + 1) === '-p') {
+					timed = 'posix';
+					this.i++;
+				}
+				if (this.plain(this.i + 1) === '--') {
+					timed = 'posix';
+					this.i++;
+				}
+			} else break;
 			this.i++;
+		}
+		if (timed) {
+			const next = this.tokens[this.i];
+			if (!next || next.t === 'nl' || (next.t === 'op' && next.op === ';')) return {commands: [], negated, timed};
 		}
 		const commands: SimpleCommand[] = [this.command()];
 		for (;;) {
@@ -295,17 +321,32 @@ class Parser {
 				commands.push(this.command());
 			} else break;
 		}
-		return {commands, negated};
+		return timed ? {commands, negated, timed} : {commands, negated};
+	}
+
+	/** The text of the unquoted plain word at token `i`, if it is one. */
+	private plain(i: number): string | undefined {
+		const tok = this.tokens[i];
+		if (tok?.t !== 'word' || tok.word.length !== 1) return undefined;
+		const part = tok.word[0]!;
+		return part.kind === 'text' && !part.quoted ? part.text : undefined;
+	}
+
+	/** A token's source text, as typed. */
+	private text(tok: Token): string {
+		return this.src.slice(tok.start, tok.end);
 	}
 
 	private command(): SimpleCommand {
 		const assignments: Array<{name: string; value: Word}> = [];
 		const words: Word[] = [];
 		const redirects: Redirect[] = [];
+		const raw: string[] = [];
 		const startTok = this.tokens[this.i];
 		let end = startTok?.start ?? 0;
 		const keyword = this.reserved(this.i);
 		if (keyword !== undefined && CLOSERS.has(keyword)) throw this.unexpected(startTok!);
+		if (keyword === 'function') return this.functionKeyword();
 		const compound = this.compound(keyword);
 		if (compound) {
 			end = this.tokens[this.i - 1]!.end;
@@ -314,7 +355,7 @@ class Parser {
 				if (last === undefined) break;
 				end = last;
 			}
-			return {assignments, words, redirects, text: this.src.slice(startTok!.start, end), compound};
+			return {assignments, words, redirects, text: this.src.slice(startTok!.start, end), raw, compound};
 		}
 		for (;;) {
 			const tok = this.tokens[this.i];
@@ -322,6 +363,7 @@ class Parser {
 			if (tok.t === 'word') {
 				if (tok.assignment && words.length === 0) assignments.push(tok.assignment);
 				else words.push(tok.word);
+				raw.push(this.text(tok));
 				end = tok.end;
 				this.i++;
 				continue;
@@ -334,7 +376,59 @@ class Parser {
 			const tok = this.tokens[this.i];
 			throw tok ? this.unexpected(tok) : new Incomplete();
 		}
-		return {assignments, words, redirects, text: this.src.slice(startTok?.start ?? 0, end)};
+		const next = this.tokens[this.i];
+		if (next?.t === 'op' && next.op === '(') {
+			// `NAME ( )` starts a function definition; after anything else bash calls the `(` unexpected.
+			if (words.length !== 1 || assignments.length > 0 || redirects.length > 0) throw this.unexpected(next);
+			this.i++;
+			this.closeParen();
+			return this.functionBody(startTok!, startTok!.start);
+		}
+		return {assignments, words, redirects, text: this.src.slice(startTok?.start ?? 0, end), raw};
+	}
+
+	/** The `)` of a function definition's `()`: bash names whatever stands there instead (`echo (`: the newline). */
+	private closeParen(): void {
+		const close = this.tokens[this.i];
+		if (!close) throw new SyntaxError_("syntax error near unexpected token `newline'");
+		if (close.t !== 'op' || close.op !== ')') throw this.unexpected(close);
+		this.i++;
+	}
+
+	/** `function NAME [()] BODY`. */
+	private functionKeyword(): SimpleCommand {
+		const start = this.tokens[this.i]!.start;
+		this.i++;
+		const nameTok = this.tokens[this.i];
+		if (!nameTok) throw new SyntaxError_("syntax error near unexpected token `newline'");
+		if (nameTok.t !== 'word') throw this.unexpected(nameTok);
+		this.i++;
+		const open = this.tokens[this.i];
+		if (open?.t === 'op' && open.op === '(') {
+			this.i++;
+			this.closeParen();
+		}
+		return this.functionBody(nameTok, start);
+	}
+
+	/**
+	 * The body of a function definition, after newlines if any: a compound command with
+	 * its redirections. bash refuses a name that is quoted, has an expansion or is all
+	 * digits when the definition runs, not here.
+	 */
+	private functionBody(nameTok: Token, start: number): SimpleCommand {
+		this.skipNewlines();
+		const tok = this.tokens[this.i];
+		if (!tok) throw new Incomplete();
+		const keyword = this.reserved(this.i);
+		const opens = (tok.t === 'op' && tok.op === '(') || tok.t === 'arith' || (keyword !== undefined && OPENERS.has(keyword));
+		if (!opens) throw this.unexpected(tok);
+		const body = this.command() as SimpleCommand & {compound: Compound};
+		const name = this.text(nameTok);
+		const part = nameTok.t === 'word' && nameTok.word.length === 1 ? nameTok.word[0]! : undefined;
+		const valid = part?.kind === 'text' && !part.quoted && !/^[0-9]+$/.test(part.text);
+		const end = this.tokens[this.i - 1]!.end;
+		return {assignments: [], words: [], redirects: [], text: this.src.slice(start, end), raw: [], compound: {kind: 'function', name, valid, body}};
 	}
 
 	/** Reads one redirection at the current token into `redirects`; returns where it ends, or undefined if there is none. */
@@ -350,14 +444,16 @@ class Parser {
 			const target = this.tokens[this.i + 1];
 			if (!target) throw new SyntaxError_("syntax error near unexpected token `newline'");
 			if (target.t !== 'word') throw this.unexpected(target);
-			if (tok.op === '<') redirects.push({kind: 'in', target: target.word});
-			else if (tok.op === '<<<') redirects.push({kind: 'herestring', target: target.word});
+			const raw = this.text(target);
+			if (tok.op === '<') redirects.push({kind: 'in', target: target.word, raw});
+			else if (tok.op === '<<<') redirects.push({kind: 'herestring', target: target.word, raw});
 			else
 				redirects.push({
 					kind: 'out',
 					fd: tok.op.startsWith('&') ? 'both' : (tok.fd ?? 1),
 					append: tok.op.endsWith('>>'),
 					target: target.word,
+					raw,
 				});
 			this.i += 2;
 			return target.end;

@@ -1,4 +1,5 @@
 import type {Host} from '../sim/host';
+import type {FunctionDefinition} from './ast';
 import type {InputStream} from './input';
 
 /** One level of `ssh`: the host and the working directory there. */
@@ -32,11 +33,25 @@ export interface Job {
 	readonly watch?: JobWatch;
 }
 
-/** The state of one shell: where it is logged in, history, variables, jobs. */
+/** A shell function running: its name, and each variable it made `local` with the value that hid behind it. */
+export interface FunctionCall {
+	readonly name: string;
+	readonly locals: Map<string, string | undefined>;
+}
+
+/** The state of one shell: where it is logged in, history, variables, functions, jobs. */
 export class Session {
 	readonly logins: Login[];
 	readonly history: string[] = [];
 	readonly vars = new Map<string, string>();
+	/** Shell variables that are not in the environment (`env`, `export -p`) until exported. */
+	readonly unexported = new Set<string>(['IFS']);
+	/** `$1`, `$2`…: the arguments of the function running (none at the prompt). */
+	positional: string[] = [];
+	/** Shell functions by name. */
+	readonly functions = new Map<string, FunctionDefinition>();
+	/** Functions running now, innermost last. */
+	readonly calls: FunctionCall[] = [];
 	readonly jobs: Job[] = [];
 	lastStatus = 0;
 	/** Virtual time when the running command line started (sleep keeps one line within a day). */
@@ -60,6 +75,8 @@ export class Session {
 		this.vars.set('USER', 'root');
 		this.vars.set('SHELL', '/bin/bash');
 		this.vars.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+		// bash's default: space, tab and newline. `read` splits by IFS; word splitting after expansions always uses these three.
+		this.vars.set('IFS', ' \t\n');
 	}
 
 	get current(): Login {

@@ -6,13 +6,15 @@ import type {World} from '../sim/world';
 import type {AndOr, CommandList, Pipeline, SimpleCommand} from './ast';
 import {runCompound, subshell} from './compound';
 import {expand, expandString} from './expand';
-import {DiscardLine, ExitRequest, type Frame, type OutputChunk, type Sink, type Stream} from './frame';
+import {callFunction} from './functions';
+import {AbortLine, DiscardLine, ExitRequest, type Frame, type OutputChunk, type Sink, type Stream} from './frame';
 import {InputStream} from './input';
 import {invoke} from './invoke';
 import {reportJobs} from './jobs';
 import {loopJump} from './loops';
 import {parse} from './parse';
 import {applyRedirects} from './redirect';
+import {runTimed} from './time';
 import {Session} from './session';
 
 export type {OutputChunk, Stream} from './frame';
@@ -49,6 +51,10 @@ export class Shell {
 		offNoticed: false,
 		/** Loop rounds run (see MAX_LOOP_ROUNDS). */
 		rounds: 0,
+		/** Function calls made (see MAX_FUNCTION_CALLS). */
+		calls: 0,
+		/** Recursion ran out of stack and was reported. */
+		overflowed: false,
 	};
 
 	constructor(
@@ -86,6 +92,8 @@ export class Shell {
 		this.dropDeadLogins(sink);
 		this.line.offNoticed = false;
 		this.line.rounds = 0;
+		this.line.calls = 0;
+		this.line.overflowed = false;
 		this.session.lineStart = this.world.now;
 		this.session.loopDepth = 0;
 		this.session.breaking = 0;
@@ -106,7 +114,7 @@ export class Shell {
 			try {
 				status = this.runList(parsed.list, frame);
 			} catch (error) {
-				if (error instanceof DiscardLine) status = 1;
+				if (error instanceof DiscardLine || error instanceof AbortLine) status = 1;
 				else {
 					if (!(error instanceof ExitRequest)) throw error;
 					status = error.status;
@@ -165,6 +173,12 @@ export class Shell {
 	}
 
 	private runPipeline(pipeline: Pipeline, frame: Frame, stdin: InputStream | undefined, background: boolean): number {
+		if (pipeline.timed) return runTimed(this, pipeline.timed, frame, () => this.runMembers(pipeline, frame, stdin, background));
+		return this.runMembers(pipeline, frame, stdin, background);
+	}
+
+	/** The commands of a pipeline, each one's output the next one's input; `!` inverts the status. */
+	private runMembers(pipeline: Pipeline, frame: Frame, stdin: InputStream | undefined, background: boolean): number {
 		let input = stdin;
 		let status = 0;
 		const n = pipeline.commands.length;
@@ -173,13 +187,14 @@ export class Shell {
 			const last = i === n - 1;
 			const inner: Frame = last ? frame : {...frame, sink: {out: (t) => (captured += t), err: frame.sink.err}, tty: false};
 			// Each member of a real pipeline runs in a subshell: `echo a | read x` leaves x as it was.
-			status = n > 1 ? subshell(this, inner, (f) => this.runSimple(cmd, f, input, background), false) : this.runSimple(cmd, inner, input, background);
+			status = n > 1 ? subshell(this, inner, (f) => this.runCommand(cmd, f, input, background), false) : this.runCommand(cmd, inner, input, background);
 			if (!last) input = new InputStream(captured);
 		});
 		return pipeline.negated ? (status === 0 ? 1 : 0) : status;
 	}
 
-	private runSimple(cmd: SimpleCommand, frame: Frame, stdin: InputStream | undefined, background: boolean): number {
+	/** Runs one command of a pipeline: a simple command, or a compound one with its redirections. */
+	runCommand(cmd: SimpleCommand, frame: Frame, stdin: InputStream | undefined, background = false): number {
 		const words: string[] = [];
 		for (const word of cmd.words) words.push(...expand(this, word, frame));
 		// Assignments before a command hold for that command only (`IFS=: read a b`).
@@ -205,7 +220,12 @@ export class Shell {
 		if (typeof streams === 'number') return streams;
 		if (words.length === 0 && !cmd.compound) return 0;
 		const inner: Frame = {...frame, sink: streams.sink, tty: frame.tty !== false && streams.toTerminal};
-		const status = cmd.compound ? runCompound(this, cmd.compound, inner, streams.input) : invoke(this, words, inner, streams.input, background, cmd.text);
+		// A function shadows any command of its name; a name with a slash is always a file.
+		const fn = cmd.compound || words[0]!.includes('/') ? undefined : this.session.functions.get(words[0]!);
+		let status: number;
+		if (cmd.compound) status = runCompound(this, cmd.compound, inner, streams.input);
+		else if (fn) status = callFunction(this, fn, words, inner, streams.input);
+		else status = invoke(this, words, inner, streams.input, background, cmd.text);
 		streams.flush();
 		return status;
 	}

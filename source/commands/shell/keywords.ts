@@ -1,7 +1,7 @@
 import type {CommandSpec} from '../context';
 
 /**
- * bash's reserved words for loops and conditionals. The parser runs them
+ * bash's reserved words for loops, conditionals and functions. The parser runs them
  * (`source/shell/parse.ts`); these entries only put them in `help` and in tab
  * completion, where bash lists them too. Groupings (`( … )`, `{ …; }`, `(( … ))`)
  * have no name worth completing and stay out.
@@ -25,6 +25,11 @@ export const KEYWORDS: readonly CommandSpec[] = [
 	keyword('until', 'repeat until a command succeeds: until COMMAND; do …; done', 'repite hasta que una orden tenga éxito: until ORDEN; do …; done'),
 	keyword('if', 'run commands when one succeeds: if COMMAND; then …; else …; fi', 'ejecuta órdenes si una tiene éxito: if ORDEN; then …; else …; fi'),
 	keyword('case', 'run the commands of the first matching pattern: case WORD in a|b) …;; *) …;; esac', 'ejecuta las órdenes del primer patrón que encaje: case PALABRA in a|b) …;; *) …;; esac'),
+	keyword(
+		'function',
+		'define a command: NAME() { …; } or function NAME { …; }; arguments in $1 $2 …, $#, "$@"',
+		'define una orden: NOMBRE() { …; } o function NOMBRE { …; }; argumentos en $1 $2 …, $#, "$@"',
+	),
 ];
 
 /** Names `type` reports as `shell keyword`. */

@@ -4,7 +4,7 @@ import type {CommandSpec} from '../context';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Quotes a value the way `declare -x` shows it. */
-function declared(value: string): string {
+export function declared(value: string): string {
 	return '"' + value.replace(/(["\\$`])/g, '\\$1') + '"';
 }
 
@@ -16,7 +16,7 @@ export const exportCmd: CommandSpec = {
 	run(ctx) {
 		const args = ctx.argv.slice(1).filter((a) => a !== '--');
 		if (args.length === 0 || (args.length === 1 && args[0] === '-p')) {
-			const names = [...ctx.session.vars.keys()].sort();
+			const names = [...ctx.session.vars.keys()].filter((n) => !ctx.session.unexported.has(n)).sort();
 			ctx.out(names.map((n) => `declare -x ${n}=${declared(ctx.session.vars.get(n)!)}\n`).join(''));
 			return 0;
 		}
@@ -34,6 +34,7 @@ export const exportCmd: CommandSpec = {
 				status = 1;
 				continue;
 			}
+			ctx.session.unexported.delete(name);
 			if (eq >= 0) ctx.session.vars.set(name, a.slice(eq + 1));
 			else if (!ctx.session.vars.has(name)) ctx.session.vars.set(name, '');
 		}
@@ -41,21 +42,48 @@ export const exportCmd: CommandSpec = {
 	},
 };
 
-/** bash's builtin unset NAME… */
+/**
+ * bash's builtin `unset [-f|-v] NAME…`: -v variables, -f functions; without either,
+ * the variable, or when there is none by that name, the function.
+ */
 export const unset: CommandSpec = {
 	name: 'unset',
 	group: 'shell',
-	summary: {en: 'remove a variable', es: 'borra una variable'},
+	summary: {en: 'remove a variable (unset -f NAME: a function)', es: 'borra una variable (unset -f NOMBRE: una función)'},
 	run(ctx) {
+		const args = ctx.argv.slice(1);
+		let functions = false;
+		let variables = false;
+		while (args.length > 0 && args[0]!.startsWith('-') && args[0] !== '-') {
+			const option = args.shift()!;
+			if (option === '--') break;
+			for (const letter of option.slice(1)) {
+				if (letter === 'f') functions = true;
+				else if (letter === 'v') variables = true;
+				else if (letter !== 'n') {
+					ctx.err(`bash: unset: -${letter}: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n`);
+					return 2;
+				}
+			}
+		}
+		if (functions && variables) {
+			ctx.err('bash: unset: cannot simultaneously unset a function and a variable\n');
+			return 1;
+		}
+		const s = ctx.session;
 		let status = 0;
-		for (const a of ctx.argv.slice(1)) {
-			if (a === '-v' || a === '-f') continue;
+		for (const a of args) {
+			if (functions) {
+				s.functions.delete(a);
+				continue;
+			}
 			if (!NAME.test(a)) {
 				ctx.err(`bash: unset: \`${a}': not a valid identifier\n`);
 				status = 1;
 				continue;
 			}
-			ctx.session.vars.delete(a);
+			if (!variables && !s.vars.has(a) && s.functions.delete(a)) continue;
+			s.vars.delete(a);
 		}
 		return status;
 	},
@@ -86,7 +114,7 @@ export const env: CommandSpec = {
 		const rest = args.slice(i);
 		if (rest.length === 0) {
 			let text = '';
-			for (const [k, v] of ctx.session.vars) if (!extra.has(k)) text += `${k}=${v}\n`;
+			for (const [k, v] of ctx.session.vars) if (!extra.has(k) && !ctx.session.unexported.has(k)) text += `${k}=${v}\n`;
 			for (const [k, v] of extra) text += `${k}=${v}\n`;
 			ctx.out(text);
 			return 0;

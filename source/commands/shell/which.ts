@@ -1,8 +1,9 @@
+import {printFunction} from '../../shell/print';
 import type {CommandContext, CommandSpec} from '../context';
 import {KEYWORD_NAMES} from './keywords';
 
 /** Commands bash runs itself, never from a file. */
-const BUILTINS = new Set(['cd', 'echo', 'printf', 'test', '[', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'pwd', 'true', 'false', 'help', 'kill', 'jobs', 'fg', 'bg', 'wait', 'read', 'set', 'source', '.', 'alias', 'umask', 'break', 'continue', ':', 'let']);
+const BUILTINS = new Set(['cd', 'echo', 'printf', 'test', '[', 'export', 'unset', 'exit', 'logout', 'history', 'type', 'pwd', 'true', 'false', 'help', 'kill', 'jobs', 'fg', 'bg', 'wait', 'read', 'set', 'source', '.', 'alias', 'umask', 'break', 'continue', ':', 'let', 'local', 'return', 'shift']);
 
 /** The file a command name runs from, searching PATH in order. */
 export function lookup(ctx: CommandContext, name: string): string | undefined {
@@ -35,11 +36,11 @@ export const which: CommandSpec = {
 	},
 };
 
-/** bash's builtin type: builtin, file path, or not found. */
+/** bash's builtin type: keyword, function (with its body), builtin, file path, or not found. */
 export const type: CommandSpec = {
 	name: 'type',
 	group: 'shell',
-	summary: {en: 'what a command name is (builtin or file)', es: 'qué es un nombre de comando (interno o archivo)'},
+	summary: {en: 'what a command name is (keyword, function, builtin or file)', es: 'qué es un nombre de comando (palabra clave, función, interno o archivo)'},
 	run(ctx) {
 		const args = ctx.argv.slice(1);
 		const terse = args[0] === '-t';
@@ -49,6 +50,13 @@ export const type: CommandSpec = {
 		for (const name of names) {
 			if (KEYWORD_NAMES.has(name) && !pathOnly) {
 				ctx.out(terse ? 'keyword\n' : `${name} is a shell keyword\n`);
+				continue;
+			}
+			const fn = ctx.session.functions.get(name);
+			if (fn && args[0] !== '-P') {
+				// `type -p` finds no file for a function, and says nothing.
+				if (terse) ctx.out('function\n');
+				else if (!pathOnly) ctx.out(`${name} is a function\n${printFunction(name, fn)}\n`);
 				continue;
 			}
 			if (BUILTINS.has(name) && !pathOnly) {
