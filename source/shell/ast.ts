@@ -94,7 +94,7 @@ export interface ArithCommand {
  */
 export interface FunctionDefinition {
 	readonly kind: 'function';
-	/** The name as typed: bash refuses quoted names, names with `$` and names of digits only. */
+	/** The name as typed: bash refuses quoted names and names with `$` in them. */
 	readonly name: string;
 	readonly valid: boolean;
 	readonly body: SimpleCommand & {readonly compound: Compound};

@@ -5,6 +5,7 @@ import {escapeGlob, glob, hasGlob} from './glob';
 import {substitutionEnd} from './lex';
 import {parse} from './parse';
 import type {Shell} from './shell';
+import {subshell} from './subshell';
 
 /** Word expansion: tilde, variables, `$(…)`, field splitting and globbing. */
 export function expand(shell: Shell, word: Word, frame: Frame, split = true): string[] {
@@ -138,8 +139,9 @@ export function arithValue(shell: Shell, source: string, frame: Frame): bigint {
 	return evaluate(text, shell.session.vars);
 }
 
-/** `$(…)`: runs the inner source with its output captured, trailing newlines removed. */
+/** `$(…)`: runs the inner source in a subshell with its output captured, trailing newlines removed. */
 function substitute(shell: Shell, source: string, frame: Frame): string {
+	shell.substitutions++;
 	const parsed = parse(source);
 	if (parsed.kind !== 'ok') {
 		frame.sink.err(`bash: command substitution: ${parsed.kind === 'error' ? parsed.message : 'unexpected end of file'}\n`);
@@ -147,13 +149,9 @@ function substitute(shell: Shell, source: string, frame: Frame): string {
 	}
 	let captured = '';
 	const sink: Sink = {out: (t) => (captured += t), err: frame.sink.err};
-	let status: number;
-	try {
-		status = shell.runList(parsed.list, {...frame, sink, tty: false});
-	} catch (error) {
-		if (!(error instanceof DiscardLine)) throw error;
-		status = 1;
-	}
+	// A subshell: what it assigns stays inside, and `exit` or `return` ends only it. Like a
+	// pipeline member, it sees the loops around it (`break` there ends the substitution).
+	const status = subshell(shell, {...frame, sink, tty: false}, (f) => shell.runList(parsed.list, f), false);
 	shell.session.lastStatus = status;
 	return captured.replace(/\n+$/, '');
 }

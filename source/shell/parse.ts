@@ -290,11 +290,13 @@ class Parser {
 	private pipeline(): Pipeline {
 		let negated = false;
 		let timed: 'bash' | 'posix' | undefined;
+		let timeStart = 0;
 		for (;;) {
 			const word = this.plain(this.i);
 			if (word === '!' && !negated) negated = true;
 			else if (word === 'time' && !timed) {
 				timed = 'bash';
+				timeStart = this.tokens[this.i]!.start;
 				// bash reads `time -p`, and `time --` too, as the POSIX format.
 				if (this.plain(this.i + 1) === '-p') {
 					timed = 'posix';
@@ -311,6 +313,7 @@ class Parser {
 			const next = this.tokens[this.i];
 			if (!next || next.t === 'nl' || (next.t === 'op' && next.op === ';')) return {commands: [], negated, timed};
 		}
+		const firstStart = this.tokens[this.i]?.start ?? 0;
 		const commands: SimpleCommand[] = [this.command()];
 		for (;;) {
 			const tok = this.tokens[this.i];
@@ -321,7 +324,10 @@ class Parser {
 				commands.push(this.command());
 			} else break;
 		}
-		return timed ? {commands, negated, timed} : {commands, negated};
+		if (!timed) return {commands, negated};
+		// As in bash's job list, the timed command's text starts at `time` (`time wait`).
+		commands[0] = {...commands[0]!, text: this.src.slice(timeStart, firstStart + commands[0]!.text.length)};
+		return {commands, negated, timed};
 	}
 
 	/** The text of the unquoted plain word at token `i`, if it is one. */
@@ -413,8 +419,8 @@ class Parser {
 
 	/**
 	 * The body of a function definition, after newlines if any: a compound command with
-	 * its redirections. bash refuses a name that is quoted, has an expansion or is all
-	 * digits when the definition runs, not here.
+	 * its redirections. bash refuses a name that is quoted or has an expansion when the
+	 * definition runs, not here.
 	 */
 	private functionBody(nameTok: Token, start: number): SimpleCommand {
 		this.skipNewlines();
@@ -426,7 +432,7 @@ class Parser {
 		const body = this.command() as SimpleCommand & {compound: Compound};
 		const name = this.text(nameTok);
 		const part = nameTok.t === 'word' && nameTok.word.length === 1 ? nameTok.word[0]! : undefined;
-		const valid = part?.kind === 'text' && !part.quoted && !/^[0-9]+$/.test(part.text);
+		const valid = part?.kind === 'text' && !part.quoted;
 		const end = this.tokens[this.i - 1]!.end;
 		return {assignments: [], words: [], redirects: [], text: this.src.slice(start, end), raw: [], compound: {kind: 'function', name, valid, body}};
 	}

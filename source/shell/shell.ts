@@ -3,8 +3,8 @@ import type {CommandRegistry} from '../commands/registry';
 import type {Lang} from '../i18n/lang';
 import type {Host} from '../sim/host';
 import type {World} from '../sim/world';
-import type {AndOr, CommandList, Pipeline, SimpleCommand} from './ast';
-import {runCompound, subshell} from './compound';
+import type {AndOr, CommandList, Pipeline, SimpleCommand, Word} from './ast';
+import {runCompound} from './compound';
 import {expand, expandString} from './expand';
 import {callFunction} from './functions';
 import {AbortLine, DiscardLine, ExitRequest, type Frame, type OutputChunk, type Sink, type Stream} from './frame';
@@ -14,12 +14,22 @@ import {reportJobs} from './jobs';
 import {loopJump} from './loops';
 import {parse} from './parse';
 import {applyRedirects} from './redirect';
+import {subshell} from './subshell';
 import {runTimed} from './time';
 import {Session} from './session';
 
 export type {OutputChunk, Stream} from './frame';
 export {exitShell} from './frame';
 export {MAX_LOOP_ROUNDS} from './loops';
+
+/** Builtins whose NAME=VALUE arguments are assignments: not split, not globbed. */
+const DECLARATIONS = new Set(['local', 'export']);
+
+/** A word that starts as `NAME=`, unquoted. */
+function isAssignment(word: Word): boolean {
+	const first = word[0];
+	return first?.kind === 'text' && !first.quoted && /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.text);
+}
 
 export interface ExecResult {
 	readonly output: OutputChunk[];
@@ -45,6 +55,8 @@ export class Shell {
 	readonly session: Session;
 	/** How deeply commands are running commands now (see invoke.ts). */
 	depth = 0;
+	/** Command substitutions run so far (expand.ts counts them). */
+	substitutions = 0;
 	/** Bookkeeping for the input being run: reset by `execute`. */
 	readonly line = {
 		/** The powered-off notice was printed. */
@@ -196,7 +208,12 @@ export class Shell {
 	/** Runs one command of a pipeline: a simple command, or a compound one with its redirections. */
 	runCommand(cmd: SimpleCommand, frame: Frame, stdin: InputStream | undefined, background = false): number {
 		const words: string[] = [];
-		for (const word of cmd.words) words.push(...expand(this, word, frame));
+		const substitutions = this.substitutions;
+		for (const word of cmd.words) {
+			// `local x=$1` and `export x=$1` take NAME=VALUE whole, as bash's declaration builtins do.
+			const declaration = words.length > 0 && DECLARATIONS.has(words[0]!) && isAssignment(word);
+			words.push(...expand(this, word, frame, !declaration));
+		}
 		// Assignments before a command hold for that command only (`IFS=: read a b`).
 		const temporary = new Map<string, string | undefined>();
 		for (const {name, value} of cmd.assignments) {
@@ -205,7 +222,9 @@ export class Shell {
 			this.session.vars.set(name, v);
 		}
 		try {
-			return this.runRedirected(cmd, words, frame, stdin, background);
+			const status = this.runRedirected(cmd, words, frame, stdin, background);
+			// With no command, the status is that of the last $(…) it ran (`x=$(false)` fails).
+			return words.length === 0 && !cmd.compound && this.substitutions !== substitutions ? this.session.lastStatus : status;
 		} finally {
 			for (const [name, old] of temporary) {
 				if (old === undefined) this.session.vars.delete(name);
