@@ -36,10 +36,12 @@ export const local: CommandSpec = {
 		}
 		const args = ctx.argv.slice(1);
 		let list = false;
+		let options = false;
 		while (args.length > 0 && args[0]!.startsWith('-')) {
 			const option = args.shift()!;
 			if (option === '--') break;
 			// `local -` saves the shell's options in bash; the lab shell has none to save.
+			if (option === '-') options = true;
 			for (const letter of option.slice(1)) {
 				if (letter === 'p') list = true;
 				else if (letter === 'x') continue;
@@ -56,7 +58,7 @@ export const local: CommandSpec = {
 				}
 			}
 		}
-		if (args.length === 0 || list) {
+		if ((args.length === 0 && !options) || list) {
 			// bash lists them sorted by name, not in the order they were made.
 			const names = [...call.locals.keys()].sort();
 			ctx.out(names.map((n) => (s.vars.has(n) ? `declare -- ${n}=${declared(s.vars.get(n)!)}\n` : `declare -- ${n}\n`)).join(''));
