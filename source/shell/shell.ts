@@ -242,6 +242,10 @@ export class Shell {
 		// A function shadows any command of its name; a name with a slash is always a file.
 		const fn = cmd.compound || words[0]!.includes('/') ? undefined : this.session.functions.get(words[0]!);
 		let status: number;
+		// `&` after a compound command (`for …; done &`) is not a job: it runs here and now. The
+		// lab's jobs are programs on the simulated CPU, which the world's clock moves on its
+		// own; a shell loop is interpreted in one go, and one that sleeps would need the
+		// interpreter to pause mid-loop and resume as virtual time passes.
 		if (cmd.compound) status = runCompound(this, cmd.compound, inner, streams.input);
 		else if (fn) status = callFunction(this, fn, words, inner, streams.input);
 		else status = invoke(this, words, inner, streams.input, background, cmd.text);
