@@ -1,5 +1,4 @@
 import type {Localized} from '../../i18n/lang';
-import type {TimerHandle} from '../event-queue';
 import type {Host} from '../host';
 import {httpServer, type HttpServer} from '../http/server';
 import {StaticFiles} from '../http/static-files';
@@ -15,32 +14,27 @@ import {ICMP_UNREACH, TCP_ACK, TCP_HEADER, TCP_MSS, TCP_SYN, WIRE_US_PER_BYTE} f
 import type {Rng} from '../rng';
 import {SEC, type Micros} from '../time';
 import type {World} from '../world';
-import {DelayQueue} from './delay-queue';
-import {EventWheel} from './event-wheel';
+import {
+	EV_CLIENT_FAIL,
+	EV_CLIENT_RESP,
+	EV_CLIENT_SYNACK,
+	EV_DEADLINE,
+	EV_DIR_FIN,
+	EV_DIR_REQ,
+	EV_DIR_SYN,
+	EV_HOLD_CLOSE,
+	EV_NEXT_REQ,
+	EV_OUT_LASTACK,
+	EV_OUT_RESP,
+	EV_OUT_RST,
+	EV_OUT_SYNACK,
+	EV_SYN_TIMER,
+} from './event-kinds';
+import {EventLoop, type Ticker} from './event-loop';
 import {why} from './why';
 import {Flow, FS_CLOSING, FS_CONNECTED, FS_CONNECTING, FS_DONE, FS_IDLE, FS_WAITING, type Failure, type FlowOwner, type RequestSpec} from './flow';
 
-// Event kinds.
-const EV_DIR_SYN = 1;
-const EV_DIR_REQ = 2;
-const EV_DIR_FIN = 3;
-const EV_OUT_SYNACK = 4;
-const EV_OUT_RESP = 5;
-const EV_OUT_LASTACK = 6;
-const EV_OUT_RST = 7;
-const EV_CLIENT_RESP = 8;
-const EV_CLIENT_FAIL = 9;
-const EV_SYN_TIMER = 10;
-const EV_DEADLINE = 11;
-const EV_HOLD_CLOSE = 12;
-const EV_CLIENT_SYNACK = 13;
-const EV_NEXT_REQ = 14;
-const EV_TICK = 15;
-
-/** Something the engine calls back at a time of its choosing (see tickAt). */
-export interface Ticker {
-	tick(t: Micros): void;
-}
+export type {Ticker} from './event-loop';
 
 /** Linux client: initial SYN retransmission timeout, and tcp_syn_retries. */
 const SYN_RTO: Micros = 1 * SEC;
@@ -118,33 +112,30 @@ export interface LastConnection {
  * Only the moments that change something a user can see are events (a packet
  * group reaching a director, a response reaching the client, a timer); what
  * happens in between on a real server or a client is computed on the spot.
- * All events of all flows run in time order inside one world timer, moving the
- * world clock forward without a queue entry each.
+ * All events of all flows run in time order in the event loop (event-loop.ts).
  */
 export class TrafficEngine {
-	private readonly heap = new EventWheel<Flow | Ticker>();
-	/** Fixed-delay timers (retransmission, give-up), one FIFO per delay. */
-	private readonly timers: DelayQueue<Flow>[] = [];
-	private readonly timerByDelay = new Map<number, DelayQueue<Flow>>();
+	private readonly loop: EventLoop;
 	private readonly pool: Flow[] = [];
 	private nextId = 1;
-	private armed?: TimerHandle;
-	private armedAt = Infinity;
-	private epoch = 0;
 	private readonly plans = new Map<string, Plan>();
 	private readonly ports = new Map<Ip, number>();
 	private readonly rng: Rng;
 	private readonly arpRng: Rng;
 	private readonly httpRng: Rng;
 	private readonly pick: (n: number) => number;
-	private running = false;
 	/** The last connection curl or ab made, and the last one of the background load (for `explain`). */
 	last?: LastConnection;
 	lastBackground?: LastConnection;
 	/** Flows still in progress. */
 	active = 0;
 
+	/** Told by connection tables when an entry now expires before every other one. */
+	readonly timerEarlier: (due: number) => void;
+
 	constructor(readonly world: World) {
+		this.loop = new EventLoop(world, (kind, stamp, flow, t) => this.dispatch(kind, stamp, flow, t));
+		this.timerEarlier = this.loop.timerEarlier;
 		this.rng = world.rng.fork('traffic');
 		this.arpRng = world.rng.fork('arp');
 		this.httpRng = world.rng.fork('http');
@@ -157,15 +148,6 @@ export class TrafficEngine {
 		return host.daemon<IpvsDataPlane>('ipvs-data');
 	}
 
-	private directors(): IpvsDataPlane[] {
-		const out: IpvsDataPlane[] = [];
-		for (const host of this.world.hosts.values()) {
-			const p = this.plane(host);
-			if (p && host.powered) out.push(p);
-		}
-		return out;
-	}
-
 	server(host: Host): HttpServer {
 		return httpServer(this.world, host, () => this.httpRng);
 	}
@@ -173,8 +155,7 @@ export class TrafficEngine {
 	// ---- scheduling ----------------------------------------------------------------
 
 	private push(t: Micros, kind: number, flow: Flow, stamp = flow.gen): void {
-		this.heap.push(t, kind, stamp, flow);
-		if (!this.running && t < this.armedAt) this.arm();
+		this.loop.push(t, kind, flow, stamp);
 	}
 
 	/**
@@ -183,129 +164,17 @@ export class TrafficEngine {
 	 * a world timer each.
 	 */
 	tickAt(t: Micros, ticker: Ticker): void {
-		this.heap.push(t, EV_TICK, 0, ticker);
-		if (!this.running && t < this.armedAt) this.arm();
-	}
-
-	/** A timer `delay` after `t`, cancelled by bumping flow.timerGen. */
-	private timer(t: Micros, delay: Micros, flow: Flow): void {
-		let q = this.timerByDelay.get(delay);
-		if (!q) {
-			q = new DelayQueue<Flow>();
-			this.timerByDelay.set(delay, q);
-			this.timers.push(q);
-		}
-		q.push(t + delay, EV_SYN_TIMER, flow.timerGen, flow);
-		if (t + delay < this.side) this.side = t + delay;
-		if (!this.running && t + delay < this.armedAt) this.arm();
-	}
-
-	/** Earliest entry timer or fixed-delay timer, while a batch runs. */
-	private side = Infinity;
-	/**
-	 * A director's entry timer now comes first (connection tables call this):
-	 * inside a batch the loop takes it into account, outside one the world timer
-	 * is moved earlier (entries created by the sync daemon, for instance).
-	 */
-	readonly timerEarlier = (due: number): void => {
-		if (this.running) {
-			if (due < this.side) this.side = due;
-		} else if (due < this.armedAt) this.arm();
-	};
-
-	private sideTime(planes: readonly IpvsDataPlane[]): number {
-		let m = Infinity;
-		for (const p of planes) {
-			const d = p.nextDue();
-			if (d < m) m = d;
-		}
-		for (const q of this.timers) {
-			const d = q.peekTime();
-			if (d < m) m = d;
-		}
-		return m;
-	}
-
-	private timersNext(): DelayQueue<Flow> | undefined {
-		let best: DelayQueue<Flow> | undefined;
-		let bt = Infinity;
-		for (const q of this.timers) {
-			const t = q.peekTime();
-			if (t < bt) {
-				bt = t;
-				best = q;
-			}
-		}
-		return best;
-	}
-
-	private nextTime(): number {
-		let t = this.heap.peekTime();
-		const q = this.timersNext();
-		if (q && q.peekTime() < t) t = q.peekTime();
-		for (const p of this.directors()) {
-			const d = p.nextDue();
-			if (d < t) t = d;
-		}
-		return t;
+		this.loop.tickAt(t, ticker);
 	}
 
 	/** Makes sure a world timer fires at the next engine event. */
 	arm(): void {
-		const t = this.nextTime();
-		if (t === this.armedAt && this.armed && !this.armed.cancelled) return;
-		this.armed?.cancel();
-		this.armed = undefined;
-		this.armedAt = Infinity;
-		if (t === Infinity) return;
-		this.armedAt = t;
-		this.armed = this.world.at(t, () => this.fire());
-	}
-
-	private fire(): void {
-		this.armed = undefined;
-		this.armedAt = Infinity;
-		this.epoch++;
-		this.running = true;
-		const world = this.world;
-		const heap = this.heap;
-		try {
-			const planes = this.directors();
-			for (const p of planes) p.refresh();
-			this.side = this.sideTime(planes);
-			for (;;) {
-				const t = heap.peekTime();
-				const side = this.side;
-				if (side <= t) {
-					if (side === Infinity) break;
-					if (side > world.now && !world.fastForward(side)) break;
-					const now = world.now;
-					for (const p of planes) p.runTimers(now);
-					// One due timer at a time: what it does may come before the next one.
-					const q = this.timersNext();
-					if (q && q.peekTime() <= now) {
-						q.pop();
-						const flow = q.popItem!;
-						if (q.popStamp === flow.timerGen) this.dispatch(EV_SYN_TIMER, q.popStamp, flow, q.popTime);
-					}
-					this.side = this.sideTime(planes);
-				} else {
-					if (t > world.now && !world.fastForward(t)) break;
-					heap.pop();
-					if (heap.popKind === EV_TICK) (heap.popItem as Ticker).tick(heap.popTime);
-					else this.dispatch(heap.popKind, heap.popStamp, heap.popItem as Flow, heap.popTime);
-				}
-				if (world.stopRequested) break;
-			}
-		} finally {
-			this.running = false;
-		}
-		this.arm();
+		this.loop.arm();
 	}
 
 	/** Runs everything due up to now (used before reading state mid-command). */
 	settle(): void {
-		if (this.armedAt <= this.world.now) this.world.runUntil(this.world.now);
+		this.loop.settle();
 	}
 
 	// ---- paths ----------------------------------------------------------------------
@@ -356,8 +225,8 @@ export class TrafficEngine {
 	}
 
 	private fresh(plan: Plan): void {
-		if (plan.epoch !== this.epoch) {
-			plan.epoch = this.epoch;
+		if (plan.epoch !== this.loop.epoch) {
+			plan.epoch = this.loop.epoch;
 			plan.syn = undefined;
 			plan.direct = undefined;
 			plan.directHost = undefined;
@@ -386,7 +255,7 @@ export class TrafficEngine {
 	start(spec: FlowSpec, startedBy?: string): Flow {
 		// Outside the engine's own run, anything may have changed since paths were cached
 		// (ip neigh flush, sysctl, addresses): plan afresh.
-		if (!this.running) this.epoch++;
+		if (!this.loop.running) this.loop.epoch++;
 		const flow = this.pool.pop() ?? new Flow();
 		flow.reset();
 		flow.id = this.nextId++;
@@ -492,8 +361,8 @@ export class TrafficEngine {
 	private expectTimeout(flow: Flow): void {
 		if (flow.armedGen === flow.timerGen) return;
 		flow.armedGen = flow.timerGen;
-		if (flow.state === FS_CONNECTING) this.timer(flow.synAt, SYN_RTO * 2 ** flow.synTries, flow);
-		else if (flow.state === FS_WAITING) this.timer(flow.sentAt, DATA_GIVE_UP, flow);
+		if (flow.state === FS_CONNECTING) this.loop.timer(flow.synAt, SYN_RTO * 2 ** flow.synTries, flow);
+		else if (flow.state === FS_WAITING) this.loop.timer(flow.sentAt, DATA_GIVE_UP, flow);
 	}
 
 	private failLater(flow: Flow, t: Micros, failure: Failure): void {
@@ -920,7 +789,7 @@ export class TrafficEngine {
 		const flow = ctx.flow;
 		if (flow.gen !== ctx.gen || flow.state === FS_DONE || !flow.server) return;
 		this.serverRespond(flow, flow.server, response, at);
-		if (!this.running) this.arm();
+		if (!this.loop.running) this.loop.arm();
 	};
 
 	private serverRespond(flow: Flow, host: Host, response: HttpResponse, at: Micros): void {
