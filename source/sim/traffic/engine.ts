@@ -3,13 +3,13 @@ import type {Host} from '../host';
 import {httpServer, type HttpServer} from '../http/server';
 import {StaticFiles} from '../http/static-files';
 import type {HttpRequest, HttpResponse} from '../http/types';
-import {FWD_LOCAL, FWD_MASQ, FWD_ROUTE, FWD_TUNNEL} from '../ipvs/conn-table';
+import {FWD_MASQ, FWD_ROUTE, FWD_TUNNEL} from '../ipvs/conn-table';
 import type {IpvsDataPlane} from '../ipvs/data-plane';
 import {DIR_INPUT, DIR_OUTPUT, F_ACK, F_FIN, F_RST, F_SYN, STATE_NAMES} from '../ipvs/tcp-states';
 import type {Dest} from '../ipvs/types';
 import {formatIp, type Ip} from '../net/ipv4';
-import {walk, type Packet, type PathEnd, type PathResult, type WalkOptions} from '../net/path';
-import {sourceFor, lookupRoute} from '../net/routing';
+import {walk, type PathEnd, type WalkOptions} from '../net/path';
+import {lookupRoute} from '../net/routing';
 import {ICMP_UNREACH, TCP_ACK, TCP_HEADER, TCP_MSS, TCP_SYN, WIRE_US_PER_BYTE} from '../net/timing';
 import type {Rng} from '../rng';
 import {SEC, type Micros} from '../time';
@@ -31,56 +31,19 @@ import {
 	EV_SYN_TIMER,
 } from './event-kinds';
 import {EventLoop, type Ticker} from './event-loop';
+import {clientPath, inboundOptions, latency, legFor, legKey, outboundOptions, Plan, planeOf, replyPath, segments} from './paths';
+import {EphemeralPorts} from './ports';
 import {why} from './why';
 import {Flow, FS_CLOSING, FS_CONNECTED, FS_CONNECTING, FS_DONE, FS_IDLE, FS_WAITING, type Failure, type FlowOwner, type RequestSpec} from './flow';
 
 export type {Ticker} from './event-loop';
+export {Plan} from './paths';
 
 /** Linux client: initial SYN retransmission timeout, and tcp_syn_retries. */
 const SYN_RTO: Micros = 1 * SEC;
 const SYN_RETRIES = 6;
 /** An established connection whose data is never acknowledged gives up after tcp_retries2 (about 15 minutes). */
 const DATA_GIVE_UP: Micros = 924_600_000;
-/** Ephemeral ports (ip_local_port_range). */
-const PORT_LOW = 32768;
-const PORT_HIGH = 60999;
-
-/** A path computed once per batch and reused by every flow taking it. */
-interface CachedPath {
-	readonly end: PathEnd;
-	/** The data plane of the host that intercepted it, if any. */
-	readonly plane?: IpvsDataPlane;
-	readonly result: PathResult;
-	/** Latency without the size-dependent part and without ARP. */
-	readonly fixed: Micros;
-	readonly nHops: number;
-	/** ARP wait still to be paid by the first packet. */
-	arp: Micros;
-}
-
-/** From a director to one real server and back to the client. */
-interface Leg {
-	readonly fwd: CachedPath;
-	/** The host whose stack the forwarded packets reach, and its web server. */
-	readonly server?: Host;
-	readonly srv?: HttpServer;
-	/** The reply path, for replies from `replyKey` (source address and port). */
-	reply?: CachedPath;
-	replyKey: number;
-}
-
-/** Paths of one client address towards one destination, valid for one batch. */
-export class Plan {
-	epoch = -1;
-	syn?: CachedPath;
-	/** Per director and real server: forward leg and the reply. */
-	readonly legs = new Map<number, Leg>();
-	/** Replies of a server reached without a director. */
-	direct?: CachedPath;
-	directHost?: Host;
-	directKey = -1;
-}
-
 export interface FlowSpec {
 	readonly client: Host;
 	/** Source address (default: the client's own address). */
@@ -115,15 +78,18 @@ export interface LastConnection {
  * All events of all flows run in time order in the event loop (event-loop.ts).
  */
 export class TrafficEngine {
-	private readonly loop: EventLoop;
+	readonly loop: EventLoop;
 	private readonly pool: Flow[] = [];
 	private nextId = 1;
 	private readonly plans = new Map<string, Plan>();
-	private readonly ports = new Map<Ip, number>();
-	private readonly rng: Rng;
+	private readonly ports: EphemeralPorts;
 	private readonly arpRng: Rng;
 	private readonly httpRng: Rng;
-	private readonly pick: (n: number) => number;
+	/** Random choice among ARP responders, for path walks. */
+	readonly pick: (n: number) => number;
+	/** Walk options for client-to-service and server-to-client packets. */
+	readonly inOptions: WalkOptions;
+	readonly outOptions: WalkOptions;
 	/** The last connection curl or ab made, and the last one of the background load (for `explain`). */
 	last?: LastConnection;
 	lastBackground?: LastConnection;
@@ -136,18 +102,17 @@ export class TrafficEngine {
 	constructor(readonly world: World) {
 		this.loop = new EventLoop(world, (kind, stamp, flow, t) => this.dispatch(kind, stamp, flow, t));
 		this.timerEarlier = this.loop.timerEarlier;
-		this.rng = world.rng.fork('traffic');
+		this.ports = new EphemeralPorts(world.rng.fork('traffic'));
 		this.arpRng = world.rng.fork('arp');
 		this.httpRng = world.rng.fork('http');
 		this.pick = (n) => this.arpRng.int(n);
+		this.inOptions = inboundOptions(this.pick);
+		this.outOptions = outboundOptions(this.pick);
 	}
 
 	// ---- directors and servers ---------------------------------------------------
 
-	private plane(host: Host): IpvsDataPlane | undefined {
-		return host.daemon<IpvsDataPlane>('ipvs-data');
-	}
-
+	/** The web server of a host. */
 	server(host: Host): HttpServer {
 		return httpServer(this.world, host, () => this.httpRng);
 	}
@@ -179,40 +144,7 @@ export class TrafficEngine {
 
 	// ---- paths ----------------------------------------------------------------------
 
-	/**
-	 * Client to service: a director's IPVS takes packets addressed to it when a
-	 * virtual service matches, or when it has connection entries at all (synced
-	 * entries need no service); the director then looks the connection up and
-	 * hands what is not IPVS traffic to its own stack.
-	 */
-	private readonly inOptions: WalkOptions = {
-		pick: (n) => this.pick(n),
-		intercept: (host, pkt, local) => {
-			if (!local) return false;
-			const p = this.plane(host);
-			return p !== undefined && (p.findService(pkt.proto === 'udp' ? 'udp' : 'tcp', pkt.dst, pkt.dport) !== undefined || p.hasEntries());
-		},
-	};
-
-	/** Server to client: a director forwarding the reply may own it (NAT); the engine checks per connection. */
-	private readonly outOptions: WalkOptions = {
-		pick: (n) => this.pick(n),
-		intercept: (host, _pkt, local) => !local && this.plane(host) !== undefined,
-	};
-
-
-
-	private cache(r: PathResult, size: number): CachedPath {
-		const nHops = r.hops.length;
-		return {end: r.end, plane: r.end.kind === 'intercepted' ? this.plane(r.end.host) : undefined, result: r, fixed: r.latency - r.arpDelay - nHops * Math.round(size * WIRE_US_PER_BYTE), nHops, arp: r.arpDelay};
-	}
-
-	private static latency(p: CachedPath, size: number): Micros {
-		const arp = p.arp;
-		p.arp = 0;
-		return p.fixed + arp + p.nHops * Math.round(size * WIRE_US_PER_BYTE);
-	}
-
+	/** The cached paths of a client address towards a destination (owners may keep it between requests). */
 	planFor(client: Host, cip: Ip, dst: Ip, dport: number): Plan {
 		const key = `${client.name} ${cip} ${dst} ${dport}`;
 		let plan = this.plans.get(key);
@@ -224,32 +156,7 @@ export class TrafficEngine {
 		return plan;
 	}
 
-	private fresh(plan: Plan): void {
-		if (plan.epoch !== this.loop.epoch) {
-			plan.epoch = this.loop.epoch;
-			plan.syn = undefined;
-			plan.direct = undefined;
-			plan.directHost = undefined;
-			plan.legs.clear();
-		}
-	}
-
 	// ---- starting flows ----------------------------------------------------------------
-
-	/** Next ephemeral port of a client address (Linux hands them out in sequence). */
-	private portIp = -1;
-	private portNext = 0;
-
-	private port(cip: Ip): number {
-		if (cip !== this.portIp) {
-			if (this.portIp >= 0) this.ports.set(this.portIp, this.portNext);
-			this.portIp = cip;
-			this.portNext = this.ports.get(cip) ?? PORT_LOW + this.rng.int(PORT_HIGH - PORT_LOW + 1);
-		}
-		const p = this.portNext;
-		this.portNext = p >= PORT_HIGH ? PORT_LOW : p + 1;
-		return p;
-	}
 
 	/** Starts a TCP connection and its first request at the current time. */
 	start(spec: FlowSpec, startedBy?: string): Flow {
@@ -261,7 +168,7 @@ export class TrafficEngine {
 		flow.id = this.nextId++;
 		flow.client = spec.client;
 		flow.cip = spec.cip ?? spec.client.primaryIp() ?? 0;
-		flow.cport = this.port(flow.cip);
+		flow.cport = this.ports.take(flow.cip);
 		flow.dst = spec.dst;
 		flow.dport = spec.dport;
 		flow.owner = spec.owner;
@@ -301,27 +208,10 @@ export class TrafficEngine {
 
 	// ---- the client ----------------------------------------------------------------
 
-	private synPacket(flow: Flow): Packet {
-		return {src: flow.cip, dst: flow.dst, proto: 'tcp', sport: flow.cport, dport: flow.dport, size: TCP_SYN};
-	}
-
-	private clientPath(flow: Flow, size: number): {path: CachedPath; lat: Micros} {
-		const plan = (flow.plan as Plan);
-		this.fresh(plan);
-		let p = plan.syn;
-		if (!p) {
-			const r = walk(this.world, flow.client, {src: flow.cip, dst: flow.dst, proto: 'tcp', sport: flow.cport, dport: flow.dport, size}, this.inOptions);
-			p = this.cache(r, size);
-			plan.syn = p;
-			if (!flow.info.clientHops) flow.info.clientHops = r.hops;
-		}
-		return {path: p, lat: TrafficEngine.latency(p, size)};
-	}
-
 	private sendSyn(flow: Flow, t: Micros): void {
 		flow.timerGen++;
 		flow.synAt = t;
-		const {path, lat} = this.clientPath(flow, TCP_SYN);
+		const {path, lat} = clientPath(this, flow, TCP_SYN);
 		flow.info.clientHops ??= path.result.hops;
 		const end = path.end;
 		if (end.kind === 'dropped') {
@@ -416,7 +306,7 @@ export class TrafficEngine {
 		flow.sentAt = t;
 		const size = TCP_HEADER + flow.request.bytes;
 		flow.timerGen++;
-		const {path, lat} = this.clientPath(flow, size);
+		const {path, lat} = clientPath(this, flow, size);
 		const end = path.end;
 		if (end.kind === 'dropped') {
 			this.lost(flow, {reason: end.reason, detail: end.detail});
@@ -460,7 +350,7 @@ export class TrafficEngine {
 	/** ACKs and FIN from the client; the flow ends once the director has seen them. */
 	private clientClose(flow: Flow, t: Micros): void {
 		flow.state = FS_CLOSING;
-		const {path, lat} = this.clientPath(flow, TCP_ACK);
+		const {path, lat} = clientPath(this, flow, TCP_ACK);
 		if (path.end.kind === 'intercepted') {
 			// Whichever director holds the address now (another one after a failover).
 			this.via(flow, path.plane!);
@@ -471,7 +361,7 @@ export class TrafficEngine {
 		if (end.kind === 'local' && flow.server && end.host !== flow.server) {
 			// The address moved to a host whose stack never had this connection (a director
 			// whose IPVS is not in the path): it answers the FIN with a reset.
-			const detail = this.plane(end.host) ? why.noEntry(end.host.name, flow.cip, flow.cport) : why.noConnection(end.host.name, this.server(end.host).running);
+			const detail = planeOf(end.host) ? why.noEntry(end.host.name, flow.cip, flow.cport) : why.noConnection(end.host.name, this.server(end.host).running);
 			this.lost(flow, {reason: 'no-listener', detail});
 			this.replyFrom(flow, end.host, flow.dst, flow.dport, EV_OUT_RST, t + lat, TCP_ACK);
 			return;
@@ -606,54 +496,21 @@ export class TrafficEngine {
 		plane.inPackets(slot, F_ACK, F_FIN, acks + 1, (acks + 1) * TCP_ACK, t);
 		// NAT: the server's last ACK comes back through the director.
 		if (plane.table.fwd[slot] === FWD_MASQ && flow.server) {
-			const leg = this.leg(flow, plane, slot);
+			const leg = legFor(this, flow, plane, slot);
 			if (leg.reply && leg.reply.end.kind === 'intercepted') {
-				this.push(t + TrafficEngine.latency(leg.fwd, TCP_ACK) + TrafficEngine.latency(leg.reply, TCP_ACK), EV_OUT_LASTACK, flow);
+				this.push(t + latency(leg.fwd, TCP_ACK) + latency(leg.reply, TCP_ACK), EV_OUT_LASTACK, flow);
 				return;
 			}
 		}
 		this.finish(flow);
 	}
 
-	/** Forward leg and reply path for the flow's real server, cached per batch. */
-	private leg(flow: Flow, plane: IpvsDataPlane, slot: number) {
-		const plan = (flow.plan as Plan);
-		this.fresh(plan);
-		const t = plane.table;
-		const key = t0Key(plane, slot);
-		const mine = flow.leg as Leg | null;
-		if (mine && flow.legKey === key && flow.legEpoch === plan.epoch) return mine;
-		let leg = plan.legs.get(key);
-		if (!leg) {
-			const daddr = t.daddr[slot]!;
-			const dport = t.dport[slot]!;
-			const fwd = t.fwd[slot]!;
-			let r: PathResult;
-			const size = TCP_SYN;
-			if (fwd === FWD_MASQ) {
-				r = walk(this.world, plane.host, {src: flow.cip, dst: daddr, proto: 'tcp', sport: flow.cport, dport, size}, {pick: this.pick});
-			} else if (fwd === FWD_TUNNEL) {
-				const route = lookupRoute(plane.host, daddr);
-				const outer = route.kind === 'unicast' ? route.src : sourceFor(plane.host, 'eth0', daddr);
-				r = walk(this.world, plane.host, this.synPacket(flow), {pick: this.pick, tunnel: {outerSrc: outer, outerDst: daddr}});
-			} else if (fwd === FWD_LOCAL) {
-				r = {end: {kind: 'local', host: plane.host, dev: 'lo'}, latency: 10, hops: [], arp: [], arpDelay: 0};
-			} else {
-				r = walk(this.world, plane.host, this.synPacket(flow), {pick: this.pick, firstHop: daddr});
-			}
-			const server = r.end.kind === 'local' ? r.end.host : undefined;
-			leg = {fwd: this.cache(r, size), server, srv: server ? this.server(server) : undefined, replyKey: -1};
-			plan.legs.set(key, leg);
-		}
-		return leg;
-	}
-
 	/** Sends the client's packet on to the real server by the entry's forwarding method. */
 	private forward(flow: Flow, plane: IpvsDataPlane, slot: number, what: 'syn' | 'req', size: number, t: Micros): void {
-		const leg = this.leg(flow, plane, slot);
+		const leg = legFor(this, flow, plane, slot);
 		flow.leg = leg;
-		flow.legKey = t0Key(plane, slot);
-		flow.legEpoch = (flow.plan as Plan).epoch;
+		flow.legKey = legKey(plane, slot);
+		flow.legEpoch = flow.plan!.epoch;
 		const end = leg.fwd.end;
 		flow.info.forwardHops ??= leg.fwd.result.hops;
 		if (end.kind !== 'local') {
@@ -661,7 +518,7 @@ export class TrafficEngine {
 			this.lost(flow, {reason: end.kind === 'dropped' ? end.reason : 'loop', detail});
 			return;
 		}
-		const arrive = t + FORWARD_DELAY + TrafficEngine.latency(leg.fwd, size);
+		const arrive = t + FORWARD_DELAY + latency(leg.fwd, size);
 		const tbl = plane.table;
 		const fwd = tbl.fwd[slot]!;
 		const localIp = fwd === FWD_MASQ ? tbl.daddr[slot]! : flow.dst;
@@ -724,7 +581,7 @@ export class TrafficEngine {
 
 	/** A SYN reached `host`'s own stack, addressed to localIp:localPort. */
 	private serverSyn(flow: Flow, host: Host, localIp: Ip, localPort: number, t: Micros): void {
-		const leg = flow.leg as Leg | null;
+		const leg = flow.leg;
 		const srv = leg && leg.server === host ? leg.srv! : this.server(host);
 		flow.server = host;
 		flow.serverIp = localIp;
@@ -743,7 +600,7 @@ export class TrafficEngine {
 
 	/** The request reached the server; the response leaves when the server has it. */
 	private serverRequest(flow: Flow, host: Host, t: Micros, localIp = flow.serverIp, localPort = flow.serverPort): void {
-		const leg = flow.leg as Leg | null;
+		const leg = flow.leg;
 		const srv = leg && leg.server === host ? leg.srv! : this.server(host);
 		if (flow.server !== host || !srv.listens(localPort)) {
 			flow.server = host;
@@ -804,30 +661,10 @@ export class TrafficEngine {
 	 * client: straight to it, or through a director that rewrites it (NAT).
 	 */
 	private replyFrom(flow: Flow, host: Host, src: Ip, sport: number, what: number, t: Micros, size: number): void {
-		const plan = (flow.plan as Plan);
-		this.fresh(plan);
-		let p: CachedPath | undefined;
-		const key = (src >>> 0) * 65536 + sport;
-		const leg = flow.leg as Leg | null;
-		const viaLeg = leg !== null && leg.server === host;
-		if (viaLeg) {
-			if (leg.replyKey === key) p = leg.reply;
-		} else if (plan.directHost === host && plan.directKey === key) p = plan.direct;
-		if (!p) {
-			const r = walk(this.world, host, {src, dst: flow.cip, proto: 'tcp', sport, dport: flow.cport, size}, this.outOptions);
-			p = this.cache(r, size);
-			if (viaLeg) {
-				leg.reply = p;
-				leg.replyKey = key;
-			} else {
-				plan.direct = p;
-				plan.directHost = host;
-				plan.directKey = key;
-			}
-		}
+		const p = replyPath(this, flow, host, src, sport, size);
 		flow.info.replyHops ??= p.result.hops;
 		const end = p.end;
-		const lat = TrafficEngine.latency(p, size);
+		const lat = latency(p, size);
 		const n = what === EV_CLIENT_RESP ? segments(flow.respBytes) : 1;
 		const extra = (n - 1) * Math.round(1500 * WIRE_US_PER_BYTE);
 		if (end.kind === 'dropped') {
@@ -835,7 +672,7 @@ export class TrafficEngine {
 			return;
 		}
 		if (end.kind === 'intercepted') {
-			const plane = this.plane(end.host)!;
+			const plane = planeOf(end.host)!;
 			if (plane.findOut('tcp', src, sport, flow.cip, flow.cport) >= 0) {
 				flow.outDirector = plane;
 				this.push(t + lat + extra, what === EV_CLIENT_RESP ? EV_OUT_RESP : what, flow);
@@ -952,15 +789,6 @@ function headerBytes(response: HttpResponse): number {
 const FORWARD_DELAY: Micros = 6;
 /** Time a server's kernel needs to answer a SYN. */
 const SERVER_TCP_DELAY: Micros = 12;
-
-/** Cache key of the leg an entry's packets take: the director and the entry's real server (or, unbound, its target). */
-function t0Key(plane: IpvsDataPlane, slot: number): number {
-	return plane.targetOf(slot) * 1024 + plane.serial;
-}
-
-function segments(bytes: number): number {
-	return bytes <= 0 ? 1 : Math.ceil(bytes / TCP_MSS);
-}
 
 /** The world's traffic engine (one per world). */
 export function trafficEngine(world: World): TrafficEngine {
