@@ -1,10 +1,11 @@
 import {formatClock, seconds} from '../../sim/time';
-import type {TimelineEvent} from '../../sim/timeline';
+import type {Lang} from '../../i18n/lang';
+import {eventText, type TimelineEvent} from '../../sim/timeline';
 import type {CommandSpec} from '../context';
 
-/** One timeline line: virtual time since the scenario started, host, source and what happened. */
-export function formatEvent(e: TimelineEvent): string {
-	return `${formatClock(e.at)}  ${(e.host ?? '-').padEnd(8)} ${e.source.padEnd(10)} ${e.text}\n`;
+/** One timeline line: virtual time since the scenario started, host, source and what happened, in the learner's language. */
+export function formatEvent(e: TimelineEvent, lang: Lang = 'en'): string {
+	return `${formatClock(e.at)}  ${(e.host ?? '-').padEnd(8)} ${e.source.padEnd(10)} ${eventText(e, lang)}\n`;
 }
 
 const USAGE = 'usage: events [--since SECS] [--host HOST] [--source SOURCE]\n';
@@ -59,7 +60,7 @@ export const events: CommandSpec = {
 			if (e.at < from) continue;
 			if (host !== undefined && e.host !== host) continue;
 			if (source !== undefined && e.source !== source) continue;
-			ctx.out(formatEvent(e));
+			ctx.out(formatEvent(e, ctx.lang));
 		}
 		return 0;
 	},
