@@ -284,7 +284,8 @@ export class IpvsDataPlane implements Daemon {
 		}
 		if (this.logBurst++ >= 10) return;
 		printk(this.host, now, text);
-		this.world.log('ipvs', `kernel: ${text}`, this.host.name);
+		// The kernel's own line is quoted as dmesg shows it, in every language.
+		this.world.log('ipvs', {en: `kernel: ${text}`, es: `el kernel escribe: ${text}`}, this.host.name);
 	}
 
 	private persistentDest(svc: Service, proto: Protocol, caddr: Ip, vaddr: Ip, vport: number, now: Micros, wantTrace: boolean) {
