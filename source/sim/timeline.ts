@@ -2,7 +2,8 @@ import type {Lang, Localized} from '../i18n/lang';
 import type {Micros} from './time';
 
 /** Which part of the cluster an event comes from (used for filtering and colour). */
-export type EventSource = 'lab' | 'net' | 'ipvs' | 'heartbeat' | 'ldirectord' | 'sync' | 'mosix' | 'http' | 'traffic';
+export const EVENT_SOURCES = ['lab', 'net', 'ipvs', 'heartbeat', 'ldirectord', 'sync', 'mosix', 'http', 'traffic'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
 
 /** One line of the event timeline that `events` prints and the lab screen shows. */
 export interface TimelineEvent {
