@@ -265,7 +265,8 @@ export class IpvsDataPlane implements Daemon {
 		}
 		if (this.logBurst++ >= 10) return;
 		printk(this.host, now, text);
-		this.world.log('ipvs', `kernel: ${text}`, this.host.name);
+		// The kernel's own line is quoted as dmesg shows it, in every language.
+		this.world.log('ipvs', {en: `kernel: ${text}`, es: `el kernel escribe: ${text}`}, this.host.name);
 	}
 
 	/** Takes a template out of the index (it is being freed or dropped). */
