@@ -199,8 +199,6 @@ export class IpvsDataPlane implements Daemon {
 	/**
 	 * Schedules a new connection for the first packet from caddr:cport to the
 	 * service: persistence template first, then the service's scheduler.
-	 */
-	/**
 	 * Returns the new entry's slot, or -1 when no real server may be used. The
 	 * decision (with the scheduler's trace when `wantTrace`) is in `lastDecision`
 	 * when it was asked for, and always after a failure.
