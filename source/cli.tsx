@@ -120,9 +120,10 @@ switch (command) {
 	}
 	case 'scenarios': {
 		const {builtinScenarios, loadScenario} = await import('./scenario/load');
+		const {scenarioTitle} = await import('./ui/home/catalog');
 		for (const name of builtinScenarios()) {
 			const found = loadScenario(name);
-			process.stdout.write(`${name.padEnd(20)}${found.ok ? found.config.title : found.message}\n`);
+			process.stdout.write(`${name.padEnd(20)}${found.ok ? scenarioTitle(found.config, lang) : found.message}\n`);
 		}
 		break;
 	}

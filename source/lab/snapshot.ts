@@ -94,7 +94,9 @@ export interface EventView {
 	readonly at: Micros;
 	readonly source: EventSource;
 	readonly host?: string;
+	/** English sentence; `es` is the Spanish one when the engine gave it (see `eventText`). */
 	readonly text: string;
+	readonly es?: string;
 }
 
 export interface LabSnapshot {

@@ -56,9 +56,9 @@ export function fire(lab: Lab, event: TimedEvent, lang: Lang): void {
 		const host = world.host(event['arp-flush']);
 		if (!host) return;
 		host.neighbors.clear();
-		world.log('lab', `ARP cache of ${host.name} emptied`, host.name);
+		world.log('lab', {en: `ARP cache of ${host.name} emptied`, es: `caché ARP de ${host.name} vaciada`}, host.name);
 	} else if (event.run !== undefined) {
-		world.log('lab', `ran: ${event.run}`, event.host ?? lab.config.start);
+		world.log('lab', {en: `ran: ${event.run}`, es: `ejecutado: ${event.run}`}, event.host ?? lab.config.start);
 		runQuietly(lab, [event.run], event.host, lang);
 	}
 	world.revision++;

@@ -88,6 +88,8 @@ export const scenarioSchema = z.strictObject({
 	name: z.string().regex(/^[a-z0-9-]+$/),
 	title: z.string(),
 	description: z.string().optional(),
+	/** The title and description in other languages of the lab (`es:`), for the home screen and `cluster-lab scenarios`. */
+	translations: z.record(z.enum(['es']), z.strictObject({title: z.string(), description: z.string().optional()})).optional(),
 	/** Wall-clock date at virtual time 0 (ISO 8601, UTC). */
 	date: z.string().refine((s) => !Number.isNaN(Date.parse(s)), {message: 'expected an ISO date such as 2007-06-14T10:00:00Z'}).default('2007-06-14T10:00:00Z'),
 	start: hostName,

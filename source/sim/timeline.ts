@@ -1,7 +1,9 @@
+import type {Lang, Localized} from '../i18n/lang';
 import type {Micros} from './time';
 
 /** Which part of the cluster an event comes from (used for filtering and colour). */
-export type EventSource = 'lab' | 'net' | 'ipvs' | 'heartbeat' | 'ldirectord' | 'sync' | 'mosix' | 'http' | 'traffic';
+export const EVENT_SOURCES = ['lab', 'net', 'ipvs', 'heartbeat', 'ldirectord', 'sync', 'mosix', 'http', 'traffic'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
 
 /** One line of the event timeline that `events` prints and the lab screen shows. */
 export interface TimelineEvent {
@@ -9,8 +11,18 @@ export interface TimelineEvent {
 	readonly at: Micros;
 	readonly source: EventSource;
 	readonly host?: string;
-	/** English sentence with the actual numbers. */
+	/** English sentence with the actual numbers (lesson goals and tests match this one). */
 	readonly text: string;
+	/** The same sentence in Spanish; absent only for callers that still log English alone. */
+	readonly es?: string;
+}
+
+/** What `World.log` takes: a sentence in every language the lab speaks, or English alone. */
+export type EventText = string | Localized;
+
+/** The event's sentence in the learner's language (English when it has no translation). */
+export function eventText(e: Pick<TimelineEvent, 'text' | 'es'>, lang: Lang): string {
+	return lang === 'es' && e.es !== undefined ? e.es : e.text;
 }
 
 /** Append-only, capped event log. */
@@ -20,8 +32,11 @@ export class Timeline {
 
 	constructor(private readonly cap = 5000) {}
 
-	add(at: Micros, source: EventSource, text: string, host?: string): TimelineEvent {
-		const event: TimelineEvent = {seq: this.seq++, at, source, host, text};
+	add(at: Micros, source: EventSource, text: EventText, host?: string): TimelineEvent {
+		// Both languages are plain strings stored side by side: no call site logs
+		// per packet (the IPVS kernel lines are rate-limited before they get here).
+		const plain = typeof text === 'string';
+		const event: TimelineEvent = {seq: this.seq++, at, source, host, text: plain ? text : text.en, es: plain ? undefined : text.es};
 		this.items.push(event);
 		if (this.items.length > this.cap) this.items.splice(0, this.items.length - this.cap);
 		return event;

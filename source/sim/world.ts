@@ -2,7 +2,7 @@ import {EventQueue, type TimerHandle} from './event-queue';
 import {Host} from './host';
 import {Rng} from './rng';
 import type {Micros} from './time';
-import {Timeline, type EventSource} from './timeline';
+import {Timeline, type EventSource, type EventText} from './timeline';
 
 /** A switch, hub or crossover cable joining interfaces. */
 export interface Segment {
@@ -172,8 +172,8 @@ export class World {
 		return host;
 	}
 
-	/** Records a timeline event at the current virtual time. */
-	log(source: EventSource, text: string, host?: string): void {
+	/** Records a timeline event at the current virtual time, as `{en, es}` so `events` speaks the learner's language. */
+	log(source: EventSource, text: EventText, host?: string): void {
 		this.timeline.add(this.time, source, text, host);
 		this.revision++;
 	}

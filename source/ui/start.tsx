@@ -68,7 +68,7 @@ export async function startInteractive(options: InteractiveOptions): Promise<num
 	// The home screen's sections: the lesson map, then the scenarios.
 	let home: HomeSection[] | undefined;
 	if (!controller && !opening) {
-		home = [scenarioSection(settings.t.home.scenarios, (await import('./home/catalog')).scenarioCatalog())];
+		home = [scenarioSection(settings.t.home.scenarios, (await import('./home/catalog')).scenarioCatalog(options.lang))];
 		if (options.store) {
 			const {lessonCatalog} = await import('./home/lesson-catalog');
 			const {lessonSection} = await import('./home/lesson-map');

@@ -1,10 +1,11 @@
 import {formatClock, seconds} from '../../sim/time';
-import type {TimelineEvent} from '../../sim/timeline';
+import type {Lang} from '../../i18n/lang';
+import {EVENT_SOURCES, eventText, type TimelineEvent} from '../../sim/timeline';
 import type {CommandSpec} from '../context';
 
-/** One timeline line: virtual time since the scenario started, host, source and what happened. */
-export function formatEvent(e: TimelineEvent): string {
-	return `${formatClock(e.at)}  ${(e.host ?? '-').padEnd(8)} ${e.source.padEnd(10)} ${e.text}\n`;
+/** One timeline line: virtual time since the scenario started, host, source and what happened, in the learner's language. */
+export function formatEvent(e: TimelineEvent, lang: Lang = 'en'): string {
+	return `${formatClock(e.at)}  ${(e.host ?? '-').padEnd(8)} ${e.source.padEnd(10)} ${eventText(e, lang)}\n`;
 }
 
 const USAGE = 'usage: events [--since SECS] [--host HOST] [--source SOURCE]\n';
@@ -34,23 +35,29 @@ export const events: CommandSpec = {
 			if (a === '--since' || a.startsWith('--since=')) {
 				const v = value('--since');
 				if (v === undefined || !/^\d+(\.\d+)?$/.test(v)) {
-					ctx.err(`events: --since needs a number of seconds\n${USAGE}`);
+					ctx.err((ctx.lang === 'es' ? 'events: --since necesita un número de segundos\n' : 'events: --since needs a number of seconds\n') + USAGE);
 					return 2;
 				}
 				since = Number(v);
 			} else if (a === '--host' || a.startsWith('--host=')) {
 				host = value('--host');
 				if (!host || !ctx.world.hosts.has(host)) {
-					ctx.err(`events: no host named ${host ?? ''} (hosts: ${[...ctx.world.hosts.keys()].join(', ')})\n`);
+					const hosts = [...ctx.world.hosts.keys()].join(', ');
+					ctx.err(ctx.lang === 'es' ? `events: no hay ningún host llamado ${host ?? ''} (hosts: ${hosts})\n` : `events: no host named ${host ?? ''} (hosts: ${hosts})\n`);
 					return 2;
 				}
 			} else if (a === '--source' || a.startsWith('--source=')) {
 				source = value('--source');
+				if (!(EVENT_SOURCES as readonly string[]).includes(source ?? '')) {
+					const known = EVENT_SOURCES.join(', ');
+					ctx.err(ctx.lang === 'es' ? `events: no hay ninguna fuente llamada ${source ?? ''} (fuentes: ${known})\n` : `events: no source named ${source ?? ''} (sources: ${known})\n`);
+					return 2;
+				}
 			} else if (a === '-h' || a === '--help') {
 				ctx.out(USAGE);
 				return 0;
 			} else {
-				ctx.err(`events: unknown argument '${a}'\n${USAGE}`);
+				ctx.err((ctx.lang === 'es' ? `events: argumento desconocido '${a}'\n` : `events: unknown argument '${a}'\n`) + USAGE);
 				return 2;
 			}
 		}
@@ -59,14 +66,14 @@ export const events: CommandSpec = {
 			if (e.at < from) continue;
 			if (host !== undefined && e.host !== host) continue;
 			if (source !== undefined && e.source !== source) continue;
-			ctx.out(formatEvent(e));
+			ctx.out(formatEvent(e, ctx.lang));
 		}
 		return 0;
 	},
 	complete(ctx, words, partial) {
 		const last = words[words.length - 1];
 		if (last === '--host') return [...ctx.world.hosts.keys()].filter((h) => h.startsWith(partial));
-		if (last === '--source') return ['lab', 'net', 'ipvs', 'heartbeat', 'ldirectord', 'sync', 'http', 'traffic'].filter((s) => s.startsWith(partial));
+		if (last === '--source') return EVENT_SOURCES.filter((s) => s.startsWith(partial));
 		return ['--since', '--host', '--source'].filter((o) => o.startsWith(partial));
 	},
 };

@@ -1,6 +1,6 @@
 import {ctime, systemdTimestamp} from '../../sim/calendar';
 import type {Host} from '../../sim/host';
-import {powerOff, powerOn, scheduleBoot} from '../../sim/net/faults';
+import {DOWN_HOW, powerOff, powerOn, scheduleBoot} from '../../sim/net/faults';
 import {userlandEra} from '../../sim/net/userland-era';
 import {MINUTE, SEC, type Micros} from '../../sim/time';
 import type {TimerHandle} from '../../sim/event-queue';
@@ -64,10 +64,10 @@ function goDown(ctx: CommandContext, action: Action, force = false): string {
 	if (!force) for (const login of ctx.session.logins) if (login.host === host) login.closing = true;
 	const console = ctx.session.logins[0]!.host === host;
 	if (action !== 'reboot') {
-		powerOff(world, host, action === 'halt' ? 'halted' : 'shut down and powered off');
+		powerOff(world, host, action === 'halt' ? DOWN_HOW.halt : DOWN_HOW.shutdown);
 		return console ? powerMessage(ctx.lang, 'off', host.name) : '';
 	}
-	powerOff(world, host, 'shut down for reboot');
+	powerOff(world, host, DOWN_HOW.reboot);
 	const delay = rebootTime(host);
 	if (!console) {
 		scheduleBoot(world, host, delay);
@@ -353,7 +353,7 @@ function modernShutdown(ctx: CommandContext): number {
 	const timer = world.at(at, () => {
 		pending.delete(host.name);
 		if (!host.powered) return;
-		powerOff(world, host, action === 'reboot' ? 'shut down for reboot' : action === 'halt' ? 'halted' : 'shut down and powered off');
+		powerOff(world, host, action === 'reboot' ? DOWN_HOW.reboot : action === 'halt' ? DOWN_HOW.halt : DOWN_HOW.shutdown);
 		if (action === 'reboot') scheduleBoot(world, host, rebootTime(host));
 	});
 	pending.set(host.name, {action, at, timer});

@@ -63,7 +63,9 @@ export function startHeartbeat(world: World, host: Host): ToolResult {
 		for (const p of all) say(p.level, p.message, targets);
 		if (all.some((p) => p.level === 'ERROR') || !auth.keys) {
 			say('ERROR', 'Configuration error, heartbeat not started.', targets);
-			world.log('heartbeat', `heartbeat refused to start: ${all.find((p) => p.level === 'ERROR')?.message ?? 'configuration error'}`, host.name);
+			// heartbeat's own message is quoted as ha-log prints it.
+			const why = all.find((p) => p.level === 'ERROR')?.message;
+			world.log('heartbeat', {en: `heartbeat refused to start: ${why ?? 'configuration error'}`, es: `heartbeat se negó a arrancar: ${why ?? 'error de configuración'}`}, host.name);
 			return fail(6);
 		}
 		const daemon = new HeartbeatDaemon(world, host, config, groups, auth.keys);

@@ -32,6 +32,10 @@ interface Peer {
 
 const seconds = (t: Micros) => (t / 1_000_000).toFixed(t % 1_000_000 === 0 ? 0 : 1);
 
+/** Why a node takes a resource group, and how the Spanish timeline says it. */
+type AcquireWhy = 'handover' | 'local' | 'foreign' | 'takeover';
+const WHY_ES: Record<AcquireWhy, string> = {handover: 'traspaso', local: 'local: es su nodo preferido', foreign: 'foreign: su nodo preferido no está', takeover: 'takeover'};
+
 /**
  * heartbeat (v1, haresources mode) on one director: sends a status datagram
  * every keepalive on each medium, tracks each peer per link, declares a peer
@@ -89,8 +93,8 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		haLog(this.world, this.host, this.config, entity, pid, level, message);
 	}
 
-	private event(text: string): void {
-		this.world.log('heartbeat', text, this.host.name);
+	private event(en: string, es: string): void {
+		this.world.log('heartbeat', {en, es}, this.host.name);
 	}
 
 	/** Peers as `cl_status`-like facts, for status views and tests. */
@@ -117,7 +121,8 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		}
 		this.log('info', `pid ${this.pid} locked in memory.`);
 		this.log('info', "Local status now set to: 'up'");
-		this.event(`heartbeat started: keepalive ${seconds(c.keepalive)} s, warntime ${seconds(c.warntime)} s, deadtime ${seconds(c.deadtime)} s, initdead ${seconds(c.initdead)} s`);
+		const times = `keepalive ${seconds(c.keepalive)} s, warntime ${seconds(c.warntime)} s, deadtime ${seconds(c.deadtime)} s, initdead ${seconds(c.initdead)} s`;
+		this.event(`heartbeat started: ${times}`, `heartbeat arrancado: ${times}`);
 		this.sendAll();
 		this.ticker = this.world.every(c.keepalive, () => this.tick());
 		this.initdeadTimer = this.world.after(c.initdead, () => this.initdeadExpired());
@@ -156,7 +161,10 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		peer.deadTimer?.cancel();
 		peer.warnTimer = this.world.after(c.warntime + 1, () => {
 			if (this.stopped || peer.status === 'dead' || peer.status === 'shutdown') return;
-			this.event(`no heartbeat from ${peer.name} for ${seconds(c.warntime)} s (warntime); heartbeat declares it dead after ${seconds(c.deadtime)} s (deadtime)`);
+			this.event(
+				`no heartbeat from ${peer.name} for ${seconds(c.warntime)} s (warntime); heartbeat declares it dead after ${seconds(c.deadtime)} s (deadtime)`,
+				`ningún latido de ${peer.name} en ${seconds(c.warntime)} s (warntime); heartbeat lo da por muerto a los ${seconds(c.deadtime)} s (deadtime)`,
+			);
 		});
 		peer.deadTimer = this.world.after(c.deadtime + 1, () => {
 			if (this.stopped || peer.status === 'dead' || peer.status === 'shutdown' || peer.lastSeen === undefined) return;
@@ -168,7 +176,10 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 			if (this.stopped || !link.up || peer.status === 'dead' || peer.status === 'shutdown') return;
 			link.up = false;
 			this.log('info', `Link ${peer.name}:${dev} dead.`);
-			this.event(`link ${peer.name}:${dev} dead: no heartbeat on it for ${seconds(c.deadtime)} s, but ${peer.name} is still heard on another link`);
+			this.event(
+				`link ${peer.name}:${dev} dead: no heartbeat on it for ${seconds(c.deadtime)} s, but ${peer.name} is still heard on another link`,
+				`enlace ${peer.name}:${dev} muerto: ningún latido por él en ${seconds(c.deadtime)} s, pero ${peer.name} se sigue oyendo por otro enlace`,
+			);
 		});
 	}
 
@@ -189,7 +200,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 			if (!peer.authWarned) {
 				peer.authWarned = true;
 				this.log('ERROR', `Invalid authentication type [${packet.auth.key}] in message!`);
-				this.event(`heartbeat from ${peer.name} rejected: its authkeys do not match ours`);
+				this.event(`heartbeat from ${peer.name} rejected: its authkeys do not match ours`, `latido de ${peer.name} rechazado: sus authkeys no coinciden con las nuestras`);
 			}
 			return;
 		}
@@ -201,19 +212,23 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 			this.log('WARN', 'Deadtime value may be too small.');
 			this.log('info', 'See FAQ for information on tuning deadtime.');
 			this.log('info', 'URL: http://linux-ha.org/FAQ#heavy_load');
-			this.event(`${peer.name} is heard again after being declared dead: the cluster was partitioned`);
+			this.event(`${peer.name} is heard again after being declared dead: the cluster was partitioned`, `${peer.name} se vuelve a oír tras haberlo dado por muerto: el cluster estaba partido`);
 		}
 		const link = peer.links.get(dev);
 		if (!link || !link.up) {
 			peer.links.set(dev, {up: true, lastSeen: now, timer: link?.timer});
 			this.log('info', `Link ${peer.name}:${dev} up.`);
-			this.event(`link ${peer.name}:${dev} up`);
+			this.event(`link ${peer.name}:${dev} up`, `enlace ${peer.name}:${dev} activo`);
 		} else link.lastSeen = now;
 		if (peer.lastSeen !== undefined) {
 			const interval = now - peer.lastSeen;
 			if (interval > this.config.warntime) {
 				this.log('WARN', `Late heartbeat: Node ${peer.name}: interval ${Math.round(interval / MSEC)} ms`);
-				this.event(`late heartbeat from ${peer.name}: ${(interval / 1e6).toFixed(1)} s since the previous one (warntime ${seconds(this.config.warntime)} s)`);
+				const gap = `${(interval / 1e6).toFixed(1)} s`;
+				this.event(
+					`late heartbeat from ${peer.name}: ${gap} since the previous one (warntime ${seconds(this.config.warntime)} s)`,
+					`latido tardío de ${peer.name}: ${gap} desde el anterior (warntime ${seconds(this.config.warntime)} s)`,
+				);
 			}
 		}
 		peer.lastSeen = now;
@@ -224,7 +239,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 			if (peer.status !== 'shutdown') {
 				peer.status = 'shutdown';
 				this.log('info', `Received shutdown notice from '${peer.name}'.`);
-				this.event(`${peer.name} announced a clean shutdown`);
+				this.event(`${peer.name} announced a clean shutdown`, `${peer.name} anunció un apagado ordenado`);
 				if (this.commUp) this.takeOver(peer, 'shutdown');
 				else if ([...this.peers.values()].every((p) => p.lastSeen !== undefined)) this.commNowUp();
 			}
@@ -234,7 +249,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 			peer.status = packet.status;
 			this.log('info', `Status update for node ${peer.name}: status ${packet.status}`);
 		}
-		if (wasDead && this.commUp) this.event(`${peer.name} is back (status ${packet.status})`);
+		if (wasDead && this.commUp) this.event(`${peer.name} is back (status ${packet.status})`, `${peer.name} ha vuelto (estado ${packet.status})`);
 		if (!this.commUp && [...this.peers.values()].every((p) => p.lastSeen !== undefined)) this.commNowUp();
 		this.resolveOwnership(peer, previousHolds);
 	}
@@ -249,15 +264,24 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 				const preferred = g.node === this.host.name;
 				this.log('ERROR', `Both machines own ${preferred ? 'our' : 'foreign'} resources!`);
 				if (!preferred) {
-					this.event(`split brain over ${g.resources[0]?.text ?? g.node}: ${peer.name} holds it too; ${this.host.name} is not its preferred node and gives it up`);
+					const what = g.resources[0]?.text ?? g.node;
+					this.event(
+						`split brain over ${what}: ${peer.name} holds it too; ${this.host.name} is not its preferred node and gives it up`,
+						`split brain por ${what}: ${peer.name} también lo tiene; ${this.host.name} no es su nodo preferido y lo suelta`,
+					);
 					this.release(i);
 				} else {
-					this.event(`split brain over ${g.resources[0]?.text ?? g.node}: ${peer.name} holds it too; ${this.host.name} is its preferred node and keeps it, announcing its addresses again`);
+					const what = g.resources[0]?.text ?? g.node;
+					this.event(
+						`split brain over ${what}: ${peer.name} holds it too; ${this.host.name} is its preferred node and keeps it, announcing its addresses again`,
+						`split brain por ${what}: ${peer.name} también lo tiene; ${this.host.name} es su nodo preferido y se lo queda, anunciando de nuevo sus direcciones`,
+					);
 					this.reannounce(i);
 				}
 			} else if (mine && !theirs && this.config.autoFailback === 'on' && g.node === peer.name && peer.status === 'active') {
 				this.log('info', `${peer.name} is back: giving its resources back (auto_failback on).`);
-				this.event(`auto_failback on: ${this.host.name} hands ${g.resources[0]?.text ?? ''} back to ${peer.name}`);
+				const what = g.resources[0]?.text ?? '';
+				this.event(`auto_failback on: ${this.host.name} hands ${what} back to ${peer.name}`, `auto_failback on: ${this.host.name} devuelve ${what} a ${peer.name}`);
 				this.release(i);
 			} else if (!mine && !theirs && previousHolds.has(i) && this.status === 'active') {
 				// The peer just let go of a group (standby, failback or shutdown): take what is ours, or what it handed over.
@@ -324,7 +348,11 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 	private markDead(peer: Peer, silent: Micros): void {
 		peer.status = 'dead';
 		this.log('WARN', `node ${peer.name}: is dead`);
-		this.event(`${peer.name} declared dead: no heartbeat for ${(silent / 1e6).toFixed(1)} s (deadtime ${seconds(this.config.deadtime)} s)`);
+		const quiet = `${(silent / 1e6).toFixed(1)} s`;
+		this.event(
+			`${peer.name} declared dead: no heartbeat for ${quiet} (deadtime ${seconds(this.config.deadtime)} s)`,
+			`${peer.name} dado por muerto: ningún latido en ${quiet} (deadtime ${seconds(this.config.deadtime)} s)`,
+		);
 		for (const [dev, link] of peer.links) {
 			link.timer?.cancel();
 			if (!link.up) continue;
@@ -347,7 +375,8 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		this.log('info', gaveUp ? `Dead node ${peer.name} gave up resources.` : `Resources being acquired from ${peer.name}.`);
 		if (wanted.length === 0) return;
 		const pid = this.host.processes.spawn({user: 'root', command: `/bin/sh ${HA_LIB}/mach_down ${peer.name}`, started: this.world.now}).pid;
-		this.event(`takeover: ${this.host.name} acquires ${wanted.map((i) => this.groups[i]!.resources[0]?.text ?? this.groups[i]!.node).join(', ')} from ${peer.name}`);
+		const taken = wanted.map((i) => this.groups[i]!.resources[0]?.text ?? this.groups[i]!.node).join(', ');
+		this.event(`takeover: ${this.host.name} acquires ${taken} from ${peer.name}`, `takeover: ${this.host.name} se hace cargo de ${taken}, que tenía ${peer.name}`);
 		for (const i of wanted) {
 			this.log('info', `Taking over resource group ${this.groups[i]!.resources[0]?.text ?? ''}`, 'mach_down', pid);
 			this.acquire(i, 'takeover');
@@ -374,16 +403,21 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		this.host.processes.reap(rm.pid);
 	}
 
-	acquire(i: number, why: string): void {
+	acquire(i: number, why: AcquireWhy): void {
 		if (this.held.has(i)) return;
 		this.held.add(i);
-		this.event(`acquiring resource group ${this.groups[i]!.text} (${why}): resources start left to right`);
+		const group = this.groups[i]!.text;
+		this.event(
+			`acquiring resource group ${group} (${why}): resources start left to right`,
+			`adquiriendo el grupo de recursos ${group} (${WHY_ES[why]}): los recursos arrancan de izquierda a derecha`,
+		);
 		this.runScripts(i, 'start');
 	}
 
 	release(i: number): void {
 		if (!this.held.has(i)) return;
-		this.event(`releasing resource group ${this.groups[i]!.text}: resources stop right to left`);
+		const group = this.groups[i]!.text;
+		this.event(`releasing resource group ${group}: resources stop right to left`, `liberando el grupo de recursos ${group}: los recursos se detienen de derecha a izquierda`);
 		this.runScripts(i, 'stop');
 		this.held.delete(i);
 		this.sendAll();
@@ -446,7 +480,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 		this.log('info', `standby: acquire [all] resources from ${node}`);
 		this.log('info', 'acquire all HA resources (standby).');
 		this.pendingStandby = true;
-		this.event(`${node} went standby: ${this.host.name} takes its resources`);
+		this.event(`${node} went standby: ${this.host.name} takes its resources`, `${node} pasó a standby: ${this.host.name} se queda con sus recursos`);
 	}
 
 	/** Clean shutdown (`/etc/init.d/heartbeat stop`). */
@@ -462,7 +496,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 			this.host.processes.reap(c.pid);
 		}
 		this.log('info', 'Heartbeat shutdown complete.');
-		this.event('heartbeat stopped cleanly; resources released');
+		this.event('heartbeat stopped cleanly; resources released', 'heartbeat detenido de forma ordenada; recursos liberados');
 		this.halt();
 		this.host.processes.reap(this.pid);
 	}
@@ -470,7 +504,7 @@ export class HeartbeatDaemon implements Daemon, HeartbeatListener {
 	/** kill -9 of the master process: no more heartbeats, nothing released. */
 	private killed(): void {
 		for (const c of this.children) this.host.processes.reap(c.pid);
-		this.event('heartbeat killed: it stops heartbeating but releases nothing (the VIP stays here)');
+		this.event('heartbeat killed: it stops heartbeating but releases nothing (the VIP stays here)', 'heartbeat matado: deja de enviar latidos pero no libera nada (la VIP se queda aquí)');
 		this.halt();
 	}
 

@@ -134,7 +134,7 @@ function ipaddr(world: World, host: Host, script: string, argv: readonly string[
 		for (let i = 0; i < 5; i++) world.after(i * 200_000, () => {
 			if (host.powered && host.addresses.some((a) => a.ip === ip && a.dev === dev)) announce(world, host, ip, dev);
 		});
-		world.log('heartbeat', `IPaddr2: ${formatIp(ip)} added to ${dev}; 5 gratuitous ARPs follow, 200 ms apart`, host.name);
+		world.log('heartbeat', {en: `IPaddr2: ${formatIp(ip)} added to ${dev}; 5 gratuitous ARPs follow, 200 ms apart`, es: `IPaddr2: ${formatIp(ip)} añadida a ${dev}; siguen 5 ARP gratuitos, con 200 ms entre uno y otro`}, host.name);
 		log('INFO', ' Success');
 		return done(0);
 	}
@@ -143,7 +143,7 @@ function ipaddr(world: World, host: Host, script: string, argv: readonly string[
 		log('INFO', `ip -f inet addr delete ${shown} dev ${dev}`);
 		host.addresses.splice(host.addresses.indexOf(onDev), 1);
 		log('INFO', `ip -o -f inet addr show ${dev}`);
-		world.log('heartbeat', `IPaddr2: ${formatIp(ip)} removed from ${dev}`, host.name);
+		world.log('heartbeat', {en: `IPaddr2: ${formatIp(ip)} removed from ${dev}`, es: `IPaddr2: ${formatIp(ip)} quitada de ${dev}`}, host.name);
 	}
 	const saved = host.fs.tryRead(`/var/lib/heartbeat/rsctmp/IPaddr2-lo-${formatIp(ip)}`);
 	if (saved !== undefined) {
@@ -169,7 +169,7 @@ export function startSyncDaemon(world: World, host: Host, state: SyncState, mcas
 	if (result === 'EEXIST') return 'Daemon has already run';
 	if (result) return result;
 	const d = ipvs.daemons.find((x) => x.state === state);
-	if (d) world.log('sync', `${state} sync daemon started on ${mcastIfn} (thread pid ${d.pid})`, host.name);
+	if (d) world.log('sync', {en: `${state} sync daemon started on ${mcastIfn} (thread pid ${d.pid})`, es: `demonio de sincronización ${state} arrancado en ${mcastIfn} (hilo con pid ${d.pid})`}, host.name);
 	return undefined;
 }
 
@@ -178,7 +178,7 @@ export function stopSyncDaemon(world: World, host: Host, state: SyncState): stri
 	const ipvs = host.ipvs;
 	if (!ipvs) return 'Protocol not available';
 	if (ipvs.stopDaemon(state)) return 'No daemon is running';
-	world.log('sync', `${state} sync daemon stopped`, host.name);
+	world.log('sync', {en: `${state} sync daemon stopped`, es: `demonio de sincronización ${state} detenido`}, host.name);
 	return undefined;
 }
 

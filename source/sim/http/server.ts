@@ -76,7 +76,7 @@ export class HttpServer implements Daemon {
 		}
 		this.host.fs.mkdirp('/var/run/apache2');
 		this.host.fs.put('/var/run/apache2/apache2.pid', `${parent.pid}\n`);
-		this.world.log('http', `apache2 started (${this.version})`, this.host.name);
+		this.world.log('http', {en: `apache2 started (${this.version})`, es: `apache2 arrancado (${this.version})`}, this.host.name);
 		return true;
 	}
 
@@ -86,7 +86,7 @@ export class HttpServer implements Daemon {
 		for (const pid of this.pids) this.host.processes.reap(pid);
 		this.pids = [];
 		if (this.host.fs.exists('/var/run/apache2/apache2.pid')) this.host.fs.remove('/var/run/apache2/apache2.pid');
-		this.world.log('http', 'apache2 stopped', this.host.name);
+		this.world.log('http', {en: 'apache2 stopped', es: 'apache2 detenido'}, this.host.name);
 		return true;
 	}
 

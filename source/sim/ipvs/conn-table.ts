@@ -1,4 +1,5 @@
 import type {Micros} from '../time';
+import type {ForwardMethod, Protocol} from './types';
 
 /**
  * The IPVS connection table as struct-of-arrays: one slot per entry in typed
@@ -23,12 +24,17 @@ export const P_SCTP = 2;
 export const P_IP = 3;
 
 export const PROTO_NAMES = ['TCP', 'UDP', 'SCTP', 'IP'] as const;
+/** The code of each protocol a service can have. */
+export const PROTO_CODES: Record<Protocol, number> = {tcp: P_TCP, udp: P_UDP, sctp: P_SCTP};
 
 /** Forwarding method codes. */
 export const FWD_MASQ = 0;
 export const FWD_LOCAL = 1;
 export const FWD_TUNNEL = 2;
 export const FWD_ROUTE = 3;
+/** The code of each forwarding method, and the method of each code. */
+export const FWD_CODES: Record<ForwardMethod, number> = {masq: FWD_MASQ, local: FWD_LOCAL, tunnel: FWD_TUNNEL, route: FWD_ROUTE};
+export const FWD_NAMES: readonly ForwardMethod[] = ['masq', 'local', 'tunnel', 'route'];
 
 export const TAB_BITS = 12;
 export const TAB_SIZE = 1 << TAB_BITS;

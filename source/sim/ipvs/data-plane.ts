@@ -3,38 +3,19 @@ import {printk} from '../system/kernel-log';
 import {formatIp, type Ip} from '../net/ipv4';
 import {SEC, type Micros} from '../time';
 import type {World} from '../world';
-import {
-	CF_INACTIVE,
-	CF_NOOUTPUT,
-	CF_SYNC,
-	CF_TEMPLATE,
-	ConnTable,
-	FWD_LOCAL,
-	FWD_MASQ,
-	FWD_ROUTE,
-	FWD_TUNNEL,
-	P_IP,
-	P_SCTP,
-	P_TCP,
-	P_UDP,
-	PROTO_NAMES,
-} from './conn-table';
+import {CF_INACTIVE, CF_NOOUTPUT, CF_TEMPLATE, ConnTable, FWD_CODES, FWD_MASQ, P_IP, P_SCTP, P_TCP, P_UDP, PROTO_CODES, PROTO_NAMES} from './conn-table';
 import {Estimator, ESTIMATOR_INTERVAL_SEC} from './estimator';
 import type {Ipvs} from './ipvs';
+import {persistentDest, TemplateIndex} from './persistence';
 import type {ScheduleTrace} from './schedulers/scheduler';
 import {DIR_INPUT, DIR_INPUT_ONLY, DIR_OUTPUT, nextTcpState, S_ESTABLISHED, S_FIN_WAIT, S_NONE, S_TIME_WAIT, S_CLOSE, S_UDP, STATE_NAMES, STATE_TIMEOUTS} from './tcp-states';
-import type {ConnEntry, Dest, ForwardMethod, Protocol, Service} from './types';
+import type {ConnEntry, Dest, Protocol, Service} from './types';
 
-const FWD_CODES: Record<ForwardMethod, number> = {masq: FWD_MASQ, local: FWD_LOCAL, tunnel: FWD_TUNNEL, route: FWD_ROUTE};
-export const FWD_NAMES: readonly ForwardMethod[] = ['masq', 'local', 'tunnel', 'route'];
-const PROTO_CODES: Record<Protocol, number> = {tcp: P_TCP, udp: P_UDP, sctp: P_SCTP};
+export {FWD_NAMES} from './conn-table';
+export type {SyncEntry} from './sync-entry';
 
 /** How a template keeps a live connection's template alive: 60 s at a time. */
 const TEMPLATE_KEEPALIVE: Micros = 60 * SEC;
-/** IP_VS_SYNC_CONN_TIMEOUT: how long a synced entry lives without news when the message says nothing. */
-const SYNC_CONN_TIMEOUT: Micros = 180 * SEC;
-/** A synced entry's packet count starts at sync_threshold, so the new master does not resend it at once. */
-const SYNC_THRESHOLD = 3;
 
 /** Why a new connection did not get a real server. */
 export type ScheduleFailure = 'no-destination' | 'no-scheduler';
@@ -62,12 +43,12 @@ export interface SyncHooks {
 	changed(plane: IpvsDataPlane, slot: number): void;
 }
 
-/** The result of the first packet of a connection reaching a virtual service. */
-
 /**
  * One director's IPVS data plane: connection entries, the TCP state machine,
  * ActiveConn/InActConn accounting, persistence templates, thresholds, counters
- * and the rate estimator, on top of the control plane in `Ipvs`.
+ * and the rate estimator, on top of the control plane in `Ipvs`. How a
+ * persistent service picks a real server is in persistence.ts; the entries
+ * the sync daemon sends and receives are in sync-entry.ts.
  */
 export class IpvsDataPlane implements Daemon {
 	readonly name = 'ipvs-data';
@@ -79,7 +60,7 @@ export class IpvsDataPlane implements Daemon {
 	private readonly services: Service[] = [];
 	private readonly serviceIndex = new Map<Service, number>();
 	/** Persistence templates by masked client address. */
-	private readonly templates = new Map<number, number[]>();
+	readonly templates = new TemplateIndex();
 	private readonly estimators = new Map<object, Estimator>();
 	lastDecision?: Decision;
 	/** Where a master sync daemon's entries go (the world's sync bus). */
@@ -121,7 +102,7 @@ export class IpvsDataPlane implements Daemon {
 		return i >= 0 ? this.dests[i] : undefined;
 	}
 
-	private serviceId(svc: Service): number {
+	serviceId(svc: Service): number {
 		let i = this.serviceIndex.get(svc);
 		if (i === undefined) {
 			i = this.services.length;
@@ -218,8 +199,6 @@ export class IpvsDataPlane implements Daemon {
 	/**
 	 * Schedules a new connection for the first packet from caddr:cport to the
 	 * service: persistence template first, then the service's scheduler.
-	 */
-	/**
 	 * Returns the new entry's slot, or -1 when no real server may be used. The
 	 * decision (with the scheduler's trace when `wantTrace`) is in `lastDecision`
 	 * when it was asked for, and always after a failure.
@@ -230,7 +209,7 @@ export class IpvsDataPlane implements Daemon {
 		let template: Decision['template'];
 		let tmpl = -1;
 		if (svc.persistent) {
-			const r = this.persistentDest(svc, proto, caddr, vaddr, vport, now, wantTrace);
+			const r = persistentDest(this, svc, proto, caddr, vaddr, vport, now, wantTrace);
 			dest = r.dest;
 			trace = r.trace;
 			template = r.template;
@@ -284,60 +263,13 @@ export class IpvsDataPlane implements Daemon {
 		}
 		if (this.logBurst++ >= 10) return;
 		printk(this.host, now, text);
-		this.world.log('ipvs', `kernel: ${text}`, this.host.name);
+		// The kernel's own line is quoted as dmesg shows it, in every language.
+		this.world.log('ipvs', {en: `kernel: ${text}`, es: `el kernel escribe: ${text}`}, this.host.name);
 	}
 
-	private persistentDest(svc: Service, proto: Protocol, caddr: Ip, vaddr: Ip, vport: number, now: Micros, wantTrace: boolean) {
-		const t = this.table;
-		const snet = (caddr & svc.netmask) >>> 0;
-		const tport = svc.port === 0 || svc.port === 21 ? 0 : vport;
-		const pcode = svc.fwmark ? P_IP : PROTO_CODES[proto];
-		const tvaddr = svc.fwmark ? svc.fwmark : vaddr;
-		let slot = -1;
-		for (const s of this.templates.get(snet) ?? []) {
-			if (t.proto[s] === pcode && t.vaddr[s] === tvaddr && t.vport[s] === tport) {
-				slot = s;
-				break;
-			}
-		}
-		let expiredOld: string | undefined;
-		if (slot >= 0) {
-			// ip_vs_check_template: a template without a usable real server (unbound, deleted, or quiesced) is dropped.
-			const dest = this.destAt(slot);
-			const quiescent = dest !== undefined && this.sysctl('expire_quiescent_template') === 1 && dest.weight === 0;
-			if (dest && dest.available && !quiescent) {
-				return {dest, slot, trace: undefined, template: {caddr: snet, created: false}};
-			}
-			expiredOld = !dest ? 'unbound' : dest.available ? 'quiescent' : 'unavailable';
-			// ip_vs_check_template: the template is dropped at once.
-			t.arm(slot, 0, now);
-			this.detachTemplate(slot);
-		}
-		const scheduler = this.ipvs.schedulerFor(svc.scheduler);
-		if (!scheduler) return {dest: null, slot: -1, trace: undefined, template: undefined};
-		const trace: ScheduleTrace | undefined = wantTrace ? {scheduler: svc.scheduler, steps: [], notes: []} : undefined;
-		const dest = scheduler.schedule(svc, {saddr: caddr, sport: 0, daddr: vaddr, dport: vport}, trace);
-		if (!dest) return {dest: null, slot: -1, trace, template: {caddr: snet, created: false, expiredOld}};
-		const s = t.add(pcode, snet, 0, tvaddr, tport, dest.addr, tport === 0 ? 0 : dest.port, CF_TEMPLATE | CF_INACTIVE, FWD_CODES[dest.fwd]);
-		t.svc[s] = this.serviceId(svc);
-		t.dest[s] = this.destId(dest);
-		t.state[s] = S_NONE;
-		dest.persistConns++;
-		this.checkOverload(dest);
-		t.arm(s, svc.timeout * SEC, now);
-		const list = this.templates.get(snet);
-		if (list) list.push(s);
-		else this.templates.set(snet, [s]);
-		return {dest, slot: s, trace, template: {caddr: snet, created: true, expiredOld}};
-	}
-
-	private detachTemplate(slot: number): void {
-		const snet = this.table.caddr[slot]!;
-		const list = this.templates.get(snet);
-		if (!list) return;
-		const i = list.indexOf(slot);
-		if (i >= 0) list.splice(i, 1);
-		if (list.length === 0) this.templates.delete(snet);
+	/** Takes a template out of the index (it is being freed or dropped). */
+	detachTemplate(slot: number): void {
+		this.templates.remove(this.table.caddr[slot]!, slot);
 	}
 
 	/** Creates an entry bound to `dest` (ip_vs_conn_new + ip_vs_bind_dest). */
@@ -357,7 +289,8 @@ export class IpvsDataPlane implements Daemon {
 		return s;
 	}
 
-	private checkOverload(dest: Dest): void {
+	/** A real server at its upper connection threshold is overloaded (no new connections). */
+	checkOverload(dest: Dest): void {
 		if (dest.uThreshold !== 0 && dest.activeConns + dest.inactConns >= dest.uThreshold) dest.overloaded = true;
 	}
 
@@ -589,170 +522,6 @@ export class IpvsDataPlane implements Daemon {
 		return this.table.nextDue();
 	}
 
-	// ---- sync (backup side) ------------------------------------------------
-
-	/**
-	 * Creates or updates an entry from a sync message (backup director), as
-	 * ip_vs_process_message / ip_vs_proc_conn do in this kernel's era:
-	 * - a new entry is bound to this director's real server with the same address
-	 *   and port when the service and server exist (2.6.24+); otherwise, and always
-	 *   on older kernels, it stays unbound: no ActiveConn/InActConn anywhere, and its
-	 *   packets go to the message's destination by the message's forwarding method;
-	 * - an unbound entry follows the master's state and forwarding method, and is
-	 *   bound by a later message once the real server exists (2.6.24+);
-	 * - a bound entry moves to the synced state with its counters (2.6.24+); older
-	 *   kernels leave its state alone;
-	 * - the timer: the message's own timeout (version 1), the state's timeout
-	 *   (2.6.24+, 3 minutes for templates), or 3 minutes for everything (older).
-	 */
-	syncEntry(m: SyncEntry, now: Micros): void {
-		const era = this.ipvs.era;
-		// Version 0 receivers cannot read version 1 messages and drop them.
-		if (m.timeout !== undefined && !era.syncV1) return;
-		const t = this.table;
-		const template = m.template;
-		let slot = template ? this.findTemplate(m) : this.findIn(m.protocol, m.caddr, m.cport, m.vaddr, m.vport);
-		let followState = true;
-		if (slot < 0) {
-			const found = era.syncBind ? this.syncDest(m) : undefined;
-			slot = found ? this.syncBound(m, found.svc, found.dest, now) : this.syncUnbound(m);
-		} else if (!this.destAt(slot)) {
-			// An entry the sync made: it follows the master's forwarding method.
-			this.setForward(slot, m.fwd);
-			if (era.syncBind) {
-				const found = this.syncDest(m);
-				if (found) this.bindLater(slot, found.svc, found.dest, m.state);
-			}
-		} else if (!era.syncBind) followState = false;
-		t.inpkts[slot] = SYNC_THRESHOLD;
-		if (!template && followState) this.syncState(slot, m.state);
-		let timeout: Micros;
-		if (m.timeout !== undefined && m.timeout > 0) timeout = m.timeout * SEC;
-		else if (template || !era.syncBind) timeout = SYNC_CONN_TIMEOUT;
-		else timeout = this.stateTimeout(m.state);
-		t.arm(slot, timeout, now);
-	}
-
-	/** The local service and real server a synced entry belongs to (ip_vs_find_dest). */
-	private syncDest(m: SyncEntry): {svc: Service; dest: Dest} | undefined {
-		const svc = this.ipvs.services.find((s) => (m.fwmark ? s.fwmark === m.fwmark : s.fwmark === 0 && s.protocol === m.protocol && s.addr === m.vaddr && (s.port === m.vport || s.port === 0)));
-		const dest = svc?.dests.find((d) => d.addr === m.daddr && (d.port === m.dport || d.port === 0));
-		return svc && dest ? {svc, dest} : undefined;
-	}
-
-	/** A new synced entry bound to a local real server. */
-	private syncBound(m: SyncEntry, svc: Service, dest: Dest, now: Micros): number {
-		const t = this.table;
-		if (!m.template) return this.bind(svc, dest, m.protocol, m.caddr, m.cport, m.vaddr, m.vport, CF_SYNC, now);
-		const slot = this.addTemplate(m, FWD_CODES[dest.fwd]);
-		t.svc[slot] = this.serviceId(svc);
-		t.dest[slot] = this.destId(dest);
-		dest.persistConns++;
-		this.checkOverload(dest);
-		return slot;
-	}
-
-	/** A new synced entry with no real server behind it (ip_vs_conn_new with a NULL dest). */
-	private syncUnbound(m: SyncEntry): number {
-		if (m.template) return this.addTemplate(m, m.fwd);
-		const t = this.table;
-		const pcode = PROTO_CODES[m.protocol];
-		const slot = t.add(pcode, m.caddr, m.cport, m.vaddr, m.vport, m.daddr, m.dport, CF_INACTIVE | CF_SYNC | (m.fwd === FWD_MASQ ? 0 : CF_NOOUTPUT), m.fwd);
-		t.state[slot] = pcode === P_UDP ? S_UDP : S_NONE;
-		return slot;
-	}
-
-	private addTemplate(m: SyncEntry, fwd: number): number {
-		const pcode = m.fwmark ? P_IP : PROTO_CODES[m.protocol];
-		const slot = this.table.add(pcode, m.caddr, 0, m.fwmark || m.vaddr, m.vport, m.daddr, m.dport, CF_TEMPLATE | CF_INACTIVE | CF_SYNC, fwd);
-		const list = this.templates.get(m.caddr);
-		if (list) list.push(slot);
-		else this.templates.set(m.caddr, [slot]);
-		return slot;
-	}
-
-	private setForward(slot: number, fwd: number): void {
-		const t = this.table;
-		t.fwd[slot] = fwd;
-		t.flags[slot] = fwd === FWD_MASQ ? t.flags[slot]! & ~CF_NOOUTPUT : t.flags[slot]! | CF_NOOUTPUT;
-	}
-
-	/**
-	 * ip_vs_try_bind_dest: an unbound synced entry gets the real server, which counts
-	 * it from now on (ActiveConn if established, InActConn otherwise, PersistConn for a
-	 * template); the entry takes the real server's forwarding method.
-	 */
-	private bindLater(slot: number, svc: Service, dest: Dest, state: number): void {
-		const t = this.table;
-		t.svc[slot] = this.serviceId(svc);
-		t.dest[slot] = this.destId(dest);
-		this.setForward(slot, FWD_CODES[dest.fwd]);
-		const f = t.flags[slot]!;
-		if (f & CF_TEMPLATE) dest.persistConns++;
-		else if (t.proto[slot] === P_TCP && state === S_ESTABLISHED) {
-			t.flags[slot] = f & ~CF_INACTIVE;
-			dest.activeConns++;
-		} else {
-			t.flags[slot] = f | CF_INACTIVE;
-			dest.inactConns++;
-		}
-		t.state[slot] = state;
-		this.checkOverload(dest);
-	}
-
-	/** Moves a synced entry to the master's state, with the counters following it when it is bound. */
-	private syncState(slot: number, state: number): void {
-		const t = this.table;
-		const dest = this.destAt(slot);
-		const f = t.flags[slot]!;
-		if (dest && state !== t.state[slot]) {
-			if (!(f & CF_INACTIVE) && state !== S_ESTABLISHED) {
-				dest.activeConns--;
-				dest.inactConns++;
-				t.flags[slot] = f | CF_INACTIVE;
-			} else if (f & CF_INACTIVE && state === S_ESTABLISHED && t.proto[slot] === P_TCP) {
-				dest.activeConns++;
-				dest.inactConns--;
-				t.flags[slot] = f & ~CF_INACTIVE;
-			}
-		}
-		t.state[slot] = state;
-	}
-
-	private findTemplate(m: SyncEntry): number {
-		const t = this.table;
-		const pcode = m.fwmark ? P_IP : PROTO_CODES[m.protocol];
-		for (const s of this.templates.get(m.caddr) ?? []) {
-			if (t.proto[s] === pcode && t.vaddr[s] === (m.fwmark || m.vaddr) && t.vport[s] === m.vport) return s;
-		}
-		return -1;
-	}
-
-	/** The sync message fields for an entry (master side), in this kernel's message version. */
-	syncMessage(slot: number): SyncEntry | undefined {
-		const t = this.table;
-		if (!t.flags[slot]) return undefined;
-		const svc = this.serviceAt(slot);
-		const p = t.proto[slot]!;
-		const template = (t.flags[slot]! & CF_TEMPLATE) !== 0;
-		const v1 = this.ipvs.era.syncV1 && (!this.host.sysctl.has('net.ipv4.vs.sync_version') || this.sysctl('sync_version') >= 1);
-		return {
-			protocol: p === P_UDP ? 'udp' : p === P_SCTP ? 'sctp' : 'tcp',
-			fwmark: p === P_IP ? t.vaddr[slot]! : (svc?.fwmark ?? 0),
-			caddr: t.caddr[slot]!,
-			cport: t.cport[slot]!,
-			vaddr: t.vaddr[slot]!,
-			vport: t.vport[slot]!,
-			daddr: t.daddr[slot]!,
-			dport: t.dport[slot]!,
-			state: t.state[slot]!,
-			template,
-			fwd: t.fwd[slot]!,
-			// Version 1 carries cp->timeout: the persistence timeout for a template, the state's for a connection.
-			timeout: v1 ? (template ? (svc?.timeout ?? SYNC_CONN_TIMEOUT / SEC) : this.stateTimeout(t.state[slot]!) / SEC) : undefined,
-		};
-	}
-
 	/** The controlling template of an entry, if any (the master syncs it too). */
 	templateOf(slot: number): number {
 		return this.table.control[slot]!;
@@ -817,22 +586,4 @@ export class IpvsDataPlane implements Daemon {
 			}
 		}
 	}
-}
-
-/** One entry as the sync protocol carries it. */
-export interface SyncEntry {
-	readonly protocol: Protocol;
-	readonly fwmark: number;
-	readonly caddr: Ip;
-	readonly cport: number;
-	readonly vaddr: Ip;
-	readonly vport: number;
-	readonly daddr: Ip;
-	readonly dport: number;
-	readonly state: number;
-	readonly template: boolean;
-	/** Forwarding method code (FWD_*), from the entry's flags. */
-	readonly fwd: number;
-	/** Version 1 messages: the entry's timeout in seconds; undefined in version 0. */
-	readonly timeout?: number;
 }

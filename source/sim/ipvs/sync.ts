@@ -2,7 +2,8 @@ import type {Host} from '../host';
 import {hasCarrier} from '../net/routing';
 import {SEC} from '../time';
 import type {World} from '../world';
-import type {IpvsDataPlane, SyncEntry} from './data-plane';
+import type {IpvsDataPlane} from './data-plane';
+import {applySyncEntry, syncMessage, type SyncEntry} from './sync-entry';
 
 /** How often the master's kernel thread sends what it has gathered. */
 const FLUSH_INTERVAL = SEC;
@@ -66,7 +67,7 @@ export class SyncBus {
 			const entries: SyncEntry[] = [];
 			for (const [slot, gen] of q) {
 				if (plane.table.gen[slot] !== gen) continue;
-				const m = plane.syncMessage(slot);
+				const m = syncMessage(plane, slot);
 				if (m) entries.push(m);
 			}
 			if (entries.length === 0) continue;
@@ -78,7 +79,7 @@ export class SyncBus {
 				if (backup.syncid !== 0 && backup.syncid !== master.syncid) continue;
 				const bi = other.host.interfaces.get(backup.mcastIfn);
 				if (!bi || bi.segment !== iface.segment || !hasCarrier(other.host, bi)) continue;
-				for (const m of entries) other.syncEntry(m, this.world.now);
+				for (const m of entries) applySyncEntry(other, m, this.world.now);
 				this.received.set(other.host.name, (this.received.get(other.host.name) ?? 0) + entries.length);
 			}
 		}

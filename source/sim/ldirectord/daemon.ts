@@ -96,8 +96,13 @@ export class LdirectordDaemon implements Daemon {
 		this.ldStart([]);
 		this.checkCfgfile();
 		this.timer = this.world.after(0, () => this.runRound());
-		const v = this.virtuals.map((x) => `${virtualAddr(x.cfg)} (${x.reals.length} real servers, ${x.cfg.checktype} check, timeout ${x.cfg.checktype === 'negotiate' ? x.negotiatetimeout : x.checktimeout} s)`).join(', ');
-		this.world.log('ldirectord', `ldirectord started (pid ${this.pid}): ${v || 'no virtual services'}; real servers wait for their first check, every ${this.config.checkinterval} s`, this.host.name);
+		const timeout = (x: VirtualState) => (x.cfg.checktype === 'negotiate' ? x.negotiatetimeout : x.checktimeout);
+		const v = this.virtuals.map((x) => `${virtualAddr(x.cfg)} (${x.reals.length} real servers, ${x.cfg.checktype} check, timeout ${timeout(x)} s)`).join(', ');
+		const vEs = this.virtuals.map((x) => `${virtualAddr(x.cfg)} (${x.reals.length} ${x.reals.length === 1 ? 'servidor real' : 'servidores reales'}, comprobación ${x.cfg.checktype}, timeout ${timeout(x)} s)`).join(', ');
+		this.world.log('ldirectord', {
+			en: `ldirectord started (pid ${this.pid}): ${v || 'no virtual services'}; real servers wait for their first check, every ${this.config.checkinterval} s`,
+			es: `ldirectord arrancado (pid ${this.pid}): ${vEs || 'ningún servicio virtual'}; los servidores reales esperan su primera comprobación, cada ${this.config.checkinterval} s`,
+		}, this.host.name);
 	}
 
 	/** SIGTERM: clean stop (purge services when cleanstop=yes) and exit. */
@@ -109,7 +114,7 @@ export class LdirectordDaemon implements Daemon {
 		this.ldStop();
 		this.log(`Linux Director Daemon terminated on signal: ${signal}`);
 		this.exit();
-		this.world.log('ldirectord', `ldirectord stopped (signal ${signal})`, this.host.name);
+		this.world.log('ldirectord', {en: `ldirectord stopped (signal ${signal})`, es: `ldirectord detenido (señal ${signal})`}, this.host.name);
 	}
 
 	/** SIGHUP: re-read the configuration and reconcile the table. */
@@ -125,7 +130,7 @@ export class LdirectordDaemon implements Daemon {
 		this.timer?.cancel();
 		this.round++;
 		this.host.daemons.delete(this.name);
-		this.world.log('ldirectord', `ldirectord killed (pid ${this.pid}); IPVS table left as it was`, this.host.name);
+		this.world.log('ldirectord', {en: `ldirectord killed (pid ${this.pid}); IPVS table left as it was`, es: `ldirectord matado (pid ${this.pid}); la tabla IPVS se queda como estaba`}, this.host.name);
 	}
 
 	onPowerOff(): void {
@@ -211,7 +216,7 @@ export class LdirectordDaemon implements Daemon {
 		this.checksum = undefined;
 		this.setup();
 		this.ldStart(old);
-		this.world.log('ldirectord', `ldirectord re-read ${this.configPath}`, this.host.name);
+		this.world.log('ldirectord', {en: `ldirectord re-read ${this.configPath}`, es: `ldirectord volvió a leer ${this.configPath}`}, this.host.name);
 	}
 
 	/** Set by the command layer: parses a config text for this host. */
@@ -404,7 +409,13 @@ export class LdirectordDaemon implements Daemon {
 		if (r.failcount > 0) this.log(`Resetting soft failure count: ${r.cfg.server}:${r.cfg.port} (${v.id})`);
 		r.failcount = 0;
 		if (!this.statusUp(v, r) && !force) return;
-		if (!this.quiet) this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} succeeded: real server up in ${virtualAddr(v.cfg)}`, this.host.name);
+		if (!this.quiet) {
+			const real = `${r.cfg.server}:${r.cfg.port}`;
+			this.world.log('ldirectord', {
+				en: `check of ${real} succeeded: real server up in ${virtualAddr(v.cfg)}`,
+				es: `comprobación de ${real} correcta: servidor real activo en ${virtualAddr(v.cfg)}`,
+			}, this.host.name);
+		}
 		this.restoreService(v, `${r.cfg.server}:${r.cfg.port}`, r.cfg.forward, r.cfg.weight, 'real');
 		this.fallbackOff(v);
 	}
@@ -414,12 +425,20 @@ export class LdirectordDaemon implements Daemon {
 		r.failcount++;
 		if (!force && this.statusCheck(v, r) && r.failcount < v.failurecount) {
 			this.log(`Soft failure real server: ${r.cfg.server}:${r.cfg.port} (${v.id}) failure ${r.failcount}/${v.failurecount}`);
-			this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} failed (${r.failcount} of ${v.failurecount} allowed failures)`, this.host.name);
+			this.world.log('ldirectord', {
+				en: `check of ${r.cfg.server}:${r.cfg.port} failed (${r.failcount} of ${v.failurecount} allowed failures)`,
+				es: `comprobación de ${r.cfg.server}:${r.cfg.port} fallida (${r.failcount} de ${v.failurecount} fallos permitidos)`,
+			}, this.host.name);
 			return;
 		}
 		if (!this.quiet) {
-			const how = this.quiescent(v) ? 'quiesced: weight 0, it stays listed (quiescent=yes; quiescent=no would delete it)' : 'deleted from the table (quiescent=no)';
-			this.world.log('ldirectord', `check of ${r.cfg.server}:${r.cfg.port} failed: real server ${how}`, this.host.name);
+			const quiesced = this.quiescent(v);
+			const how = quiesced ? 'quiesced: weight 0, it stays listed (quiescent=yes; quiescent=no would delete it)' : 'deleted from the table (quiescent=no)';
+			const como = quiesced ? 'con peso 0: sigue en la tabla (quiescent=yes; con quiescent=no se borraría)' : 'borrado de la tabla (quiescent=no)';
+			this.world.log('ldirectord', {
+				en: `check of ${r.cfg.server}:${r.cfg.port} failed: real server ${how}`,
+				es: `comprobación de ${r.cfg.server}:${r.cfg.port} fallida: servidor real ${como}`,
+			}, this.host.name);
 		}
 		this.statusDown(v, r);
 		this.removeService(v, `${r.cfg.server}:${r.cfg.port}`, r.cfg.forward, 'real');
@@ -467,7 +486,12 @@ export class LdirectordDaemon implements Daemon {
 		const fb = this.fallbackFind(v);
 		if (fb && (this.statusUp(v, fb, true) || force)) {
 			this.restoreService(v, `${fb.server}:${fb.port}`, fb.forward, 1, 'fallback');
-			if (!this.quiet) this.world.log('ldirectord', `no real server left in ${virtualAddr(v.cfg)}: fallback ${fb.server}:${fb.port} added`, this.host.name);
+			if (!this.quiet) {
+				this.world.log('ldirectord', {
+					en: `no real server left in ${virtualAddr(v.cfg)}: fallback ${fb.server}:${fb.port} added`,
+					es: `no queda ningún servidor real en ${virtualAddr(v.cfg)}: se añade el fallback ${fb.server}:${fb.port}`,
+				}, this.host.name);
+			}
 		}
 		if (v.realStatus === null) this.fallbackCommand(v, 'start');
 	}
@@ -482,7 +506,7 @@ export class LdirectordDaemon implements Daemon {
 		if (v.fallbackCommandStatus === status) return;
 		v.fallbackCommandStatus = status;
 		const command = v.cfg.fallbackcommand ?? this.config.fallbackcommand;
-		if (command) this.world.log('ldirectord', `fallbackcommand: ${command} ${status}`, this.host.name);
+		if (command) this.world.log('ldirectord', {en: `fallbackcommand: ${command} ${status}`, es: `se ejecuta el fallbackcommand: ${command} ${status}`}, this.host.name);
 	}
 
 	private quiescent(v: VirtualState): boolean {

@@ -8,10 +8,10 @@ import {nodeOfAddress, parseNodeTable, resolveHost, type NodeTable} from './map-
 import {migrate} from './migration';
 import type {MosixNode} from './node';
 
-/** What the openMosix kernel prints: into the host's kernel log (dmesg) and the lab's timeline. */
+/** What the openMosix kernel prints: into the host's kernel log (dmesg) and the lab's timeline (quoted as is in Spanish). */
 export function kernelMessage(cluster: MosixCluster, host: Host, text: string): void {
 	printk(host, cluster.world.now, text);
-	cluster.world.log('mosix', text, host.name);
+	cluster.world.log('mosix', {en: text, es: `el kernel escribe: ${text}`}, host.name);
 }
 
 /** The node's own address as setpe finds it: gethostname(), then /etc/hosts. */

@@ -32,7 +32,11 @@ export function checkPartitions(cluster: MosixCluster, node: MosixNode): void {
 			continue;
 		}
 		if (++state.lostRounds < LOST_ROUNDS) continue;
-		world.log('mosix', `process ${t.pid} (${t.command}) of ${t.home.name} killed: lost contact between ${t.home.name} and ${t.node?.name ?? other.name}`, node.host.name);
+		const away = t.node?.name ?? other.name;
+		world.log('mosix', {
+			en: `process ${t.pid} (${t.command}) of ${t.home.name} killed: lost contact between ${t.home.name} and ${away}`,
+			es: `proceso ${t.pid} (${t.command}) de ${t.home.name} matado: se perdió el contacto entre ${t.home.name} y ${away}`,
+		}, node.host.name);
 		t.exit({kind: 'signal', signal: SIGKILL});
 	}
 }

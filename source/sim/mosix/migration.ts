@@ -33,6 +33,16 @@ export function refusal(cluster: MosixCluster, task: Task, target: Host): string
 	return '';
 }
 
+/** Why a process moved, as the Spanish timeline says it (balancing needs no word). */
+const REASON_ES: Record<Exclude<MigrationReason, 'balance'>, string> = {
+	request: 'a petición',
+	home: 'vuelta a su nodo raíz',
+	expel: 'expulsado',
+	bring: 'traído de vuelta',
+	memory: 'por memoria',
+	start: 'al arrancar',
+};
+
 /**
  * Moves a process: it leaves its node at once, spends migrationCost() in
  * transit (no progress anywhere), then runs on `target`. Its deputy stays home:
@@ -63,7 +73,7 @@ export function migrate(cluster: MosixCluster, task: Task, target: Host, reason:
 		let landing = target;
 		if (landing !== task.home && refusal(cluster, task, landing)) landing = task.home;
 		if (!landing.powered || (landing !== task.home && !cluster.reachable(task.home, landing))) {
-			world.log('mosix', `process ${task.pid} (${task.command}) lost in transit to ${target.name}`, task.home.name);
+			world.log('mosix', {en: `process ${task.pid} (${task.command}) lost in transit to ${target.name}`, es: `proceso ${task.pid} (${task.command}) perdido mientras migraba a ${target.name}`}, task.home.name);
 			task.exit({kind: 'signal', signal: SIGKILL});
 			return;
 		}
@@ -71,7 +81,11 @@ export function migrate(cluster: MosixCluster, task: Task, target: Host, reason:
 		cpuOf(world, landing).attach(task);
 		state.nmigs++;
 		const why = reason === 'balance' ? '' : ` (${reason})`;
-		world.log('mosix', `process ${task.pid} (${task.command}) migrated from ${source.name} to ${landing.name}${why}`, task.home.name);
+		const porque = reason === 'balance' ? '' : ` (${REASON_ES[reason]})`;
+		world.log('mosix', {
+			en: `process ${task.pid} (${task.command}) migrated from ${source.name} to ${landing.name}${why}`,
+			es: `proceso ${task.pid} (${task.command}) migrado de ${source.name} a ${landing.name}${porque}`,
+		}, task.home.name);
 	});
 	return true;
 }

@@ -45,5 +45,8 @@ export function collapse(cluster: MosixCluster, node: MosixNode): void {
 	cpuOf(world, node.host).setHung(true);
 	const mb = Math.round((node.dsmBacklogPages * PINNED_KB_PER_PAGE) / 1024);
 	kernelMessage(cluster, node.host, `mig_shm_daemon: ${Math.round(node.dsmBacklogPages)} shared-memory pages waiting (${mb} MB): out of memory`);
-	world.log('mosix', `${node.host.name} has collapsed: the kernel no longer answers (power it off and boot it again)`, node.host.name);
+	world.log('mosix', {
+		en: `${node.host.name} has collapsed: the kernel no longer answers (power it off and boot it again)`,
+		es: `${node.host.name} se ha colgado: el kernel ya no responde (apágalo y vuelve a encenderlo)`,
+	}, node.host.name);
 }

@@ -158,7 +158,11 @@ export function resolve(world: World, host: Host, dev: string, nextHop: Ip, pack
 	const winner = responders.length === 1 ? responders[0]! : responders[pick(responders.length)]!;
 	if (responders.length > 1) {
 		// The ARP problem: several hosts claim the address; whoever answers last wins the cache.
-		world.log('net', `ARP who-has ${formatIp(nextHop)} from ${host.name}: answered by ${responders.map((r) => r.host.name).join(', ')}; ${host.name} now sends ${formatIp(nextHop)} to ${winner.host.name}`, host.name);
+		const who = responders.map((r) => r.host.name).join(', ');
+		world.log('net', {
+			en: `ARP who-has ${formatIp(nextHop)} from ${host.name}: answered by ${who}; ${host.name} now sends ${formatIp(nextHop)} to ${winner.host.name}`,
+			es: `ARP who-has ${formatIp(nextHop)} de ${host.name}: responden ${who}; ${host.name} envía ahora ${formatIp(nextHop)} a ${winner.host.name}`,
+		}, host.name);
 	}
 	for (const r of responders) if (sender !== 0) setNeighbor(r.host, sender, iface.mac, r.iface.name, now);
 	setNeighbor(host, nextHop, winner.iface.mac, dev, now);
@@ -182,7 +186,10 @@ export function gratuitousArp(world: World, host: Host, dev: string, ip: Ip): st
 			updated.push(port.host.name);
 		}
 	}
-	world.log('net', `${host.name} sent gratuitous ARP for ${formatIp(ip)} on ${dev}${updated.length ? ` (updated: ${updated.join(', ')})` : ''}`, host.name);
+	world.log('net', {
+		en: `${host.name} sent gratuitous ARP for ${formatIp(ip)} on ${dev}${updated.length ? ` (updated: ${updated.join(', ')})` : ''}`,
+		es: `${host.name} envió un ARP gratuito para ${formatIp(ip)} por ${dev}${updated.length ? ` (actualizados: ${updated.join(', ')})` : ''}`,
+	}, host.name);
 	return updated;
 }
 

@@ -1,3 +1,4 @@
+import type {Localized} from '../../i18n/lang';
 import type {TimerHandle} from '../event-queue';
 import {initScripts} from '../features';
 import type {Host, NetInterface} from '../host';
@@ -33,7 +34,7 @@ export function unplug(world: World, host: Host, iface?: string): FaultResult {
 		i.plugged = false;
 		changed.push(i.name);
 	}
-	if (changed.length) world.log('lab', `cable pulled out of ${host.name} ${changed.join(', ')}`, host.name);
+	if (changed.length) world.log('lab', {en: `cable pulled out of ${host.name} ${changed.join(', ')}`, es: `cable desconectado de ${host.name} ${changed.join(', ')}`}, host.name);
 	if (host.powered) for (const name of changed) printk(host, world.now, oldNic(host) ? `${name}: link down` : `e1000: ${name} NIC Link is Down`);
 	return {ok: true, changed};
 }
@@ -49,17 +50,25 @@ export function plug(world: World, host: Host, iface?: string): FaultResult {
 		i.plugged = true;
 		changed.push(i.name);
 	}
-	if (changed.length) world.log('lab', `cable plugged back into ${host.name} ${changed.join(', ')}`, host.name);
+	if (changed.length) world.log('lab', {en: `cable plugged back into ${host.name} ${changed.join(', ')}`, es: `cable conectado de nuevo a ${host.name} ${changed.join(', ')}`}, host.name);
 	if (host.powered) for (const name of changed) printk(host, world.now, oldNic(host) ? `${name}: link up, 100Mbps, full-duplex, lpa 0x45E1` : `e1000: ${name} NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX`);
 	return {ok: true, changed};
 }
+
+/** How a host went down, as the timeline words it after the host's name. */
+export const DOWN_HOW = {
+	off: {en: 'powered off', es: 'apagado'},
+	halt: {en: 'halted', es: 'detenido (halt)'},
+	shutdown: {en: 'shut down and powered off', es: 'apagado de forma ordenada'},
+	reboot: {en: 'shut down for reboot', es: 'apagado para reiniciar'},
+} as const satisfies Record<string, Localized>;
 
 /**
  * Cuts the power: every process, ARP cache entry, the IPVS table with its
  * connections and sync daemons, and whatever else a subsystem keeps in memory
  * is gone. Files stay. `how` words the timeline entry (a shutdown says so).
  */
-export function powerOff(world: World, host: Host, how = 'powered off'): boolean {
+export function powerOff(world: World, host: Host, how: Localized = DOWN_HOW.off): boolean {
 	cancelBoot(world, host);
 	if (!host.powered) return false;
 	host.powered = false;
@@ -67,7 +76,7 @@ export function powerOff(world: World, host: Host, how = 'powered off'): boolean
 	host.processes.clear();
 	host.neighbors.clear();
 	// The IPVS table (services, timeouts, sync daemons) goes with the ip_vs daemon's onPowerOff.
-	world.log('lab', `${host.name} ${how}`, host.name);
+	world.log('lab', {en: `${host.name} ${how.en}`, es: `${host.name} ${how.es}`}, host.name);
 	return true;
 }
 
@@ -81,7 +90,7 @@ export function powerOn(world: World, host: Host): string | undefined {
 	if (host.powered) return undefined;
 	host.powered = true;
 	host.bootedAt = world.now;
-	world.log('lab', `${host.name} powered on and booting`, host.name);
+	world.log('lab', {en: `${host.name} powered on and booting`, es: `${host.name} encendido, arrancando`}, host.name);
 	let out = '';
 	for (const d of host.daemons.values()) out += d.onBoot?.() ?? '';
 	// Something the boot ran may have turned it off again.

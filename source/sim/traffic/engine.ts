@@ -1,91 +1,34 @@
-import type {Localized} from '../../i18n/lang';
-import type {TimerHandle} from '../event-queue';
 import type {Host} from '../host';
 import {httpServer, type HttpServer} from '../http/server';
-import {StaticFiles} from '../http/static-files';
-import type {HttpRequest, HttpResponse} from '../http/types';
-import {FWD_LOCAL, FWD_MASQ, FWD_ROUTE, FWD_TUNNEL} from '../ipvs/conn-table';
-import type {IpvsDataPlane} from '../ipvs/data-plane';
-import {DIR_INPUT, DIR_OUTPUT, F_ACK, F_FIN, F_RST, F_SYN, STATE_NAMES} from '../ipvs/tcp-states';
-import type {Dest} from '../ipvs/types';
-import {formatIp, type Ip} from '../net/ipv4';
-import {walk, type Packet, type PathEnd, type PathResult, type WalkOptions} from '../net/path';
-import {sourceFor, lookupRoute} from '../net/routing';
-import {ICMP_UNREACH, TCP_ACK, TCP_HEADER, TCP_MSS, TCP_SYN, WIRE_US_PER_BYTE} from '../net/timing';
+import type {HttpResponse} from '../http/types';
+import type {Ip} from '../net/ipv4';
+import type {WalkOptions} from '../net/path';
 import type {Rng} from '../rng';
-import {SEC, type Micros} from '../time';
+import type {Micros} from '../time';
 import type {World} from '../world';
-import {DelayQueue} from './delay-queue';
-import {EventWheel} from './event-wheel';
-import {why} from './why';
-import {Flow, FS_CLOSING, FS_CONNECTED, FS_CONNECTING, FS_DONE, FS_IDLE, FS_WAITING, type Failure, type FlowOwner, type RequestSpec} from './flow';
+import {sendSyn} from './client';
+import {dispatch} from './dispatch';
+import {EV_DEADLINE} from './event-kinds';
+import {EventLoop, type Ticker} from './event-loop';
+import {Flow, FS_DONE, type FlowOwner, type RequestSpec} from './flow';
+import {inboundOptions, outboundOptions, Plan} from './paths';
+import {EphemeralPorts} from './ports';
+import {served, servedLater} from './server';
 
-// Event kinds.
-const EV_DIR_SYN = 1;
-const EV_DIR_REQ = 2;
-const EV_DIR_FIN = 3;
-const EV_OUT_SYNACK = 4;
-const EV_OUT_RESP = 5;
-const EV_OUT_LASTACK = 6;
-const EV_OUT_RST = 7;
-const EV_CLIENT_RESP = 8;
-const EV_CLIENT_FAIL = 9;
-const EV_SYN_TIMER = 10;
-const EV_DEADLINE = 11;
-const EV_HOLD_CLOSE = 12;
-const EV_CLIENT_SYNACK = 13;
-const EV_NEXT_REQ = 14;
-const EV_TICK = 15;
+export type {Ticker} from './event-loop';
+export {Plan} from './paths';
 
-/** Something the engine calls back at a time of its choosing (see tickAt). */
-export interface Ticker {
-	tick(t: Micros): void;
-}
-
-/** Linux client: initial SYN retransmission timeout, and tcp_syn_retries. */
-const SYN_RTO: Micros = 1 * SEC;
-const SYN_RETRIES = 6;
-/** An established connection whose data is never acknowledged gives up after tcp_retries2 (about 15 minutes). */
-const DATA_GIVE_UP: Micros = 924_600_000;
-/** Ephemeral ports (ip_local_port_range). */
-const PORT_LOW = 32768;
-const PORT_HIGH = 60999;
-
-/** A path computed once per batch and reused by every flow taking it. */
-interface CachedPath {
-	readonly end: PathEnd;
-	/** The data plane of the host that intercepted it, if any. */
-	readonly plane?: IpvsDataPlane;
-	readonly result: PathResult;
-	/** Latency without the size-dependent part and without ARP. */
-	readonly fixed: Micros;
-	readonly nHops: number;
-	/** ARP wait still to be paid by the first packet. */
-	arp: Micros;
-}
-
-/** From a director to one real server and back to the client. */
-interface Leg {
-	readonly fwd: CachedPath;
-	/** The host whose stack the forwarded packets reach, and its web server. */
-	readonly server?: Host;
-	readonly srv?: HttpServer;
-	/** The reply path, for replies from `replyKey` (source address and port). */
-	reply?: CachedPath;
-	replyKey: number;
-}
-
-/** Paths of one client address towards one destination, valid for one batch. */
-export class Plan {
-	epoch = -1;
-	syn?: CachedPath;
-	/** Per director and real server: forward leg and the reply. */
-	readonly legs = new Map<number, Leg>();
-	/** Replies of a server reached without a director. */
-	direct?: CachedPath;
-	directHost?: Host;
-	directKey = -1;
-}
+/*
+ * The traffic engine is split by who acts on a flow:
+ *   event-loop.ts  time order of every event, inside one world timer
+ *   dispatch.ts    what each kind of event (event-kinds.ts) means
+ *   client.ts      SYNs, retransmissions, the request, closing, failures
+ *   director.ts    IPVS on a director: entries, scheduling, forwarding, NAT replies
+ *   server.ts      the server's stack and Apache, and segments back to the client
+ *   paths.ts       paths walked once per batch and cached (Plan, Leg)
+ *   why.ts         the words for why a packet was lost
+ * This file holds the state they share and the API commands use.
+ */
 
 export interface FlowSpec {
 	readonly client: Host;
@@ -118,26 +61,29 @@ export interface LastConnection {
  * Only the moments that change something a user can see are events (a packet
  * group reaching a director, a response reaching the client, a timer); what
  * happens in between on a real server or a client is computed on the spot.
- * All events of all flows run in time order inside one world timer, moving the
- * world clock forward without a queue entry each.
+ *
+ * The handlers in client.ts, director.ts and server.ts are plain functions
+ * taking this engine; the fields below marked "shared" are theirs to use.
  */
 export class TrafficEngine {
-	private readonly heap = new EventWheel<Flow | Ticker>();
-	/** Fixed-delay timers (retransmission, give-up), one FIFO per delay. */
-	private readonly timers: DelayQueue<Flow>[] = [];
-	private readonly timerByDelay = new Map<number, DelayQueue<Flow>>();
+	/** Shared: the event loop (queue events with loop.push, timers with loop.timer). */
+	readonly loop: EventLoop;
+	/** Shared: random choice among ARP responders, for path walks. */
+	readonly pick: (n: number) => number;
+	/** Shared: walk options for client-to-service and server-to-client packets. */
+	readonly inOptions: WalkOptions;
+	readonly outOptions: WalkOptions;
+	/** Shared: callbacks for a web server's response (see server.ts). */
+	readonly onServed = (flow: Flow, response: HttpResponse, at: Micros): void => served(this, flow, response, at);
+	readonly onServedLater = (ctx: {flow: Flow; gen: number}, response: HttpResponse, at: Micros): void => servedLater(this, ctx, response, at);
+	/** Told by connection tables when an entry now expires before every other one. */
+	readonly timerEarlier: (due: number) => void;
 	private readonly pool: Flow[] = [];
 	private nextId = 1;
-	private armed?: TimerHandle;
-	private armedAt = Infinity;
-	private epoch = 0;
 	private readonly plans = new Map<string, Plan>();
-	private readonly ports = new Map<Ip, number>();
-	private readonly rng: Rng;
+	private readonly ports: EphemeralPorts;
 	private readonly arpRng: Rng;
 	private readonly httpRng: Rng;
-	private readonly pick: (n: number) => number;
-	private running = false;
 	/** The last connection curl or ab made, and the last one of the background load (for `explain`). */
 	last?: LastConnection;
 	lastBackground?: LastConnection;
@@ -145,36 +91,19 @@ export class TrafficEngine {
 	active = 0;
 
 	constructor(readonly world: World) {
-		this.rng = world.rng.fork('traffic');
+		this.loop = new EventLoop(world, (kind, stamp, flow, t) => dispatch(this, kind, stamp, flow, t));
+		this.timerEarlier = this.loop.timerEarlier;
+		this.ports = new EphemeralPorts(world.rng.fork('traffic'));
 		this.arpRng = world.rng.fork('arp');
 		this.httpRng = world.rng.fork('http');
 		this.pick = (n) => this.arpRng.int(n);
+		this.inOptions = inboundOptions(this.pick);
+		this.outOptions = outboundOptions(this.pick);
 	}
 
-	// ---- directors and servers ---------------------------------------------------
-
-	private plane(host: Host): IpvsDataPlane | undefined {
-		return host.daemon<IpvsDataPlane>('ipvs-data');
-	}
-
-	private directors(): IpvsDataPlane[] {
-		const out: IpvsDataPlane[] = [];
-		for (const host of this.world.hosts.values()) {
-			const p = this.plane(host);
-			if (p && host.powered) out.push(p);
-		}
-		return out;
-	}
-
+	/** The web server of a host. */
 	server(host: Host): HttpServer {
 		return httpServer(this.world, host, () => this.httpRng);
-	}
-
-	// ---- scheduling ----------------------------------------------------------------
-
-	private push(t: Micros, kind: number, flow: Flow, stamp = flow.gen): void {
-		this.heap.push(t, kind, stamp, flow);
-		if (!this.running && t < this.armedAt) this.arm();
 	}
 
 	/**
@@ -183,167 +112,20 @@ export class TrafficEngine {
 	 * a world timer each.
 	 */
 	tickAt(t: Micros, ticker: Ticker): void {
-		this.heap.push(t, EV_TICK, 0, ticker);
-		if (!this.running && t < this.armedAt) this.arm();
-	}
-
-	/** A timer `delay` after `t`, cancelled by bumping flow.timerGen. */
-	private timer(t: Micros, delay: Micros, flow: Flow): void {
-		let q = this.timerByDelay.get(delay);
-		if (!q) {
-			q = new DelayQueue<Flow>();
-			this.timerByDelay.set(delay, q);
-			this.timers.push(q);
-		}
-		q.push(t + delay, EV_SYN_TIMER, flow.timerGen, flow);
-		if (t + delay < this.side) this.side = t + delay;
-		if (!this.running && t + delay < this.armedAt) this.arm();
-	}
-
-	/** Earliest entry timer or fixed-delay timer, while a batch runs. */
-	private side = Infinity;
-	/**
-	 * A director's entry timer now comes first (connection tables call this):
-	 * inside a batch the loop takes it into account, outside one the world timer
-	 * is moved earlier (entries created by the sync daemon, for instance).
-	 */
-	readonly timerEarlier = (due: number): void => {
-		if (this.running) {
-			if (due < this.side) this.side = due;
-		} else if (due < this.armedAt) this.arm();
-	};
-
-	private sideTime(planes: readonly IpvsDataPlane[]): number {
-		let m = Infinity;
-		for (const p of planes) {
-			const d = p.nextDue();
-			if (d < m) m = d;
-		}
-		for (const q of this.timers) {
-			const d = q.peekTime();
-			if (d < m) m = d;
-		}
-		return m;
-	}
-
-	private timersNext(): DelayQueue<Flow> | undefined {
-		let best: DelayQueue<Flow> | undefined;
-		let bt = Infinity;
-		for (const q of this.timers) {
-			const t = q.peekTime();
-			if (t < bt) {
-				bt = t;
-				best = q;
-			}
-		}
-		return best;
-	}
-
-	private nextTime(): number {
-		let t = this.heap.peekTime();
-		const q = this.timersNext();
-		if (q && q.peekTime() < t) t = q.peekTime();
-		for (const p of this.directors()) {
-			const d = p.nextDue();
-			if (d < t) t = d;
-		}
-		return t;
+		this.loop.tickAt(t, ticker);
 	}
 
 	/** Makes sure a world timer fires at the next engine event. */
 	arm(): void {
-		const t = this.nextTime();
-		if (t === this.armedAt && this.armed && !this.armed.cancelled) return;
-		this.armed?.cancel();
-		this.armed = undefined;
-		this.armedAt = Infinity;
-		if (t === Infinity) return;
-		this.armedAt = t;
-		this.armed = this.world.at(t, () => this.fire());
-	}
-
-	private fire(): void {
-		this.armed = undefined;
-		this.armedAt = Infinity;
-		this.epoch++;
-		this.running = true;
-		const world = this.world;
-		const heap = this.heap;
-		try {
-			const planes = this.directors();
-			for (const p of planes) p.refresh();
-			this.side = this.sideTime(planes);
-			for (;;) {
-				const t = heap.peekTime();
-				const side = this.side;
-				if (side <= t) {
-					if (side === Infinity) break;
-					if (side > world.now && !world.fastForward(side)) break;
-					const now = world.now;
-					for (const p of planes) p.runTimers(now);
-					// One due timer at a time: what it does may come before the next one.
-					const q = this.timersNext();
-					if (q && q.peekTime() <= now) {
-						q.pop();
-						const flow = q.popItem!;
-						if (q.popStamp === flow.timerGen) this.dispatch(EV_SYN_TIMER, q.popStamp, flow, q.popTime);
-					}
-					this.side = this.sideTime(planes);
-				} else {
-					if (t > world.now && !world.fastForward(t)) break;
-					heap.pop();
-					if (heap.popKind === EV_TICK) (heap.popItem as Ticker).tick(heap.popTime);
-					else this.dispatch(heap.popKind, heap.popStamp, heap.popItem as Flow, heap.popTime);
-				}
-				if (world.stopRequested) break;
-			}
-		} finally {
-			this.running = false;
-		}
-		this.arm();
+		this.loop.arm();
 	}
 
 	/** Runs everything due up to now (used before reading state mid-command). */
 	settle(): void {
-		if (this.armedAt <= this.world.now) this.world.runUntil(this.world.now);
+		this.loop.settle();
 	}
 
-	// ---- paths ----------------------------------------------------------------------
-
-	/**
-	 * Client to service: a director's IPVS takes packets addressed to it when a
-	 * virtual service matches, or when it has connection entries at all (synced
-	 * entries need no service); the director then looks the connection up and
-	 * hands what is not IPVS traffic to its own stack.
-	 */
-	private readonly inOptions: WalkOptions = {
-		pick: (n) => this.pick(n),
-		intercept: (host, pkt, local) => {
-			if (!local) return false;
-			const p = this.plane(host);
-			return p !== undefined && (p.findService(pkt.proto === 'udp' ? 'udp' : 'tcp', pkt.dst, pkt.dport) !== undefined || p.hasEntries());
-		},
-	};
-
-	/** Server to client: a director forwarding the reply may own it (NAT); the engine checks per connection. */
-	private readonly outOptions: WalkOptions = {
-		pick: (n) => this.pick(n),
-		intercept: (host, _pkt, local) => !local && this.plane(host) !== undefined,
-	};
-
-
-
-	private cache(r: PathResult, size: number): CachedPath {
-		const nHops = r.hops.length;
-		return {end: r.end, plane: r.end.kind === 'intercepted' ? this.plane(r.end.host) : undefined, result: r, fixed: r.latency - r.arpDelay - nHops * Math.round(size * WIRE_US_PER_BYTE), nHops, arp: r.arpDelay};
-	}
-
-	private static latency(p: CachedPath, size: number): Micros {
-		const arp = p.arp;
-		p.arp = 0;
-		return p.fixed + arp + p.nHops * Math.round(size * WIRE_US_PER_BYTE);
-	}
-
+	/** The cached paths of a client address towards a destination (owners may keep it between requests). */
 	planFor(client: Host, cip: Ip, dst: Ip, dport: number): Plan {
 		const key = `${client.name} ${cip} ${dst} ${dport}`;
 		let plan = this.plans.get(key);
@@ -355,44 +137,17 @@ export class TrafficEngine {
 		return plan;
 	}
 
-	private fresh(plan: Plan): void {
-		if (plan.epoch !== this.epoch) {
-			plan.epoch = this.epoch;
-			plan.syn = undefined;
-			plan.direct = undefined;
-			plan.directHost = undefined;
-			plan.legs.clear();
-		}
-	}
-
-	// ---- starting flows ----------------------------------------------------------------
-
-	/** Next ephemeral port of a client address (Linux hands them out in sequence). */
-	private portIp = -1;
-	private portNext = 0;
-
-	private port(cip: Ip): number {
-		if (cip !== this.portIp) {
-			if (this.portIp >= 0) this.ports.set(this.portIp, this.portNext);
-			this.portIp = cip;
-			this.portNext = this.ports.get(cip) ?? PORT_LOW + this.rng.int(PORT_HIGH - PORT_LOW + 1);
-		}
-		const p = this.portNext;
-		this.portNext = p >= PORT_HIGH ? PORT_LOW : p + 1;
-		return p;
-	}
-
 	/** Starts a TCP connection and its first request at the current time. */
 	start(spec: FlowSpec, startedBy?: string): Flow {
 		// Outside the engine's own run, anything may have changed since paths were cached
 		// (ip neigh flush, sysctl, addresses): plan afresh.
-		if (!this.running) this.epoch++;
+		if (!this.loop.running) this.loop.epoch++;
 		const flow = this.pool.pop() ?? new Flow();
 		flow.reset();
 		flow.id = this.nextId++;
 		flow.client = spec.client;
 		flow.cip = spec.cip ?? spec.client.primaryIp() ?? 0;
-		flow.cport = this.port(flow.cip);
+		flow.cport = this.ports.take(flow.cip);
 		flow.dst = spec.dst;
 		flow.dport = spec.dport;
 		flow.owner = spec.owner;
@@ -408,13 +163,14 @@ export class TrafficEngine {
 		const plan = spec.plan ?? this.planFor(spec.client, flow.cip, spec.dst, spec.dport);
 		flow.plan = plan;
 		flow.connectDeadline = spec.connectDeadline ?? Infinity;
-		if (flow.deadline !== Infinity) this.push(flow.deadline, EV_DEADLINE, flow);
-		if (flow.connectDeadline < flow.deadline) this.push(flow.connectDeadline, EV_DEADLINE, flow);
-		this.sendSyn(flow, this.world.now);
+		if (flow.deadline !== Infinity) this.loop.push(flow.deadline, EV_DEADLINE, flow);
+		if (flow.connectDeadline < flow.deadline) this.loop.push(flow.connectDeadline, EV_DEADLINE, flow);
+		sendSyn(this, flow, this.world.now);
 		return flow;
 	}
 
-	private release(flow: Flow): void {
+	/** Shared: the flow is over (closed, failed or abandoned); its object goes back to the pool. */
+	release(flow: Flow): void {
 		this.active--;
 		flow.state = FS_DONE;
 		flow.owner.closed?.(flow);
@@ -429,668 +185,6 @@ export class TrafficEngine {
 		if (flow.state === FS_DONE) return;
 		this.release(flow);
 	}
-
-	// ---- the client ----------------------------------------------------------------
-
-	private synPacket(flow: Flow): Packet {
-		return {src: flow.cip, dst: flow.dst, proto: 'tcp', sport: flow.cport, dport: flow.dport, size: TCP_SYN};
-	}
-
-	private clientPath(flow: Flow, size: number): {path: CachedPath; lat: Micros} {
-		const plan = (flow.plan as Plan);
-		this.fresh(plan);
-		let p = plan.syn;
-		if (!p) {
-			const r = walk(this.world, flow.client, {src: flow.cip, dst: flow.dst, proto: 'tcp', sport: flow.cport, dport: flow.dport, size}, this.inOptions);
-			p = this.cache(r, size);
-			plan.syn = p;
-			if (!flow.info.clientHops) flow.info.clientHops = r.hops;
-		}
-		return {path: p, lat: TrafficEngine.latency(p, size)};
-	}
-
-	private sendSyn(flow: Flow, t: Micros): void {
-		flow.timerGen++;
-		flow.synAt = t;
-		const {path, lat} = this.clientPath(flow, TCP_SYN);
-		flow.info.clientHops ??= path.result.hops;
-		const end = path.end;
-		if (end.kind === 'dropped') {
-			if (end.host === flow.client && (end.reason === 'no-route' || end.reason === 'arp-failed' || end.reason === 'no-carrier')) {
-				const unreach = end.reason === 'no-route' && flow.client.interfaces.size > 0 && lookupRoute(flow.client, flow.dst).kind === 'unreachable';
-				this.failLater(flow, t + (unreach ? 0 : lat), {
-					kind: 'unreachable',
-					errno: unreach ? 'Network is unreachable' : 'No route to host',
-					detail: end.detail,
-					connecting: true,
-				});
-				return;
-			}
-			this.lost(flow, {reason: end.reason, detail: end.detail});
-			return;
-		}
-		if (end.kind === 'intercepted') {
-			this.via(flow, path.plane!);
-			this.push(t + lat, EV_DIR_SYN, flow);
-			return;
-		}
-		// Straight to a host's own stack (no virtual service on the way).
-		flow.director = null;
-		this.serverSyn(flow, end.host, flow.dst, flow.dport, t + lat);
-	}
-
-	/**
-	 * A packet of the flow was lost: remember why, and make sure the client's
-	 * retransmission (or give-up) timer runs. Flows whose packets all arrive
-	 * never need one, which keeps the common case cheap.
-	 */
-	private lost(flow: Flow, drop: NonNullable<Flow['info']['lastDrop']>): void {
-		flow.info.lastDrop = drop;
-		this.expectTimeout(flow);
-	}
-
-	private expectTimeout(flow: Flow): void {
-		if (flow.armedGen === flow.timerGen) return;
-		flow.armedGen = flow.timerGen;
-		if (flow.state === FS_CONNECTING) this.timer(flow.synAt, SYN_RTO * 2 ** flow.synTries, flow);
-		else if (flow.state === FS_WAITING) this.timer(flow.sentAt, DATA_GIVE_UP, flow);
-	}
-
-	private failLater(flow: Flow, t: Micros, failure: Failure): void {
-		if (flow.failure) return;
-		flow.failure = failure;
-		this.push(t, EV_CLIENT_FAIL, flow);
-	}
-
-	/** The client got a segment from src:sport at time t. */
-	private clientGets(flow: Flow, what: number, src: Ip, sport: number, t: Micros, size: number): void {
-		if (flow.state === FS_DONE) return;
-		if (src !== flow.dst || sport !== flow.dport) {
-			// Not the peer it is talking to: the client's stack answers with a reset and ignores it.
-			this.lost(flow, {
-				reason: 'wrong-source',
-				detail: why.wrongSource(src, sport, flow.dst, flow.dport),
-			});
-			return;
-		}
-		if (what === EV_CLIENT_SYNACK) {
-			// Only the client's own stack is involved: handled on the spot, with its arrival time.
-			if (flow.state === FS_CONNECTING) this.connected(flow, t);
-			return;
-		}
-		if (what === EV_OUT_RST) {
-			if (flow.state === FS_CONNECTING) {
-				this.failLater(flow, t, {kind: 'refused', errno: 'Connection refused', detail: flow.info.lastDrop?.detail ?? why.resetBy(src, sport), connecting: true});
-			} else {
-				this.failLater(flow, t, {kind: 'reset', errno: 'Connection reset by peer', detail: flow.info.lastDrop?.detail ?? why.serverReset(), connecting: false});
-			}
-			return;
-		}
-		if (what === EV_CLIENT_RESP) {
-			void size;
-			this.push(t, EV_CLIENT_RESP, flow);
-		}
-	}
-
-	private connected(flow: Flow, t: Micros): void {
-		if (flow.state !== FS_CONNECTING) return;
-		flow.state = FS_CONNECTED;
-		flow.connectedAt = t;
-		flow.timerGen++;
-		flow.owner.connected?.(flow);
-		this.sendRequest(flow, t);
-	}
-
-	/** ACK (on a new connection) and the request. */
-	private sendRequest(flow: Flow, t: Micros): void {
-		flow.state = FS_WAITING;
-		flow.sentAt = t;
-		const size = TCP_HEADER + flow.request.bytes;
-		flow.timerGen++;
-		const {path, lat} = this.clientPath(flow, size);
-		const end = path.end;
-		if (end.kind === 'dropped') {
-			this.lost(flow, {reason: end.reason, detail: end.detail});
-			return;
-		}
-		if (end.kind === 'intercepted') {
-			this.via(flow, path.plane!);
-			this.push(t + lat, EV_DIR_REQ, flow);
-			return;
-		}
-		this.serverRequest(flow, end.host, t + lat);
-	}
-
-	/** The client has the whole response: record it, then close or ask again. */
-	private clientDone(flow: Flow, t: Micros): void {
-		if (flow.state === FS_DONE) return;
-		flow.doneAt = t;
-		flow.requests++;
-		flow.timerGen++;
-		const again = flow.owner.finished(flow);
-		if (flow.state === FS_DONE) return;
-		if (typeof again === 'number' && again > 0) {
-			flow.response = undefined;
-			flow.state = FS_IDLE;
-			this.push(t + again, EV_NEXT_REQ, flow);
-			return;
-		}
-		if (again) {
-			flow.response = undefined;
-			this.sendRequest(flow, t);
-			return;
-		}
-		if (flow.hold > 0) {
-			flow.state = FS_CLOSING;
-			this.push(t + flow.hold, EV_HOLD_CLOSE, flow);
-			return;
-		}
-		this.clientClose(flow, t);
-	}
-
-	/** ACKs and FIN from the client; the flow ends once the director has seen them. */
-	private clientClose(flow: Flow, t: Micros): void {
-		flow.state = FS_CLOSING;
-		const {path, lat} = this.clientPath(flow, TCP_ACK);
-		if (path.end.kind === 'intercepted') {
-			// Whichever director holds the address now (another one after a failover).
-			this.via(flow, path.plane!);
-			this.push(t + lat, EV_DIR_FIN, flow);
-			return;
-		}
-		const end = path.end;
-		if (end.kind === 'local' && flow.server && end.host !== flow.server) {
-			// The address moved to a host whose stack never had this connection (a director
-			// whose IPVS is not in the path): it answers the FIN with a reset.
-			const detail = this.plane(end.host) ? why.noEntry(end.host.name, flow.cip, flow.cport) : why.noConnection(end.host.name, this.server(end.host).running);
-			this.lost(flow, {reason: 'no-listener', detail});
-			this.replyFrom(flow, end.host, flow.dst, flow.dport, EV_OUT_RST, t + lat, TCP_ACK);
-			return;
-		}
-		this.finish(flow);
-	}
-
-	private finish(flow: Flow): void {
-		this.release(flow);
-	}
-
-	private clientFailed(flow: Flow): void {
-		if (flow.state === FS_DONE) return;
-		flow.doneAt = this.world.now;
-		// A connection reset while closing had its response already: the owner hears of it when it is closed.
-		if (flow.state !== FS_CLOSING) flow.owner.finished(flow);
-		this.release(flow);
-	}
-
-	// ---- the director ----------------------------------------------------------------
-
-	private entryOf(flow: Flow, plane: IpvsDataPlane): number {
-		const t = plane.table;
-		if (flow.slot >= 0 && flow.director === plane && t.alive(flow.slot, flow.slotGen)) return flow.slot;
-		const s = plane.findIn('tcp', flow.cip, flow.cport, flow.dst, flow.dport);
-		if (s >= 0) {
-			flow.slot = s;
-			flow.slotGen = t.gen[s]!;
-		}
-		return s;
-	}
-
-	/** The packet's entry belongs to a deleted real server: the director drops it. */
-	private nodest(flow: Flow, plane: IpvsDataPlane, slot: number, t: Micros): boolean {
-		if (plane.destUsable(slot, t)) return false;
-		this.lost(flow, {reason: 'nodest', detail: why.deletedServer(plane.host.name, plane.host.sysctlNumber('net.ipv4.vs.expire_nodest_conn') === 1)});
-		return true;
-	}
-
-	private directorSyn(flow: Flow, t: Micros): void {
-		const plane = flow.director!;
-		let slot = this.entryOf(flow, plane);
-		let reused: {state: string; dest: Dest} | undefined;
-		if (slot >= 0) {
-			if (this.nodest(flow, plane, slot, t)) return;
-			// A retransmitted SYN finds this flow's own entry; only a first SYN can find an older connection's.
-			const old = plane.destAt(slot);
-			if (flow.trace && flow.synTries === 0 && !flow.decision && old) reused = {state: STATE_NAMES[plane.table.state[slot]!]!, dest: old};
-			slot = plane.reuseOrExpire(slot, t);
-			if (slot >= 0 && reused && flow.trace) {
-				const svc = plane.serviceAt(slot)!;
-				flow.decision = {at: t, director: plane.host.name, service: svc, client: flow.cip, cport: flow.cport, dest: reused.dest, reused: {...reused, replaced: false}};
-			}
-		}
-		if (slot < 0) {
-			const svc = plane.findService('tcp', flow.dst, flow.dport);
-			if (!svc) {
-				this.directorLocal(flow, plane, t, 'syn');
-				return;
-			}
-			const made = plane.newConnection(svc, 'tcp', flow.cip, flow.cport, flow.dst, flow.dport, t, flow.trace);
-			if (flow.trace || made < 0) flow.decision = plane.lastDecision && reused ? {...plane.lastDecision, reused: {...reused, replaced: true}} : plane.lastDecision;
-			if (made < 0) {
-				const r = {decision: plane.lastDecision!};
-				// ICMP port unreachable: the client's connect() fails with ECONNREFUSED.
-				const back = walk(this.world, plane.host, {src: flow.dst, dst: flow.cip, proto: 'icmp', sport: 0, dport: 0, size: ICMP_UNREACH}, {pick: this.pick});
-				const detail = r.decision.failure === 'no-scheduler' ? why.noScheduler(plane.host.name, svc.scheduler) : why.noDestination(plane.host.name, svc.scheduler);
-				this.lost(flow, {reason: 'nodest', detail});
-				this.failLater(flow, t + back.latency, {kind: 'refused', errno: 'Connection refused', detail, connecting: true});
-				return;
-			}
-			slot = made;
-			flow.slot = slot;
-			flow.slotGen = plane.table.gen[slot]!;
-		}
-		plane.inPackets(slot, F_SYN, -1, 1, TCP_SYN, t);
-		flow.dest = plane.destAt(slot) ?? null;
-		this.forward(flow, plane, slot, 'syn', TCP_SYN, t);
-	}
-
-	/** The flow's packets now reach `plane` (another director after a failover: its entry index means nothing there). */
-	private via(flow: Flow, plane: IpvsDataPlane): void {
-		if (flow.director !== plane) flow.slot = -1;
-		flow.director = plane;
-	}
-
-	/**
-	 * A packet IPVS does not take (no entry, and not a SYN for a virtual service):
-	 * it goes on to the director's own stack. A SYN meets whatever listens there; a
-	 * later packet of a connection this stack never opened (a director that took
-	 * over without the sync daemon) gets a reset, as nothing has a socket for it.
-	 */
-	private directorLocal(flow: Flow, plane: IpvsDataPlane, t: Micros, what: 'syn' | 'req' | 'fin'): void {
-		const host = plane.host;
-		flow.director = null;
-		if (what === 'syn') this.serverSyn(flow, host, flow.dst, flow.dport, t);
-		else if (flow.server === host) {
-			// The connection is the director's own (its stack answered the SYN).
-			if (what === 'req') this.serverRequest(flow, host, t);
-			else this.finish(flow);
-		} else {
-			this.lost(flow, {reason: 'no-listener', detail: why.noEntry(host.name, flow.cip, flow.cport)});
-			this.replyFrom(flow, host, flow.dst, flow.dport, EV_OUT_RST, t, TCP_ACK);
-		}
-	}
-
-	private directorReq(flow: Flow, t: Micros): void {
-		const plane = flow.director!;
-		const slot = this.entryOf(flow, plane);
-		if (slot < 0) {
-			this.directorLocal(flow, plane, t, 'req');
-			return;
-		}
-		if (this.nodest(flow, plane, slot, t)) return;
-		plane.inPackets(slot, F_ACK, -1, 2, TCP_ACK + TCP_HEADER + flow.request.bytes, t);
-		flow.dest = plane.destAt(slot) ?? null;
-		this.forward(flow, plane, slot, 'req', TCP_HEADER + flow.request.bytes, t);
-	}
-
-	private directorFin(flow: Flow, t: Micros): void {
-		const plane = flow.director!;
-		const slot = this.entryOf(flow, plane);
-		if (slot < 0) {
-			this.directorLocal(flow, plane, t, 'fin');
-			return;
-		}
-		if (!plane.destUsable(slot, t)) {
-			this.finish(flow);
-			return;
-		}
-		const acks = Math.max(1, Math.ceil(segments(flow.respBytes) / 2));
-		plane.inPackets(slot, F_ACK, F_FIN, acks + 1, (acks + 1) * TCP_ACK, t);
-		// NAT: the server's last ACK comes back through the director.
-		if (plane.table.fwd[slot] === FWD_MASQ && flow.server) {
-			const leg = this.leg(flow, plane, slot);
-			if (leg.reply && leg.reply.end.kind === 'intercepted') {
-				this.push(t + TrafficEngine.latency(leg.fwd, TCP_ACK) + TrafficEngine.latency(leg.reply, TCP_ACK), EV_OUT_LASTACK, flow);
-				return;
-			}
-		}
-		this.finish(flow);
-	}
-
-	/** Forward leg and reply path for the flow's real server, cached per batch. */
-	private leg(flow: Flow, plane: IpvsDataPlane, slot: number) {
-		const plan = (flow.plan as Plan);
-		this.fresh(plan);
-		const t = plane.table;
-		const key = t0Key(plane, slot);
-		const mine = flow.leg as Leg | null;
-		if (mine && flow.legKey === key && flow.legEpoch === plan.epoch) return mine;
-		let leg = plan.legs.get(key);
-		if (!leg) {
-			const daddr = t.daddr[slot]!;
-			const dport = t.dport[slot]!;
-			const fwd = t.fwd[slot]!;
-			let r: PathResult;
-			const size = TCP_SYN;
-			if (fwd === FWD_MASQ) {
-				r = walk(this.world, plane.host, {src: flow.cip, dst: daddr, proto: 'tcp', sport: flow.cport, dport, size}, {pick: this.pick});
-			} else if (fwd === FWD_TUNNEL) {
-				const route = lookupRoute(plane.host, daddr);
-				const outer = route.kind === 'unicast' ? route.src : sourceFor(plane.host, 'eth0', daddr);
-				r = walk(this.world, plane.host, this.synPacket(flow), {pick: this.pick, tunnel: {outerSrc: outer, outerDst: daddr}});
-			} else if (fwd === FWD_LOCAL) {
-				r = {end: {kind: 'local', host: plane.host, dev: 'lo'}, latency: 10, hops: [], arp: [], arpDelay: 0};
-			} else {
-				r = walk(this.world, plane.host, this.synPacket(flow), {pick: this.pick, firstHop: daddr});
-			}
-			const server = r.end.kind === 'local' ? r.end.host : undefined;
-			leg = {fwd: this.cache(r, size), server, srv: server ? this.server(server) : undefined, replyKey: -1};
-			plan.legs.set(key, leg);
-		}
-		return leg;
-	}
-
-	/** Sends the client's packet on to the real server by the entry's forwarding method. */
-	private forward(flow: Flow, plane: IpvsDataPlane, slot: number, what: 'syn' | 'req', size: number, t: Micros): void {
-		const leg = this.leg(flow, plane, slot);
-		flow.leg = leg;
-		flow.legKey = t0Key(plane, slot);
-		flow.legEpoch = (flow.plan as Plan).epoch;
-		const end = leg.fwd.end;
-		flow.info.forwardHops ??= leg.fwd.result.hops;
-		if (end.kind !== 'local') {
-			const detail = end.kind === 'dropped' ? this.explainForwardDrop(plane, slot, end) : why.otherService(end.host.name);
-			this.lost(flow, {reason: end.kind === 'dropped' ? end.reason : 'loop', detail});
-			return;
-		}
-		const arrive = t + FORWARD_DELAY + TrafficEngine.latency(leg.fwd, size);
-		const tbl = plane.table;
-		const fwd = tbl.fwd[slot]!;
-		const localIp = fwd === FWD_MASQ ? tbl.daddr[slot]! : flow.dst;
-		const localPort = fwd === FWD_MASQ ? tbl.dport[slot]! : flow.dport;
-		if (what === 'syn') this.serverSyn(flow, end.host, localIp, localPort, arrive);
-		else this.serverRequest(flow, end.host, arrive, localIp, localPort);
-	}
-
-	private explainForwardDrop(plane: IpvsDataPlane, slot: number, end: Extract<PathEnd, {kind: 'dropped'}>): Localized {
-		const tbl = plane.table;
-		const fwd = tbl.fwd[slot]!;
-		if (end.reason === 'not-forwarding' && (fwd === FWD_ROUTE || fwd === FWD_TUNNEL)) {
-			return why.noVip(plane.host.name, end.host.name, tbl.vaddr[slot]!, tbl.daddr[slot]!, fwd === FWD_ROUTE ? 'DR' : 'TUN');
-		}
-		return end.detail;
-	}
-
-	/** A reply group reached the director on its way out (NAT): state, counters, source rewritten. */
-	private directorOut(flow: Flow, kind: number, t: Micros): void {
-		const plane = flow.outDirector!;
-		const slot = plane.findOut('tcp', flow.serverIp, flow.serverPort, flow.cip, flow.cport);
-		let src = flow.serverIp;
-		let sport = flow.serverPort;
-		if (slot >= 0) {
-			if (kind === EV_OUT_SYNACK) {
-				plane.tcpPacket(slot, DIR_OUTPUT, F_SYN, t);
-				plane.countOut(slot, 1, TCP_SYN);
-			} else if (kind === EV_OUT_RESP) {
-				const n = segments(flow.respBytes);
-				plane.tcpPackets(slot, DIR_OUTPUT, F_ACK, n, t);
-				plane.tcpPacket(slot, DIR_OUTPUT, F_FIN, t);
-				plane.countOut(slot, n + 1, flow.respBytes + (n + 1) * TCP_HEADER);
-			} else if (kind === EV_OUT_LASTACK) {
-				plane.tcpPacket(slot, DIR_OUTPUT, F_ACK, t);
-				plane.countOut(slot, 1, TCP_ACK);
-				this.finish(flow);
-				return;
-			} else if (kind === EV_OUT_RST) {
-				plane.tcpPacket(slot, DIR_OUTPUT, F_RST, t);
-				plane.countOut(slot, 1, TCP_ACK);
-			}
-			src = plane.table.vaddr[slot]!;
-			sport = plane.table.vport[slot]!;
-		} else if (kind === EV_OUT_LASTACK) {
-			this.finish(flow);
-			return;
-		}
-		const size = kind === EV_OUT_RESP ? Math.min(flow.respBytes, TCP_MSS) + TCP_HEADER : TCP_SYN;
-		const r = walk(this.world, plane.host, {src, dst: flow.cip, proto: 'tcp', sport, dport: flow.cport, size}, {pick: this.pick});
-		if (r.end.kind !== 'local' || r.end.host !== flow.client) {
-			this.lost(flow, {reason: r.end.kind === 'dropped' ? r.end.reason : 'loop', detail: r.end.kind === 'dropped' ? r.end.detail : why.replyLost()});
-			return;
-		}
-		const extra = kind === EV_OUT_RESP ? Math.max(0, segments(flow.respBytes) - 1) * Math.round(1500 * WIRE_US_PER_BYTE) : 0;
-		if (kind === EV_OUT_RESP) flow.firstByteAt = t + FORWARD_DELAY + r.latency;
-		this.clientGets(flow, kind === EV_OUT_SYNACK ? EV_CLIENT_SYNACK : kind === EV_OUT_RESP ? EV_CLIENT_RESP : EV_OUT_RST, src, sport, t + FORWARD_DELAY + r.latency + extra, size);
-	}
-
-	// ---- the server ------------------------------------------------------------------
-
-	/** A SYN reached `host`'s own stack, addressed to localIp:localPort. */
-	private serverSyn(flow: Flow, host: Host, localIp: Ip, localPort: number, t: Micros): void {
-		const leg = flow.leg as Leg | null;
-		const srv = leg && leg.server === host ? leg.srv! : this.server(host);
-		flow.server = host;
-		flow.serverIp = localIp;
-		flow.serverPort = localPort;
-		if (!srv.listens(localPort)) {
-			this.lost(flow, {reason: 'no-listener', detail: why.noListener(host.name, localPort, srv.running)});
-			this.replyFrom(flow, host, localIp, localPort, EV_OUT_RST, t, TCP_ACK);
-			return;
-		}
-		if (!srv.acceptsConnection(t)) {
-			this.lost(flow, {reason: 'backlog', detail: why.backlogFull(host.name)});
-			return;
-		}
-		this.replyFrom(flow, host, localIp, localPort, EV_OUT_SYNACK, t + SERVER_TCP_DELAY, TCP_SYN);
-	}
-
-	/** The request reached the server; the response leaves when the server has it. */
-	private serverRequest(flow: Flow, host: Host, t: Micros, localIp = flow.serverIp, localPort = flow.serverPort): void {
-		const leg = flow.leg as Leg | null;
-		const srv = leg && leg.server === host ? leg.srv! : this.server(host);
-		if (flow.server !== host || !srv.listens(localPort)) {
-			flow.server = host;
-			flow.serverIp = localIp;
-			flow.serverPort = localPort;
-			this.lost(flow, {reason: 'no-listener', detail: why.noConnection(host.name, srv.running)});
-			this.replyFrom(flow, host, localIp, localPort, EV_OUT_RST, t, TCP_ACK);
-			return;
-		}
-		const req = flow.request;
-		if (srv.handler instanceof StaticFiles) {
-			// Static pages do not depend on who asks: one request object per kind of request.
-			let request = staticRequests.get(req);
-			if (!request) {
-				request = {method: req.method, path: req.path, host: req.hostHeader, client: flow.cip, clientPort: flow.cport, keepAlive: req.keepAlive, userAgent: req.userAgent, version: req.version};
-				staticRequests.set(req, request);
-			}
-			srv.serve(request, t, this.onServed, flow);
-			return;
-		}
-		const request: HttpRequest = {
-			method: req.method,
-			path: req.path,
-			host: req.hostHeader,
-			client: flow.cip,
-			clientPort: flow.cport,
-			keepAlive: req.keepAlive,
-			userAgent: req.userAgent,
-			version: req.version,
-		};
-		srv.serve(request, t, this.onServedLater, {flow, gen: flow.gen});
-		if (flow.state === FS_WAITING && !flow.response) this.expectTimeout(flow);
-	}
-
-	/** The server has the response for a flow, right away. */
-	private readonly onServed = (flow: Flow, response: HttpResponse, at: Micros): void => {
-		if (flow.state === FS_DONE || !flow.server) return;
-		this.serverRespond(flow, flow.server, response, at);
-	};
-
-	/** A handler answered, possibly much later: the flow object may have moved on since. */
-	private readonly onServedLater = (ctx: {flow: Flow; gen: number}, response: HttpResponse, at: Micros): void => {
-		const flow = ctx.flow;
-		if (flow.gen !== ctx.gen || flow.state === FS_DONE || !flow.server) return;
-		this.serverRespond(flow, flow.server, response, at);
-		if (!this.running) this.arm();
-	};
-
-	private serverRespond(flow: Flow, host: Host, response: HttpResponse, at: Micros): void {
-		flow.response = response;
-		flow.bodyBytes = response.body.length;
-		flow.respBytes = headerBytes(response) + response.body.length;
-		this.replyFrom(flow, host, flow.serverIp, flow.serverPort, EV_CLIENT_RESP, at, Math.min(flow.respBytes, TCP_MSS) + TCP_HEADER);
-	}
-
-	/**
-	 * A segment group from the server end (SYN-ACK, RST or response) towards the
-	 * client: straight to it, or through a director that rewrites it (NAT).
-	 */
-	private replyFrom(flow: Flow, host: Host, src: Ip, sport: number, what: number, t: Micros, size: number): void {
-		const plan = (flow.plan as Plan);
-		this.fresh(plan);
-		let p: CachedPath | undefined;
-		const key = (src >>> 0) * 65536 + sport;
-		const leg = flow.leg as Leg | null;
-		const viaLeg = leg !== null && leg.server === host;
-		if (viaLeg) {
-			if (leg.replyKey === key) p = leg.reply;
-		} else if (plan.directHost === host && plan.directKey === key) p = plan.direct;
-		if (!p) {
-			const r = walk(this.world, host, {src, dst: flow.cip, proto: 'tcp', sport, dport: flow.cport, size}, this.outOptions);
-			p = this.cache(r, size);
-			if (viaLeg) {
-				leg.reply = p;
-				leg.replyKey = key;
-			} else {
-				plan.direct = p;
-				plan.directHost = host;
-				plan.directKey = key;
-			}
-		}
-		flow.info.replyHops ??= p.result.hops;
-		const end = p.end;
-		const lat = TrafficEngine.latency(p, size);
-		const n = what === EV_CLIENT_RESP ? segments(flow.respBytes) : 1;
-		const extra = (n - 1) * Math.round(1500 * WIRE_US_PER_BYTE);
-		if (end.kind === 'dropped') {
-			this.lost(flow, {reason: end.reason, detail: this.explainReplyDrop(flow, host, src, end)});
-			return;
-		}
-		if (end.kind === 'intercepted') {
-			const plane = this.plane(end.host)!;
-			if (plane.findOut('tcp', src, sport, flow.cip, flow.cport) >= 0) {
-				flow.outDirector = plane;
-				this.push(t + lat + extra, what === EV_CLIENT_RESP ? EV_OUT_RESP : what, flow);
-				return;
-			}
-			// The director forwards it unchanged.
-			const r = walk(this.world, end.host, {src, dst: flow.cip, proto: 'tcp', sport, dport: flow.cport, size}, {pick: this.pick});
-			if (r.end.kind !== 'local' || r.end.host !== flow.client) {
-				this.lost(flow, {reason: r.end.kind === 'dropped' ? r.end.reason : 'loop', detail: r.end.kind === 'dropped' ? r.end.detail : why.replyAstray()});
-				return;
-			}
-			if (what === EV_CLIENT_RESP) flow.firstByteAt = t + lat + r.latency;
-			this.clientGets(flow, what === EV_OUT_SYNACK ? EV_CLIENT_SYNACK : what, src, sport, t + lat + r.latency + extra, size);
-			return;
-		}
-		if (end.host !== flow.client) {
-			this.lost(flow, {reason: 'loop', detail: why.replyElsewhere(host.name, end.host.name)});
-			return;
-		}
-		if (what === EV_CLIENT_RESP) flow.firstByteAt = t + lat;
-		this.clientGets(flow, what === EV_OUT_SYNACK ? EV_CLIENT_SYNACK : what, src, sport, t + lat + extra, size);
-	}
-
-	private explainReplyDrop(flow: Flow, host: Host, src: Ip, end: Extract<PathEnd, {kind: 'dropped'}>): Localized {
-		if (end.reason === 'martian-source') return why.martianReply(host.name, src, end.host.name);
-		void flow;
-		return end.detail;
-	}
-
-	// ---- dispatch ------------------------------------------------------------------------
-
-	private dispatch(kind: number, stamp: number, flow: Flow, t: Micros): void {
-		if (kind === EV_SYN_TIMER || kind === EV_HOLD_CLOSE) {
-			if (kind === EV_SYN_TIMER && stamp !== flow.timerGen) return;
-			if (kind === EV_HOLD_CLOSE && stamp !== flow.gen) return;
-		} else if (stamp !== flow.gen) return;
-		switch (kind) {
-			case EV_DIR_SYN:
-				this.directorSyn(flow, t);
-				break;
-			case EV_DIR_REQ:
-				this.directorReq(flow, t);
-				break;
-			case EV_DIR_FIN:
-				this.directorFin(flow, t);
-				break;
-			case EV_OUT_SYNACK:
-			case EV_OUT_RESP:
-			case EV_OUT_LASTACK:
-			case EV_OUT_RST:
-				this.directorOut(flow, kind, t);
-				break;
-			case EV_CLIENT_SYNACK:
-				this.connected(flow, t);
-				break;
-			case EV_CLIENT_RESP:
-				if (flow.state === FS_WAITING) this.clientDone(flow, t);
-				break;
-			case EV_CLIENT_FAIL:
-				this.clientFailed(flow);
-				break;
-			case EV_SYN_TIMER:
-				this.synTimer(flow, t);
-				break;
-			case EV_DEADLINE:
-				if (t < flow.deadline && flow.state !== FS_CONNECTING) break;
-				if (flow.state !== FS_DONE && flow.state !== FS_CLOSING) {
-					flow.failure ??= {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? why.noAnswerInTime(), deadline: true, connecting: flow.state === FS_CONNECTING};
-					this.clientFailed(flow);
-				}
-				break;
-			case EV_HOLD_CLOSE:
-				if (flow.state === FS_CLOSING) this.clientClose(flow, t);
-				break;
-			case EV_NEXT_REQ:
-				if (flow.state === FS_IDLE) this.sendRequest(flow, t);
-				break;
-		}
-	}
-
-	private synTimer(flow: Flow, t: Micros): void {
-		if (flow.state === FS_CONNECTING) {
-			if (flow.synTries >= SYN_RETRIES) {
-				this.failLater(flow, t, {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? why.synsUnanswered(), connecting: true});
-				return;
-			}
-			flow.synTries++;
-			this.sendSyn(flow, t);
-			return;
-		}
-		if (flow.state === FS_WAITING) {
-			this.failLater(flow, t, {kind: 'timeout', errno: 'Connection timed out', detail: flow.info.lastDrop?.detail ?? why.responseNeverCame(), connecting: false});
-		}
-	}
-}
-
-/** The request object a static page server sees, per kind of request. */
-const staticRequests = new WeakMap<RequestSpec, HttpRequest>();
-
-/** Header bytes of each (cached) response object. */
-const headerSizes = new WeakMap<HttpResponse, number>();
-
-function headerBytes(response: HttpResponse): number {
-	let n = headerSizes.get(response);
-	if (n === undefined) {
-		n = `HTTP/1.1 ${response.status} ${response.reason}\r\n`.length + 2;
-		for (const [k, v] of response.headers) n += k.length + v.length + 4;
-		headerSizes.set(response, n);
-	}
-	return n;
-}
-
-/** Time a director needs to pass a packet on. */
-const FORWARD_DELAY: Micros = 6;
-/** Time a server's kernel needs to answer a SYN. */
-const SERVER_TCP_DELAY: Micros = 12;
-
-/** Cache key of the leg an entry's packets take: the director and the entry's real server (or, unbound, its target). */
-function t0Key(plane: IpvsDataPlane, slot: number): number {
-	return plane.targetOf(slot) * 1024 + plane.serial;
-}
-
-function segments(bytes: number): number {
-	return bytes <= 0 ? 1 : Math.ceil(bytes / TCP_MSS);
 }
 
 /** The world's traffic engine (one per world). */

@@ -6,6 +6,7 @@ import type {Dest} from '../ipvs/types';
 import type {Ip} from '../net/ipv4';
 import type {DropReason, Hop} from '../net/path';
 import type {Micros} from '../time';
+import type {Leg, Plan} from './paths';
 
 /** How a request ended when it did not get a response. */
 export type FailureKind =
@@ -137,8 +138,8 @@ export class Flow {
 	failure?: Failure;
 	info: FlowPathInfo = {};
 	/** The engine's cached paths for this client and destination, and the leg to the real server in use. */
-	plan: unknown = undefined;
-	leg: unknown = null;
+	plan: Plan | undefined = undefined;
+	leg: Leg | null = null;
 	legKey = -1;
 	legEpoch = -1;
 

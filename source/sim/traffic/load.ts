@@ -93,7 +93,10 @@ export class LoadGenerator {
 		this.addresses = this.pickAddresses(spec.client, spec.clients);
 		const bytes = `GET ${spec.path} HTTP/1.1\r\nHost: ${spec.hostHeader}\r\nUser-Agent: lab-load/1.0\r\nAccept: */*\r\nConnection: close\r\n\r\n`.length;
 		this.request = {method: 'GET', path: spec.path, hostHeader: spec.hostHeader, userAgent: 'lab-load/1.0', version: 'HTTP/1.1', keepAlive: false, bytes};
-		this.world.log('traffic', `load started: ${spec.rate} requests/s from ${spec.clients} client${spec.clients === 1 ? '' : 's'}, hold ${spec.hold} s`, spec.client.name);
+		this.world.log('traffic', {
+			en: `load started: ${spec.rate} requests/s from ${spec.clients} client${spec.clients === 1 ? '' : 's'}, hold ${spec.hold} s`,
+			es: `carga iniciada: ${spec.rate} peticiones/s desde ${spec.clients} cliente${spec.clients === 1 ? '' : 's'}, hold ${spec.hold} s`,
+		}, spec.client.name);
 		this.schedule();
 	}
 
@@ -102,7 +105,7 @@ export class LoadGenerator {
 		this.running = false;
 		this.stoppedAt = this.world.now;
 		this.run++;
-		this.world.log('traffic', `load stopped after ${this.counters.sent} requests`, this.spec?.client.name);
+		this.world.log('traffic', {en: `load stopped after ${this.counters.sent} requests`, es: `carga detenida tras ${this.counters.sent} peticiones`}, this.spec?.client.name);
 		if (this.open === 0) this.removeAddresses();
 		return true;
 	}
@@ -159,7 +162,8 @@ export class LoadGenerator {
 		if (flow.hold > 0) held.open--;
 		if (flow.failure) {
 			held.reset++;
-			if (held.reset === 1) this.world.log('traffic', `a connection held open was reset after its response: ${flow.failure.errno}`, flow.client.name);
+			// Only the first reset is logged: this path runs once per connection.
+			if (held.reset === 1) this.world.log('traffic', {en: `a connection held open was reset after its response: ${flow.failure.errno}`, es: `una conexión mantenida abierta recibió un reset tras su respuesta: ${flow.failure.errno}`}, flow.client.name);
 		} else if (flow.hold > 0) held.closed++;
 	}
 

@@ -1,10 +1,15 @@
 import type {Localized} from '../../i18n/lang';
+import type {Host} from '../host';
+import {FWD_ROUTE, FWD_TUNNEL} from '../ipvs/conn-table';
+import type {IpvsDataPlane} from '../ipvs/data-plane';
 import {formatIp, type Ip} from '../net/ipv4';
+import type {PathEnd} from '../net/path';
 
 /**
  * Plain words, in every language the lab speaks, for why a packet of a
  * connection was lost or refused. `explain`, `curl -v`'s reasons and the load
- * report read these; the engine only picks which one applies.
+ * report read these; the engine only picks which one applies (the functions
+ * at the end pick it for packets a path dropped).
  */
 export const why = {
 	wrongSource: (src: Ip, sport: number, dst: Ip, dport: number): Localized => ({
@@ -59,3 +64,21 @@ export const why = {
 	synsUnanswered: (): Localized => ({en: 'nothing answered the SYNs', es: 'nadie respondió a los SYN'}),
 	responseNeverCame: (): Localized => ({en: 'the response never came', es: 'la respuesta nunca llegó'}),
 };
+
+type Dropped = Extract<PathEnd, {kind: 'dropped'}>;
+
+/** Why the director's forwarded packet never reached the real server's stack. */
+export function forwardDropDetail(plane: IpvsDataPlane, slot: number, end: Dropped): Localized {
+	const tbl = plane.table;
+	const fwd = tbl.fwd[slot]!;
+	if (end.reason === 'not-forwarding' && (fwd === FWD_ROUTE || fwd === FWD_TUNNEL)) {
+		return why.noVip(plane.host.name, end.host.name, tbl.vaddr[slot]!, tbl.daddr[slot]!, fwd === FWD_ROUTE ? 'DR' : 'TUN');
+	}
+	return end.detail;
+}
+
+/** Why a segment `host` sent from `src` never reached the client. */
+export function replyDropDetail(host: Host, src: Ip, end: Dropped): Localized {
+	if (end.reason === 'martian-source') return why.martianReply(host.name, src, end.host.name);
+	return end.detail;
+}

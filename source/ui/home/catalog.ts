@@ -1,6 +1,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parse} from 'yaml';
+import type {Lang} from '../../i18n/lang';
 import {scenariosDir} from '../../paths';
 import {precompiledScenario} from '../../scenario/precompiled';
 
@@ -13,12 +14,12 @@ export interface ScenarioEntry {
 export const FIRST_SCENARIO = 'sandbox';
 
 /**
- * The built-in scenarios with their titles, for the home screen (the sandbox
- * first, then by name). Reads only
- * the title of each file (no validation, no world building): the full loader
- * runs when the learner opens one, and reports any mistake then.
+ * The built-in scenarios with their titles in the learner's language, for the
+ * home screen (the sandbox first, then by name). Reads only the titles of each
+ * file (no validation, no world building): the full loader runs when the learner
+ * opens one, and reports any mistake then.
  */
-export function scenarioCatalog(dir = scenariosDir()): ScenarioEntry[] {
+export function scenarioCatalog(lang: Lang = 'en', dir = scenariosDir()): ScenarioEntry[] {
 	let files: string[];
 	try {
 		const names = readdirSync(dir)
@@ -34,11 +35,18 @@ export function scenarioCatalog(dir = scenariosDir()): ScenarioEntry[] {
 		let title = name;
 		try {
 			const text = readFileSync(path.join(dir, file), 'utf8');
-			const data = (precompiledScenario(name, text) ?? parse(text)) as {title?: unknown} | null;
-			if (typeof data?.title === 'string') title = data.title;
+			const data = (precompiledScenario(name, text) ?? parse(text)) as {title?: unknown; translations?: Record<string, {title?: unknown} | undefined>} | null;
+			title = scenarioTitle(data, lang) ?? name;
 		} catch {
 			// A broken file still gets listed; opening it shows the loader's error.
 		}
 		return {name, title};
 	});
+}
+
+/** A scenario's title in `lang` (its `translations:` entry), else its own title. */
+export function scenarioTitle(data: {title?: unknown; translations?: Record<string, {title?: unknown} | undefined>} | null | undefined, lang: Lang): string | undefined {
+	const translated = lang === 'en' ? undefined : data?.translations?.[lang]?.title;
+	if (typeof translated === 'string') return translated;
+	return typeof data?.title === 'string' ? data.title : undefined;
 }

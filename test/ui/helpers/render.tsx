@@ -3,6 +3,7 @@ import chalk from 'chalk';
 import {render as inkRender, type Instance} from 'ink';
 import {render as testingRender} from 'ink-testing-library';
 import type {ReactElement} from 'react';
+import type {Lang} from '../../../source/i18n/lang';
 import {createSettings, SettingsProvider, type Settings} from '../../../source/ui/settings';
 
 /** A terminal of a given size that records every frame Ink writes. */
@@ -140,9 +141,9 @@ export const KEY = {
  * A component alone, through ink-testing-library (a 100-column fake terminal):
  * for panels, which take their size as props. Same polling helpers as renderScreen.
  */
-export function renderPanel(tree: ReactElement, options: {color?: boolean; plain?: boolean} = {}): Pick<Rendered, 'lastFrame' | 'waitFor' | 'unmount'> {
+export function renderPanel(tree: ReactElement, options: {color?: boolean; plain?: boolean; lang?: Lang} = {}): Pick<Rendered, 'lastFrame' | 'waitFor' | 'unmount'> {
 	chalk.level = options.color ? 3 : 0;
-	const settings = createSettings('en', {plain: options.plain ?? false});
+	const settings = createSettings(options.lang ?? 'en', {plain: options.plain ?? false});
 	const instance = testingRender(<SettingsProvider settings={settings}>{tree}</SettingsProvider>);
 	const lastFrame = () => instance.lastFrame() ?? '';
 	return {

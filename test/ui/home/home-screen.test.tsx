@@ -15,11 +15,22 @@ describe('home screen', () => {
 		expect(rest).toEqual([...rest].sort());
 	});
 
+	it('gives the titles in Spanish with --lang es, and the English title where a file has no translation', () => {
+		expect(scenarioCatalog('es')[0]).toEqual({name: 'sandbox', title: 'LVS sandbox - un director, cuatro servidores reales'});
+		const dir = mkdtempSync(path.join(tmpdir(), 'catalog-'));
+		writeFileSync(path.join(dir, 'plain.yaml'), 'title: Only English\n');
+		writeFileSync(path.join(dir, 'both.yaml'), 'title: English\ntranslations:\n  es:\n    title: Español\n');
+		expect(scenarioCatalog('es', dir)).toEqual([
+			{name: 'both', title: 'Español'},
+			{name: 'plain', title: 'Only English'},
+		]);
+	});
+
 	it('lists a broken scenario file by name instead of failing', () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'catalog-'));
 		writeFileSync(path.join(dir, 'broken.yaml'), 'title: [unclosed\n');
 		writeFileSync(path.join(dir, 'ok.yaml'), 'title: Fine one\n');
-		expect(scenarioCatalog(dir)).toEqual([
+		expect(scenarioCatalog('en', dir)).toEqual([
 			{name: 'broken', title: 'broken'},
 			{name: 'ok', title: 'Fine one'},
 		]);

@@ -147,7 +147,7 @@ export class PreforkServer implements Daemon, HttpHandler {
 		}
 		const room = this.settings.maxClients - this.workers.length;
 		if (room <= 0) {
-			if (!this.warnedMaxClients) this.world.log('http', '[error] server reached MaxClients setting, consider raising the MaxClients setting', this.host.name);
+			if (!this.warnedMaxClients) this.world.log('http', {en: '[error] server reached MaxClients setting, consider raising the MaxClients setting', es: 'apache2 avisa en su error.log: [error] server reached MaxClients setting, consider raising the MaxClients setting (no creará más procesos hijos)'}, this.host.name);
 			this.warnedMaxClients = true;
 			return;
 		}
