@@ -115,6 +115,8 @@ export interface AndOr {
 	readonly rest: ReadonlyArray<{op: '&&' | '||'; pipeline: Pipeline}>;
 	/** Ends with `&`: run in the background. */
 	readonly background: boolean;
+	/** Ends with a newline rather than `;` (bash keeps it when it prints a `$(…)`). */
+	readonly newline?: boolean;
 }
 
 export type CommandList = readonly AndOr[];

@@ -85,11 +85,13 @@ class Parser {
 				} else break;
 			}
 			let background = false;
+			let newline = false;
 			const sep = this.tokens[this.i];
 			if (sep?.t === 'op' && (sep.op === ';' || sep.op === '&')) {
 				background = sep.op === '&';
 				this.i++;
 			} else if (sep?.t === 'nl') {
+				newline = true;
 				this.i++;
 			} else if (sep && this.stopsAt(stop)) {
 				items.push({first, rest, background});
@@ -97,7 +99,7 @@ class Parser {
 			} else if (sep) {
 				throw this.unexpected(sep);
 			}
-			items.push({first, rest, background});
+			items.push(newline ? {first, rest, background, newline} : {first, rest, background});
 			this.skipNewlines();
 			const after = this.tokens[this.i];
 			if (after?.t === 'op' && (after.op === ';' || after.op === '&')) throw this.unexpected(after);

@@ -14,7 +14,7 @@ import {parse} from './parse';
  * bodies land, since bash prints them after the connector that follows.
  */
 
-type Connector = ';' | '&' | '&&' | '||' | '|';
+type Connector = ';' | '\n' | '&' | '&&' | '||' | '|';
 
 interface Flags {
 	readonly time?: 'bash' | 'posix';
@@ -40,7 +40,7 @@ function listNode(list: CommandList): Node | undefined {
 	let previous: AndOr | undefined;
 	for (const item of list) {
 		const next = andOrNode(item);
-		node = node && previous ? {t: 'connection', first: node, op: previous.background ? '&' : ';', second: next} : next;
+		node = node && previous ? {t: 'connection', first: node, op: previous.background ? '&' : previous.newline ? '\n' : ';', second: next} : next;
 		previous = item;
 	}
 	if (node && previous?.background) node = {t: 'connection', first: node, op: '&'};
@@ -189,13 +189,17 @@ class Printer {
 			this.flushHeredocs(` ${op} `);
 			if (node.second) this.skip++;
 		} else {
+			// Lines of a function body each end with `;`; inside `$(…)` a newline stays one.
+			const separator = this.comsub ? op : ';';
+			const wasNewline = !this.deferred && !this.wasHeredoc && op === '\n';
 			if (!this.deferred) {
-				if (!this.wasHeredoc) this.out += ';';
+				if (!this.wasHeredoc) this.out += separator;
 				else this.wasHeredoc = false;
 			} else this.flushHeredocs(this.insideFunction > 0 ? '' : ';');
 			if (this.insideFunction > 0) this.out += '\n';
+			else if (this.comsub && op === '\n' && !wasNewline) this.out += '\n';
 			else {
-				this.out += ' ';
+				if (op === ';') this.out += ' ';
 				if (node.second) this.skip++;
 			}
 		}
@@ -262,9 +266,8 @@ class Printer {
 			case 'case': {
 				this.out += `case ${printedWord(c.raw)} in `;
 				this.indentation += INDENT;
-				c.items.forEach((item, i) => {
-					// Inside `$(…)` bash keeps the first pattern on the line of `in`.
-					if (!this.comsub || i > 0) this.newline('');
+				for (const item of c.items) {
+					this.newline('');
 					if (item.raw[0] === 'esac') this.out += '(';
 					this.out += item.raw.map(printedWord).join(' | ') + ')\n';
 					this.indentation += INDENT;
@@ -272,7 +275,7 @@ class Printer {
 					this.indentation -= INDENT;
 					this.flushHeredocs('');
 					this.newline(item.end);
-				});
+				}
 				this.indentation -= INDENT;
 				this.newline('esac');
 				return;

@@ -9,7 +9,11 @@ import {lab, sh} from '../helpers/lab';
  */
 const definitions = readFileSync(new URL('./golden/type-functions.sh', import.meta.url), 'utf8');
 const bashOutput = readFileSync(new URL('./golden/type-functions.bash.out', import.meta.url), 'utf8');
-const NAMES = [...Array.from({length: 24}, (_, i) => `f${i + 1}`), 'g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'f-g', 'g7', 'g9', 'g10', 'g11'];
+const NAMES = [
+	...Array.from({length: 24}, (_, i) => `f${i + 1}`),
+	...['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'f-g', 'g7', 'g9', 'g10', 'g11'],
+	...Array.from({length: 10}, (_, i) => `h${i + 1}`),
+];
 
 describe('type NAME for a function', () => {
 	it("prints the body the way bash's command printer does, byte for byte", () => {

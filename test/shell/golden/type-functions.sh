@@ -53,3 +53,20 @@ g7() { g8() { echo inner; }; g8; }
 g9() { case x in (a) echo;; esac; case y in *) ;; esac; case z in esac; }
 g10() { echo a; echo b & echo c & }
 g11() { for i in a b; do :; done & }
+h1() { x=$(echo  $(echo   a)); for i in $(seq  1 3) "$(date)"; do echo; done > $(echo  /tmp/f); }
+h2() { y=$(case $1 in a) echo A;; *) echo B;; esac); echo "$y"; }
+h3() { time for i in 1; do :; done; ! { true; }; time -p ( sleep 0 ) 2>&1; }
+h4() { while cat <<EOF; do
+w
+EOF
+break; done; }
+h5() { echo a; echo b; } < /etc/hosts
+h6() { local a=$(echo  1) b="$(echo 2)"; echo $a; }
+h7() { { echo a; echo b; } | { cat; } ; }
+h8() { if ! true; then :; fi; until ! false; do :; done; }
+h9() { x=1
+y=2
+
+z=3; }
+h10() { x=$(echo a
+echo b); }
