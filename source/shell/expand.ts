@@ -7,7 +7,11 @@ import {parse} from './parse';
 import type {Shell} from './shell';
 import {subshell} from './subshell';
 
-/** Word expansion: tilde, variables, `$(…)`, field splitting and globbing. */
+/**
+ * Word expansion: tilde, variables, `$(…)`, field splitting and globbing. With
+ * `split` false (an assignment given to `local` or `export`), neither splitting
+ * nor globbing.
+ */
 export function expand(shell: Shell, word: Word, frame: Frame, split = true): string[] {
 	const fields: string[] = [];
 	let current = '';
@@ -16,7 +20,7 @@ export function expand(shell: Shell, word: Word, frame: Frame, split = true): st
 	let globbable = false;
 	const endField = () => {
 		if (exists) {
-			if (globbable) fields.push(...globField(pattern, current, frame));
+			if (globbable && split) fields.push(...globField(pattern, current, frame));
 			else fields.push(current);
 		}
 		current = '';

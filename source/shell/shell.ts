@@ -48,8 +48,10 @@ export interface ShellOptions {
  * The lab's bash-like shell, shared by the TUI and `cluster-lab run`. It parses
  * input and runs lists, and-or lists, pipelines and simple commands; the pieces
  * live beside it: word expansion (`expand.ts`), redirections (`redirect.ts`),
- * compound commands (`compound.ts`, `loops.ts`) and running a command from the
- * registry on whichever simulated host the session is logged into (`invoke.ts`).
+ * compound commands (`compound.ts`, `loops.ts`, `subshell.ts`), functions
+ * (`functions.ts`, printed by `print.ts`), the `time` keyword (`time.ts`) and
+ * running a command from the registry on whichever simulated host the session is
+ * logged into (`invoke.ts`).
  */
 export class Shell {
 	readonly session: Session;
