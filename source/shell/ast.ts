@@ -121,7 +121,10 @@ export interface AndOr {
 
 export type CommandList = readonly AndOr[];
 
-/** Every simple command of a list, inside loops and conditionals too, in source order. */
+/**
+ * Every simple command of a list, inside loops and conditionals too, in source order.
+ * A function definition runs none of its body's commands, so they are not listed.
+ */
 export function simpleCommands(list: CommandList): SimpleCommand[] {
 	const found: SimpleCommand[] = [];
 	const visit = (items: CommandList) => {
@@ -131,7 +134,6 @@ export function simpleCommands(list: CommandList): SimpleCommand[] {
 					const c = cmd.compound;
 					if (!c) found.push(cmd);
 					else if (c.kind === 'for' || c.kind === 'subshell' || c.kind === 'group') visit(c.body);
-					else if (c.kind === 'function') visit([{first: {commands: [c.body], negated: false}, rest: [], background: false}]);
 					else if (c.kind === 'if') {
 						for (const b of c.branches) {
 							visit(b.condition);
