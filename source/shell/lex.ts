@@ -220,6 +220,33 @@ export class Lexer {
 		}
 	}
 
+	/**
+	 * `` `cmd` `` at pos: the old form of `$(cmd)`. Inside, a backslash quotes only
+	 * `$`, `` ` `` and `\` (and `"` when the backquotes sit in double quotes); other
+	 * backslashes stay for the inner command to read.
+	 */
+	private backquote(quoted: boolean): WordPart {
+		const src = this.src;
+		let inner = '';
+		for (let i = this.pos + 1; i < src.length; i++) {
+			const ch = src[i]!;
+			if (ch === '`') {
+				this.pos = i + 1;
+				return {kind: 'subst', source: inner, quoted};
+			}
+			if (ch === '\\' && i + 1 < src.length) {
+				const next = src[i + 1]!;
+				if (next === '$' || next === '`' || next === '\\' || (quoted && next === '"')) {
+					inner += next;
+					i++;
+					continue;
+				}
+			}
+			inner += ch;
+		}
+		throw new Incomplete();
+	}
+
 	private word(): Token & {t: 'word'} {
 		const src = this.src;
 		const start = this.pos;
@@ -283,6 +310,9 @@ export class Lexer {
 						this.pos += 2;
 					} else if (d === '$') {
 						expand(true);
+					} else if (d === '`') {
+						flush();
+						parts.push(this.backquote(true));
 					} else {
 						pushText(d, true);
 						this.pos++;
@@ -295,6 +325,9 @@ export class Lexer {
 				}
 			} else if (c === '$') {
 				expand(false);
+			} else if (c === '`') {
+				flush();
+				parts.push(this.backquote(false));
 			} else {
 				pushText(c, false);
 				this.pos++;
