@@ -171,7 +171,7 @@ export class ShellController {
 		const {line} = this.view;
 		const login = this.lab.shell.session.current;
 		const found = complete(
-			{registry: this.lab.shell.registry, world: this.lab.world, host: login.host, cwd: login.cwd, home: this.lab.shell.session.vars.get('HOME'), words: this.options.words},
+			{registry: this.lab.shell.registry, world: this.lab.world, host: login.host, cwd: login.cwd, home: this.lab.shell.session.vars.get('HOME'), words: [...(this.options.words ?? []), ...this.lab.shell.session.functions.keys()]},
 			line.text,
 			line.cursor,
 		);

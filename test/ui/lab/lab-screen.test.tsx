@@ -35,6 +35,15 @@ describe('the lab screen', () => {
 		expect(frame).not.toContain('hint');
 	});
 
+	it('Tab completes the names of shell functions defined at the prompt', async () => {
+		const {r} = mountLab();
+		await r.waitFor((f) => f.includes('root@lvs1:~#'));
+		await r.press('hits_per_server() { ipvsadm -Ln --stats; }', KEY.enter);
+		await r.waitFor((f) => /root@lvs1:~# *$/m.test(f.split('\n').filter((l) => l.includes('root@lvs1')).at(-1) ?? ''));
+		await r.press('hits_p', KEY.tab);
+		await r.waitFor((f) => /root@lvs1:~# hits_per_server *$/m.test(f));
+	});
+
 	it('Esc gives the keyboard to the cluster: select rs2, u unplugs it through the shell', async () => {
 		const {r, lab} = mountLab();
 		await r.waitFor((f) => f.includes('[SHELL]'));
