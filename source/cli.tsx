@@ -6,6 +6,15 @@ import {openSettings, type Io} from './cli/context';
 
 const io: Io = {write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text)};
 
+// A reader that stops early (`cluster-lab scenarios | head -2`) ends the output quietly,
+// as it would for any command-line tool, instead of with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		throw error;
+	});
+}
+
 /** `--lang` is needed before meow parses anything: the help text itself is translated. */
 function earlyLangFlag(argv: readonly string[]): string | undefined {
 	for (let i = 0; i < argv.length; i++) {

@@ -14,3 +14,10 @@ export function cli(args: string[], input?: string, env: Record<string, string> 
 	});
 	return {stdout: r.stdout, stderr: r.stderr, status: r.status};
 }
+
+/** Runs `dist/cli.js ARGS | head -n LINES` in a shell: a reader that stops early. */
+export function cliIntoHead(args: string[], lines: number, input?: string) {
+	const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+	const r = spawnSync('sh', ['-c', `'${process.execPath}' dist/cli.js ${quoted} | head -n ${lines}`], {input, encoding: 'utf8', cwd: root});
+	return {stdout: r.stdout, stderr: r.stderr, status: r.status};
+}
