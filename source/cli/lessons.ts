@@ -102,6 +102,6 @@ export function validateLessons(options: Omit<LessonCommandOptions, 'store'>): n
 		options.io.write(options.t('validate.ok', {lessons: report.lessons, steps: report.steps}) + '\n');
 		return 0;
 	}
-	options.io.write(options.t('validate.summary', {errors, waiting: report.waiting, passed: report.passed}) + '\n');
+	options.io.write(options.t(report.waiting > 0 ? 'validate.summaryWaiting' : 'validate.summary', {errors, waiting: report.waiting, passed: report.passed}) + '\n');
 	return 1;
 }

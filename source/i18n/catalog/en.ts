@@ -146,7 +146,8 @@ export const en = {
 	},
 	validate: {
 		ok: '{{lessons}} lessons, {{steps}} steps: every check passed.',
-		summary: '{{errors}} problem(s), {{waiting}} step check(s) waiting for commands not built yet, {{passed}} step check(s) passed (each language is checked).',
+		summary: '{{errors}} problem(s), {{passed}} step check(s) passed (each language is checked).',
+		summaryWaiting: '{{errors}} problem(s), {{passed}} step check(s) passed, {{waiting}} not run because they need commands not in this build yet (each language is checked).',
 		missingLang: 'no {{lang}} version of lesson {{id}}',
 		numberDiffers: 'lesson number differs from {{other}}',
 		fieldDiffers: '{{field}} differs from {{other}}',

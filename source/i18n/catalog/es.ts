@@ -144,7 +144,8 @@ export const es: Catalog = {
 	},
 	validate: {
 		ok: '{{lessons}} lecciones, {{steps}} pasos: todas las revisiones están en orden.',
-		summary: '{{errors}} problema(s), {{waiting}} revisión(es) de pasos esperando comandos que aún no existen, {{passed}} revisión(es) de pasos aprobadas (se revisa cada idioma).',
+		summary: '{{errors}} problema(s), {{passed}} revisión(es) de pasos aprobadas (se revisa cada idioma).',
+		summaryWaiting: '{{errors}} problema(s), {{passed}} revisión(es) de pasos aprobadas, {{waiting}} sin ejecutar porque necesitan comandos que aún no existen en esta versión (se revisa cada idioma).',
 		missingLang: 'falta la versión {{lang}} de la lección {{id}}',
 		numberDiffers: 'el número de la lección no coincide con {{other}}',
 		fieldDiffers: '{{field}} no coincide con {{other}}',
