@@ -2,7 +2,7 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {LessonSet} from '../../source/lessons/load';
+import {findLesson, loadLessonSet, type LessonSet} from '../../source/lessons/load';
 import {Study} from '../../source/lessons/study';
 import {lessonsDir} from '../../source/paths';
 import {ProgressStore} from '../../source/progress/store';
@@ -69,6 +69,16 @@ describe('study', () => {
 		expect(saved.steps.predict!.quiz.who).toEqual({answer: ['rs1'], correct: false, attempts: 1, observed: ['rs2']});
 		expect(saved.completed).toBe('2026-11-26T12:00:00.000Z');
 		expect(study.next()).toBe(false);
+	});
+
+	it('counts requests sent with curl at the director\'s prompt: traffic tools act from the client PC', () => {
+		const set = loadLessonSet();
+		const schedulers = findLesson(set, 'en', 'schedulers')!;
+		const opened = Study.open({set, lesson: schedulers, lang: 'en', store: store(), now: NOW});
+		const study = opened.ok ? opened.study : undefined!;
+		expect(study.session.step.id).toBe('rr-order');
+		for (let i = 0; i < 3; i++) study.execute('curl -s http://10.0.0.100/');
+		expect(study.status().goals.map((g) => g.pass)).toEqual([true]);
 	});
 
 	it('resumes where the learner left off, on the cluster the earlier steps leave', () => {
