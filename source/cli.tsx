@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import chalk from 'chalk';
 import meow from 'meow';
-import {readFileSync} from 'node:fs';
 import {openSettings, type Io} from './cli/context';
 
 const io: Io = {write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text)};
@@ -49,6 +48,13 @@ function badOption(argv: readonly string[]): {kind: 'unknown' | 'repeated'; opti
 		if (VALUE_OPTIONS.has(name) && name === arg) i++;
 	}
 	return undefined;
+}
+
+/** Everything on standard input, as text. */
+async function readStandardInput(): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+	return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Whether the command line names a scenario itself (`--scenario X`, `-s X`, `--scenario=X`). */
@@ -115,6 +121,9 @@ switch (command) {
 		if (rest.length > 1) fail(t('cli.tooManyScripts', {count: rest.length, list: rest.join(' ')}));
 		// Loaded only here: the lab screen's start does not wait for the script runner.
 		const {runScript} = await import('./cli/run');
+		// Standard input is read as a stream: a pipe that is slow to fill makes a single
+		// synchronous read fail with EAGAIN.
+		const input = rest[0] === undefined || rest[0] === '-' ? await readStandardInput() : '';
 		const code = runScript({
 			scenario: cli.flags.scenario,
 			seed: seed(),
@@ -122,7 +131,7 @@ switch (command) {
 			script: rest[0],
 			write: io.write,
 			writeError: io.writeError,
-			readStdin: () => readFileSync(0, 'utf8'),
+			readStdin: () => input,
 		});
 		process.exitCode = code;
 		break;

@@ -157,4 +157,5 @@ export function simpleCommands(list: CommandList): SimpleCommand[] {
 export type ParseResult =
 	| {readonly kind: 'ok'; readonly list: CommandList}
 	| {readonly kind: 'incomplete'}
-	| {readonly kind: 'error'; readonly message: string};
+	/** `lab`: a limit of the lab's own, not a bash syntax error (the message says which). */
+	| {readonly kind: 'error'; readonly message: string; readonly lab?: boolean};

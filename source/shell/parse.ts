@@ -21,6 +21,8 @@ export function parse(source: string): ParseResult {
 	} catch (error) {
 		if (error instanceof Incomplete) return {kind: 'incomplete'};
 		if (error instanceof SyntaxError_) return {kind: 'error', message: error.message};
+		// Thousands of nested `(` or `$(` run the parser out of stack: refuse the line, keep the lab.
+		if (error instanceof RangeError) return {kind: 'error', message: 'this command nests too deeply for the lab (it takes a few hundred levels)', lab: true};
 		throw error;
 	}
 }

@@ -6,7 +6,7 @@ import type {World} from '../sim/world';
 import type {AndOr, CommandList, Pipeline, SimpleCommand, Word} from './ast';
 import {runCompound} from './compound';
 import {expand, expandString} from './expand';
-import {callFunction} from './functions';
+import {callFunction, isStackOverflow} from './functions';
 import {AbortLine, DiscardLine, ExitRequest, type Frame, type OutputChunk, type Sink, type Stream} from './frame';
 import {InputStream} from './input';
 import {invoke} from './invoke';
@@ -119,7 +119,7 @@ export class Shell {
 		this.session.terminal = frame.sink;
 		let status: number;
 		if (parsed.kind === 'error') {
-			frame.sink.err(`bash: ${parsed.message}\n`);
+			frame.sink.err(parsed.lab ? tooDeep(this.lang) : `bash: ${parsed.message}\n`);
 			status = 2;
 		} else if (parsed.kind === 'incomplete') {
 			frame.sink.err('bash: syntax error: unexpected end of file\n');
@@ -129,7 +129,11 @@ export class Shell {
 				status = this.runList(parsed.list, frame);
 			} catch (error) {
 				if (error instanceof DiscardLine || error instanceof AbortLine) status = 1;
-				else {
+				else if (isStackOverflow(error)) {
+					// Deeply nested `$(…)` or subshells: the line stops, the lab goes on.
+					frame.sink.err(tooDeep(this.lang));
+					status = 2;
+				} else {
 					if (!(error instanceof ExitRequest)) throw error;
 					status = error.status;
 					frame.effects.push({kind: 'quit'});
@@ -254,4 +258,11 @@ export class Shell {
 		streams.flush();
 		return status;
 	}
+}
+
+/** Nesting deeper than the lab's stack allows (thousands of `(` or `$(`): the line is refused, the lab goes on. */
+function tooDeep(lang: Lang): string {
+	return lang === 'es'
+		? 'cluster-lab: esta orden se anida demasiado para el lab (admite unos cientos de niveles)\n'
+		: 'cluster-lab: this command nests too deeply for the lab (it takes a few hundred levels)\n';
 }
