@@ -139,6 +139,13 @@ Cannot find device "nosuch"
 `);
 	});
 
+	it('refuses an MTU outside what the device takes, naming the side it is on', () => {
+		const l = lab();
+		expect(sh(l, 'ip link set eth0 mtu 20')).toEqual({out: 'Error: mtu less than device minimum.\n', status: 2});
+		expect(sh(l, 'ip link set eth0 mtu 99999999')).toEqual({out: 'Error: mtu greater than device maximum.\n', status: 2});
+		expect(sh(l, 'ip link set eth0 mtu 9000; ip link show eth0 | head -1').out).toContain(' mtu 9000 ');
+	});
+
 	it('shows the ARP cache from host.neighbors and edits it', () => {
 		const l = lab();
 		const host = l.world.host('lvs1')!;

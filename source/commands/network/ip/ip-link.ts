@@ -69,7 +69,7 @@ function set(r: IpRun, args: string[]): number {
 	if (!iface) return noDevice(r, dev);
 	if (mtu !== undefined) {
 		if (mtu < 68 || mtu > 65535) {
-			r.ctx.err(r.old ? 'SIOCSIFMTU: Invalid argument\n' : `Error: mtu less than device minimum.\n`);
+			r.ctx.err(r.old ? 'SIOCSIFMTU: Invalid argument\n' : `Error: mtu ${mtu < 68 ? 'less than device minimum' : 'greater than device maximum'}.\n`);
 			return r.old ? MINUS_ONE : 2;
 		}
 		iface.mtu = mtu;
