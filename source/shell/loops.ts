@@ -1,3 +1,4 @@
+import {braceExpand} from './brace';
 import type {Lang} from '../i18n/lang';
 import type {ForClause, LoopClause} from './ast';
 import {expand} from './expand';
@@ -27,7 +28,7 @@ export function runFor(shell: Shell, c: ForClause, frame: Frame, stdin: InputStr
 		return 1;
 	}
 	const values: string[] = c.positional ? [...shell.session.positional] : [];
-	for (const word of c.words) values.push(...expand(shell, word, frame));
+	for (const word of c.words) for (const braced of braceExpand(word)) values.push(...expand(shell, braced, frame));
 	let status = 0;
 	const session = shell.session;
 	session.loopDepth++;
