@@ -40,17 +40,11 @@ export const heredocHeaders = new WeakMap<object, HeredocHeader>();
  */
 export function substitutionEnd(src: string, start: number): number | undefined {
 	let depth = 0;
-	let quote: string | undefined;
 	// Depths at which a `case` opened inside: there a `)` ends a pattern, not the substitution.
 	const cases: number[] = [];
-	for (let i = start + 1; i < src.length; i++) {
+	for (const i of unquoted(src, start + 1)) {
 		const ch = src[i]!;
-		if (quote) {
-			if (ch === quote) quote = undefined;
-			else if (ch === '\\' && quote === '"') i++;
-		} else if (ch === "'" || ch === '"') quote = ch;
-		else if (ch === '\\') i++;
-		else if (ch === '(') depth++;
+		if (ch === '(') depth++;
 		else if (ch === ')') {
 			if (cases.length > 0 && cases[cases.length - 1] === depth) continue;
 			if (--depth === 0) return i;
@@ -58,6 +52,20 @@ export function substitutionEnd(src: string, start: number): number | undefined 
 		else if (ch === 'e' && wordAt(src, i, 'esac')) cases.pop();
 	}
 	return undefined;
+}
+
+/** Indexes of the characters from `from` on that stand outside quotes and are not backslash-escaped. */
+function* unquoted(src: string, from: number): Generator<number> {
+	let quote: string | undefined;
+	for (let i = from; i < src.length; i++) {
+		const ch = src[i]!;
+		if (quote) {
+			if (ch === quote) quote = undefined;
+			else if (ch === '\\' && quote === '"') i++;
+		} else if (ch === "'" || ch === '"') quote = ch;
+		else if (ch === '\\') i++;
+		else yield i;
+	}
 }
 
 /** More lines are needed (open quote, heredoc, unfinished compound command). */
@@ -162,15 +170,9 @@ export class Lexer {
 	private arithCommand(): boolean {
 		const src = this.src;
 		let depth = 0;
-		let quote: string | undefined;
-		for (let i = this.pos + 2; i < src.length; i++) {
+		for (const i of unquoted(src, this.pos + 2)) {
 			const ch = src[i]!;
-			if (quote) {
-				if (ch === quote) quote = undefined;
-				else if (ch === '\\' && quote === '"') i++;
-			} else if (ch === "'" || ch === '"') quote = ch;
-			else if (ch === '\\') i++;
-			else if (ch === '(') depth++;
+			if (ch === '(') depth++;
 			else if (ch === ')') {
 				if (depth > 0) depth--;
 				else if (src[i + 1] === ')') {
