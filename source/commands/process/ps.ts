@@ -1,6 +1,7 @@
 import {oldKernel} from '../../sim/cpu/base-processes';
 import type {CommandContext, CommandSpec} from '../context';
 import {processRows, type PsRow} from './process-list';
+import {formatColumns, parseColumns} from './ps-columns';
 import {cpuHms, cpuMinSec, formatPercent, pcpu, pmem, startTime} from './ps-format';
 import {SESSION_TTY, SHELL_PID} from './run-program';
 
@@ -22,6 +23,8 @@ interface Selection {
 	withoutTty: boolean;
 	pids?: number[];
 	format: Format;
+	/** Lists given to `-o`, `o` or `--format`: the user-defined columns. */
+	columns?: string[];
 }
 
 /** Parses BSD (`aux`) and SysV (`-ef`) style options as procps does; a string is an error. */
@@ -31,6 +34,12 @@ export function parsePsArgs(args: readonly string[]): Selection | string {
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i]!;
 		if (arg === '--help') return 'help';
+		if (arg === '--format' || arg.startsWith('--format=')) {
+			const list = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+			if (list === undefined) return 'error: format specification must follow --format\n';
+			sel.columns = [...(sel.columns ?? []), list];
+			continue;
+		}
 		if (/^\d+(,\d+)*$/.test(arg)) {
 			sel.pids = [...(sel.pids ?? []), ...arg.split(',').map(Number)];
 			continue;
@@ -53,12 +62,21 @@ export function parsePsArgs(args: readonly string[]): Selection | string {
 					if (rest === undefined || !/^\d+(,\d+)*$/.test(rest)) return 'error: list of process IDs must follow -p\n';
 					sel.pids = [...(sel.pids ?? []), ...rest.split(',').map(Number)];
 					break;
+				} else if (f === 'o') {
+					const list = letters.slice(j + 1) || args[++i];
+					if (list === undefined) return 'error: format specification must follow -o\n';
+					sel.columns = [...(sel.columns ?? []), list];
+					break;
 				} else return 'error: unsupported SysV option\n';
 			}
 		} else {
 			bsd = true;
 			for (const f of arg) {
-				if (f === 'a') sel.all = true;
+				if (f === 'o') {
+					const list = args[++i];
+					if (list === undefined) return 'error: format specification must follow o\n';
+					sel.columns = [...(sel.columns ?? []), list];
+				} else if (f === 'a') sel.all = true;
 				else if (f === 'x') sel.withoutTty = true;
 				else if (f === 'u') sel.format = 'user';
 				else if (f === 'w' || f === 'c') continue;
@@ -120,12 +138,12 @@ export function transientPid(ctx: CommandContext): number {
 	return p.pid;
 }
 
-/** procps ps: `ps`, `ps aux`, `ps ax`, `ps -ef`, `ps -e`, `ps -p PID`. */
+/** procps ps: `ps`, `ps aux`, `ps ax`, `ps -ef`, `ps -e`, `ps -p PID`, `ps -o LIST`. */
 export const ps: CommandSpec = {
 	name: 'ps',
 	paths: ['/bin/ps'],
 	group: 'process',
-	summary: {en: 'processes: ps, ps aux, ps -ef', es: 'procesos: ps, ps aux, ps -ef'},
+	summary: {en: 'processes: ps, ps aux, ps -ef, ps -o pid,stat,args', es: 'procesos: ps, ps aux, ps -ef, ps -o pid,stat,args'},
 	run(ctx) {
 		const sel = parsePsArgs(ctx.argv.slice(1));
 		if (sel === 'help') {
@@ -136,9 +154,15 @@ export const ps: CommandSpec = {
 			ctx.err(sel + USAGE_TAIL);
 			return 1;
 		}
+		const columns = sel.columns ? parseColumns(sel.columns) : undefined;
+		if (typeof columns === 'string') {
+			ctx.err(columns + USAGE_TAIL);
+			return 1;
+		}
 		const self = {pid: transientPid(ctx), args: ctx.argv.join(' ')};
 		const rows = selectRows(processRows(ctx.world, ctx.host, ctx.session, self), sel);
-		ctx.out(formatPs(ctx, rows, sel.format));
+		if (columns) ctx.out(formatColumns(columns, rows, {world: ctx.world, totalKb: ctx.host.hardware.memoryMb * 1024, pidWidth: oldKernel(ctx.host) ? 5 : 7}));
+		else ctx.out(formatPs(ctx, rows, sel.format));
 		return sel.pids && rows.length === 0 ? 1 : 0;
 	},
 };
