@@ -95,6 +95,34 @@ lo        Link encap:Local Loopback
 	});
 });
 
+describe('arp -d and arp -s', () => {
+	it('deletes an entry, sets a permanent one, and answers mistakes as net-tools does', () => {
+		const l = lab();
+		sh(l, 'ping -c 1 10.0.0.11');
+		expect(sh(l, 'arp -d 10.0.0.11')).toEqual({out: '', status: 0});
+		expect(sh(l, 'arp -n').out).toBe('');
+		expect(sh(l, 'arp -d 10.0.0.11')).toEqual({out: 'No ARP entry for 10.0.0.11\n', status: 255});
+		expect(sh(l, 'arp -d 192.168.77.1')).toEqual({out: 'SIOCDARP(dontpub): Network is unreachable\n', status: 255});
+		expect(sh(l, 'arp -s 10.0.0.77 0:16:3e:aa:bb:cc')).toEqual({out: '', status: 0});
+		expect(sh(l, 'arp -an').out).toBe('? (10.0.0.77) at 00:16:3e:aa:bb:cc [ether] PERM on eth0\n');
+		expect(sh(l, 'arp -s 10.0.0.78 zz')).toEqual({out: 'arp: invalid hardware address\n', status: 255});
+		expect(sh(l, 'arp -s 10.0.0.78')).toEqual({out: 'arp: need hardware address\n', status: 255});
+		expect(sh(l, 'arp -s 192.168.77.1 00:16:3e:aa:bb:cc')).toEqual({out: 'SIOCSARP: Network is unreachable\n', status: 255});
+	});
+
+	it('a static entry pointing at the wrong machine sends the traffic there', () => {
+		const l = lab();
+		sh(l, 'ipvsadm -A -t 10.0.0.100:80 -s rr');
+		sh(l, 'ipvsadm -a -t 10.0.0.100:80 -r 10.0.0.11 -g');
+		const rs2 = l.world.host('rs2')!.interfaces.get('eth0')!.mac;
+		sh(l, 'ssh client');
+		expect(sh(l, 'curl -s http://10.0.0.100/').out).toBe('rs1\n');
+		// Every request now reaches rs2 instead of the director; rs2 answers for the VIP it holds on lo.
+		sh(l, `arp -s 10.0.0.100 ${rs2}`);
+		expect(sh(l, 'curl -s http://10.0.0.100/').out).toBe('rs2\n');
+	});
+});
+
 describe('route and arp', () => {
 	it('prints the kernel routing table numerically and with names', () => {
 		const l = lab();
