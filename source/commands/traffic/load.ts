@@ -4,7 +4,7 @@ import {formatClock, SEC} from '../../sim/time';
 import {loadGenerator, type LoadGenerator} from '../../sim/traffic/load';
 import type {World} from '../../sim/world';
 import type {CommandContext, CommandSpec} from '../context';
-import {clientHost, parseUrl, resolveName} from './client';
+import {clientHost, parseUrl, requestSource} from './client';
 
 const USAGE: Record<Lang, string> = {
 	en: 'usage: load start [--rate R] [--hold SECS] [--clients N] [URL]\n       load stop\n       load status\n',
@@ -90,7 +90,7 @@ function start(ctx: CommandContext, args: string[]): number {
 			return 2;
 		}
 	}
-	const client = clientHost(ctx.world, ctx.host);
+	let client = clientHost(ctx.world, ctx.host);
 	let ip: Ip;
 	let port: number;
 	let host: string;
@@ -101,7 +101,9 @@ function start(ctx: CommandContext, args: string[]): number {
 			ctx.err(es ? `load: URL no válida: ${url}\n` : `load: bad URL: ${url}\n`);
 			return 2;
 		}
-		const r = resolveName(client, u.host);
+		const source = requestSource(ctx.world, ctx.host, u.host);
+		const r = source.ip;
+		client = source.client;
 		if (r === undefined) {
 			ctx.err(es ? `load: no se puede resolver ${u.host}\n` : `load: cannot resolve ${u.host}\n`);
 			return 1;

@@ -75,6 +75,14 @@ describe('load', () => {
 		expect(st).toMatch(/failed \d+ \((refused \d+|timeout \d+|unreachable \d+)(, (refused|timeout|unreachable) \d+)*\)/);
 	});
 
+	it('load on localhost loads the host the shell is on, like curl and ab', () => {
+		const l = lab();
+		sh(l, 'ssh rs3');
+		sh(l, 'load start --rate 20 http://localhost/');
+		sh(l, 'sleep 5');
+		expect(sh(l, 'load status').out).toMatch(/\n {2}served by: rs3 \d+\n$/);
+	});
+
 	it('load status before any load, bad options and the Spanish status', () => {
 		const l = lab();
 		expect(sh(l, 'load status').out).toBe('load: no load has been started (load start)\n');
