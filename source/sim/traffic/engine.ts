@@ -50,6 +50,8 @@ export interface FlowSpec {
 	readonly plan?: Plan;
 }
 
+
+const LOOPBACK_SOURCE = 0x7f000001;
 /** Summary of the most recent connection, for `explain`. */
 export interface LastConnection {
 	readonly flow: Flow;
@@ -146,7 +148,8 @@ export class TrafficEngine {
 		flow.reset();
 		flow.id = this.nextId++;
 		flow.client = spec.client;
-		flow.cip = spec.cip ?? spec.client.primaryIp() ?? 0;
+		// To a loopback address the kernel picks 127.0.0.1 as the source (the `local 127.0.0.0/8 … src 127.0.0.1` route).
+		flow.cip = spec.cip ?? (spec.dst >>> 24 === 127 ? LOOPBACK_SOURCE : (spec.client.primaryIp() ?? 0));
 		flow.cport = this.ports.take(flow.cip);
 		flow.dst = spec.dst;
 		flow.dport = spec.dport;

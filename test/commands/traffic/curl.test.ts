@@ -18,6 +18,8 @@ describe('curl', () => {
 		sh(l, 'ssh rs2');
 		expect(sh(l, 'curl -s http://localhost/')).toEqual({out: 'rs2\n', status: 0});
 		expect(sh(l, 'curl -s 127.0.0.1')).toEqual({out: 'rs2\n', status: 0});
+		// The kernel's source address towards a loopback address is 127.0.0.1.
+		expect(sh(l, 'explain').out).toMatch(/^Last connection: curl from rs2 127\.0\.0\.1:\d+ to 127\.0\.0\.1:80,/);
 		expect(sh(l, 'ab -n 4 http://127.0.0.1/ | grep Complete').out).toBe('Complete requests:      4\n');
 		sh(l, 'exit');
 		expect(sh(l, 'curl http://localhost/')).toEqual({out: 'curl: (7) Failed to connect to localhost port 80 after 0 ms: Couldn\'t connect to server\n', status: 7});

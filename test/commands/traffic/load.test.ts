@@ -80,7 +80,9 @@ describe('load', () => {
 		sh(l, 'ssh rs3');
 		sh(l, 'load start --rate 20 http://localhost/');
 		sh(l, 'sleep 5');
-		expect(sh(l, 'load status').out).toMatch(/\n {2}served by: rs3 \d+\n$/);
+		const status = sh(l, 'load status').out;
+		expect(status).toContain(' from 1 client (127.0.0.1),');
+		expect(status).toMatch(/\n {2}served by: rs3 \d+\n$/);
 	});
 
 	it('load status before any load, bad options and the Spanish status', () => {
