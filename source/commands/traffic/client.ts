@@ -1,5 +1,5 @@
 import type {Host} from '../../sim/host';
-import {parseIp, type Ip} from '../../sim/net/ipv4';
+import {isLoopback, parseIp, type Ip} from '../../sim/net/ipv4';
 import type {Micros} from '../../sim/time';
 import type {World} from '../../sim/world';
 
@@ -26,10 +26,6 @@ export function requestSource(world: World, shellHost: Host, name: string): {cli
 		if (own !== undefined && isLoopback(own)) return {client: shellHost, ip: own};
 	}
 	return {client, ip};
-}
-
-function isLoopback(ip: Ip): boolean {
-	return ip >>> 24 === 127;
 }
 
 /** Looks a name up the way the client's resolver would: a dotted quad, or /etc/hosts. */

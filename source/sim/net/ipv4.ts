@@ -63,6 +63,9 @@ export function isLoopback(ip: Ip): boolean {
 	return ip >>> 24 === 127;
 }
 
+/** 127.0.0.1: lo's address, and the source the kernel picks for traffic to any loopback address. */
+export const LOCALHOST: Ip = 0x7f000001;
+
 /** Formats a 48-bit MAC address given as six bytes. */
 export function formatMac(bytes: readonly number[]): string {
 	return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');

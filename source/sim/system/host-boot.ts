@@ -4,7 +4,7 @@ import {ipvsSysctls} from '../ipvs/sysctl';
 import {kernelEra} from '../ipvs/era';
 import {writeIfstate} from '../net/ifstate';
 import {option, parseInterfaces} from '../net/interfaces-file';
-import {maskToPrefix, parseIp} from '../net/ipv4';
+import {LOCALHOST, maskToPrefix, parseIp} from '../net/ipv4';
 import {addAddress, addRoute, deviceOf, setLink} from '../net/netconfig';
 import {resetRules} from '../net/rules';
 import {defaultSysctls} from '../net/sysctl-defaults';
@@ -48,7 +48,7 @@ interface BootNetwork {
 
 /** The kernel's 127.0.0.1 on lo, which is there as soon as lo exists. */
 function kernelAddress(a: Address): boolean {
-	return a.dev === 'lo' && a.label === 'lo' && a.ip === 0x7f000001 && a.prefix === 8;
+	return a.dev === 'lo' && a.label === 'lo' && a.ip === LOCALHOST && a.prefix === 8;
 }
 
 /** The modules and first kernel messages of a boot. */

@@ -1,7 +1,7 @@
 import type {Host} from '../host';
 import {httpServer, type HttpServer} from '../http/server';
 import type {HttpResponse} from '../http/types';
-import type {Ip} from '../net/ipv4';
+import {isLoopback, LOCALHOST, type Ip} from '../net/ipv4';
 import type {WalkOptions} from '../net/path';
 import type {Rng} from '../rng';
 import type {Micros} from '../time';
@@ -50,8 +50,6 @@ export interface FlowSpec {
 	readonly plan?: Plan;
 }
 
-
-const LOOPBACK_SOURCE = 0x7f000001;
 /** Summary of the most recent connection, for `explain`. */
 export interface LastConnection {
 	readonly flow: Flow;
@@ -149,7 +147,7 @@ export class TrafficEngine {
 		flow.id = this.nextId++;
 		flow.client = spec.client;
 		// To a loopback address the kernel picks 127.0.0.1 as the source (the `local 127.0.0.0/8 … src 127.0.0.1` route).
-		flow.cip = spec.cip ?? (spec.dst >>> 24 === 127 ? LOOPBACK_SOURCE : (spec.client.primaryIp() ?? 0));
+		flow.cip = spec.cip ?? (isLoopback(spec.dst) ? LOCALHOST : (spec.client.primaryIp() ?? 0));
 		flow.cport = this.ports.take(flow.cip);
 		flow.dst = spec.dst;
 		flow.dport = spec.dport;

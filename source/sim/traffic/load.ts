@@ -1,5 +1,5 @@
 import type {Host} from '../host';
-import {networkOf, type Ip} from '../net/ipv4';
+import {isLoopback, LOCALHOST, networkOf, type Ip} from '../net/ipv4';
 import type {Rng} from '../rng';
 import {SEC, type Micros} from '../time';
 import type {World} from '../world';
@@ -91,7 +91,7 @@ export class LoadGenerator {
 		this.counters = emptyCounters();
 		this.generation++;
 		// Load on a loopback address comes from 127.0.0.1 (and the next loopback addresses for more clients).
-		this.addresses = spec.dst >>> 24 === 127 ? Array.from({length: spec.clients}, (_, i) => (0x7f000001 + i) >>> 0) : this.pickAddresses(spec.client, spec.clients);
+		this.addresses = isLoopback(spec.dst) ? Array.from({length: spec.clients}, (_, i) => LOCALHOST + i) : this.pickAddresses(spec.client, spec.clients);
 		const bytes = `GET ${spec.path} HTTP/1.1\r\nHost: ${spec.hostHeader}\r\nUser-Agent: lab-load/1.0\r\nAccept: */*\r\nConnection: close\r\n\r\n`.length;
 		this.request = {method: 'GET', path: spec.path, hostHeader: spec.hostHeader, userAgent: 'lab-load/1.0', version: 'HTTP/1.1', keepAlive: false, bytes};
 		this.world.log('traffic', {
