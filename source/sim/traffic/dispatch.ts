@@ -23,14 +23,11 @@ import {FS_CLOSING, FS_IDLE, FS_WAITING, type Flow} from './flow';
 /**
  * Runs one event of a flow. Events carry the flow's generation when queued: a
  * stale one (the flow moved on, or its object was reused) does nothing.
- * Fixed-delay timers carry timerGen instead, which changes whenever the
- * client no longer waits for them.
+ * The SYN retransmit timer carries timerGen instead, which changes whenever
+ * the client no longer waits for it.
  */
 export function dispatch(e: TrafficEngine, kind: number, stamp: number, flow: Flow, t: Micros): void {
-	if (kind === EV_SYN_TIMER || kind === EV_HOLD_CLOSE) {
-		if (kind === EV_SYN_TIMER && stamp !== flow.timerGen) return;
-		if (kind === EV_HOLD_CLOSE && stamp !== flow.gen) return;
-	} else if (stamp !== flow.gen) return;
+	if (stamp !== (kind === EV_SYN_TIMER ? flow.timerGen : flow.gen)) return;
 	switch (kind) {
 		case EV_DIR_SYN:
 			directorSyn(e, flow, t);
