@@ -6,7 +6,9 @@ import {cpuHms, formatPercent, pcpu, pmem, startTime} from './ps-format';
 /** What a column needs to print a row. */
 export interface ColumnContext {
 	readonly world: World;
+	/** The host's memory, for %MEM. */
 	readonly totalKb: number;
+	/** Columns of a pid on this host (see `pidWidth` in ps.ts). */
 	readonly pidWidth: number;
 }
 
@@ -39,6 +41,10 @@ const pcpuCol: ColumnDef = {header: '%CPU', width: 4, value: (r, c) => formatPer
 const pmemCol: ColumnDef = {header: '%MEM', width: 4, value: (r, c) => formatPercent(pmem(r, c.totalKb))};
 const vsz: ColumnDef = {header: 'VSZ', width: 6, value: (r) => String(r.vszKb)};
 const time: ColumnDef = {header: 'TIME', width: 8, value: (r) => cpuHms(r.cpuUs)};
+const state: ColumnDef = {header: 'S', width: 1, left: true, value: (r) => r.stat.slice(0, 1)};
+const rss: ColumnDef = {header: 'RSS', width: 5, value: (r) => String(r.rssKb)};
+const tty: ColumnDef = {header: 'TT', width: 8, left: true, value: (r) => r.tty};
+const nice: ColumnDef = {header: 'NI', width: 3, value: () => '0'};
 const comm: ColumnDef = {header: 'COMMAND', width: 15, left: true, text: true, value: (r) => r.comm};
 const args: ColumnDef = {header: 'COMMAND', width: 27, left: true, text: true, value: (r) => r.args};
 
@@ -53,28 +59,28 @@ const COLUMNS: Record<string, ColumnDef> = {
 	uid,
 	euid: uid,
 	stat,
-	state: {header: 'S', width: 1, left: true, value: (r) => r.stat.slice(0, 1)},
-	s: {header: 'S', width: 1, left: true, value: (r) => r.stat.slice(0, 1)},
+	state,
+	s: state,
 	'%cpu': pcpuCol,
 	pcpu: pcpuCol,
 	'%mem': pmemCol,
 	pmem: pmemCol,
-	rss: {header: 'RSS', width: 5, value: (r) => String(r.rssKb)},
-	rssize: {header: 'RSS', width: 5, value: (r) => String(r.rssKb)},
-	rsz: {header: 'RSZ', width: 5, value: (r) => String(r.rssKb)},
+	rss,
+	rssize: rss,
+	rsz: {...rss, header: 'RSZ'},
 	vsz,
 	vsize: vsz,
-	tty: {header: 'TT', width: 8, left: true, value: (r) => r.tty},
-	tt: {header: 'TT', width: 8, left: true, value: (r) => r.tty},
-	tname: {header: 'TTY', width: 8, left: true, value: (r) => r.tty},
+	tty,
+	tt: tty,
+	tname: {...tty, header: 'TTY'},
 	time,
 	cputime: time,
 	etime: {header: 'ELAPSED', width: 11, value: (r, c) => elapsed(c.world, r)},
 	etimes: {header: 'ELAPSED', width: 7, value: (r, c) => String(Math.max(0, Math.floor((c.world.now - r.started) / SEC)))},
 	start: {header: 'STARTED', width: 8, value: (r, c) => startTime(c.world, r.started)},
 	stime: {header: 'STIME', width: 5, value: (r, c) => startTime(c.world, r.started)},
-	ni: {header: 'NI', width: 3, value: () => '0'},
-	nice: {header: 'NI', width: 3, value: () => '0'},
+	ni: nice,
+	nice,
 	comm,
 	ucomm: comm,
 	ucmd: comm,

@@ -1,7 +1,7 @@
 import {oldKernel} from '../../sim/cpu/base-processes';
 import type {CommandContext, CommandSpec} from '../context';
 import {processRows, type PsRow} from './process-list';
-import {formatColumns, parseColumns} from './ps-columns';
+import {formatColumns, parseColumns, type ColumnContext} from './ps-columns';
 import {cpuHms, cpuMinSec, formatPercent, pcpu, pmem, startTime} from './ps-format';
 import {SESSION_TTY, SHELL_PID} from './run-program';
 
@@ -102,8 +102,7 @@ export function selectRows(rows: readonly PsRow[], sel: Selection): PsRow[] {
 /** procps output of `ps`, `ps ax`, `ps aux` and `ps -ef` (column widths of the host's era). */
 export function formatPs(ctx: CommandContext, rows: readonly PsRow[], format: Format): string {
 	const old = oldKernel(ctx.host);
-	const pidW = old ? 5 : 7;
-	const totalKb = ctx.host.hardware.memoryMb * 1024;
+	const {pidWidth: pidW, totalKb} = columnContext(ctx);
 	const world = ctx.world;
 	const pid = (n: number) => String(n).padStart(pidW);
 	let text = '';
@@ -129,6 +128,11 @@ export function formatPs(ctx: CommandContext, rows: readonly PsRow[], format: Fo
 		}
 	}
 	return text;
+}
+
+/** What every layout needs of the host: pid columns as wide as its pid_max needs (32768 on 2.4/2.6 kernels, 4194304 today) and its memory. */
+function columnContext(ctx: CommandContext): ColumnContext {
+	return {world: ctx.world, totalKb: ctx.host.hardware.memoryMb * 1024, pidWidth: oldKernel(ctx.host) ? 5 : 7};
 }
 
 /** A pid for a short-lived tool (ps, mps): taken from the host's counter so later pids move on. */
@@ -161,7 +165,7 @@ export const ps: CommandSpec = {
 		}
 		const self = {pid: transientPid(ctx), args: ctx.argv.join(' ')};
 		const rows = selectRows(processRows(ctx.world, ctx.host, ctx.session, self), sel);
-		if (columns) ctx.out(formatColumns(columns, rows, {world: ctx.world, totalKb: ctx.host.hardware.memoryMb * 1024, pidWidth: oldKernel(ctx.host) ? 5 : 7}));
+		if (columns) ctx.out(formatColumns(columns, rows, columnContext(ctx)));
 		else ctx.out(formatPs(ctx, rows, sel.format));
 		return sel.pids && rows.length === 0 ? 1 : 0;
 	},
