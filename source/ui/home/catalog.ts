@@ -35,7 +35,7 @@ export function scenarioCatalog(lang: Lang = 'en', dir = scenariosDir()): Scenar
 		let title = name;
 		try {
 			const text = readFileSync(path.join(dir, file), 'utf8');
-			const data = (precompiledScenario(name, text) ?? parse(text)) as {title?: unknown; translations?: Record<string, {title?: unknown} | undefined>} | null;
+			const data = (precompiledScenario(name, text) ?? parse(text)) as TitledScenario | null;
 			title = scenarioTitle(data, lang) ?? name;
 		} catch {
 			// A broken file still gets listed; opening it shows the loader's error.
@@ -44,8 +44,11 @@ export function scenarioCatalog(lang: Lang = 'en', dir = scenariosDir()): Scenar
 	});
 }
 
+/** The part of a scenario file its title comes from (read before, or without, validation). */
+type TitledScenario = {title?: unknown; translations?: Record<string, {title?: unknown} | undefined>};
+
 /** A scenario's title in `lang` (its `translations:` entry), else its own title. */
-export function scenarioTitle(data: {title?: unknown; translations?: Record<string, {title?: unknown} | undefined>} | null | undefined, lang: Lang): string | undefined {
+export function scenarioTitle(data: TitledScenario | null | undefined, lang: Lang): string | undefined {
 	const translated = lang === 'en' ? undefined : data?.translations?.[lang]?.title;
 	if (typeof translated === 'string') return translated;
 	return typeof data?.title === 'string' ? data.title : undefined;
