@@ -27,7 +27,7 @@ export const arp: CommandSpec = {
 			} else filter = a;
 		}
 		const names = numeric ? new Map<number, string>() : hostNames(host);
-		const want = filter === undefined ? undefined : parseIp(filter) ?? [...names].find(([, n]) => n === filter)?.[0];
+		const want = filter === undefined ? undefined : numeric ? parseIp(filter) : hostIp(ctx, filter);
 		if (filter !== undefined && want === undefined) {
 			ctx.err(`${filter}: Unknown host\n`);
 			return 255;
@@ -57,6 +57,11 @@ export const arp: CommandSpec = {
 	},
 };
 
+/** HOST as arp reads it: a dotted quad, or a name the host's /etc/hosts knows. */
+function hostIp(ctx: CommandContext, name: string): number | undefined {
+	return parseIp(name) ?? [...hostNames(ctx.host)].find(([, n]) => n === name)?.[0];
+}
+
 /** Where the kernel puts a neighbour for `ip`: the interface its route leaves by (`-i` overrides). */
 function deviceFor(ctx: CommandContext, ip: number, iface: string | undefined): string | undefined {
 	if (iface !== undefined) return ctx.host.interfaces.has(iface) ? iface : undefined;
@@ -78,7 +83,7 @@ function target(ctx: CommandContext, args: readonly string[]): {ip: number; name
 		ctx.err('arp: need host name\n');
 		return 255;
 	}
-	const ip = parseIp(name) ?? [...hostNames(ctx.host)].find(([, n]) => n === name)?.[0];
+	const ip = hostIp(ctx, name);
 	if (ip === undefined) {
 		ctx.err(`${name}: Unknown host\n`);
 		return 255;
