@@ -29,10 +29,13 @@ export function braceExpand(word: Word): Word[] {
 	return [word];
 }
 
-/** Every word one piece of unquoted text expands to (itself when it has no brace to expand). */
-export function expandText(text: string): string[] {
+/**
+ * Every word one piece of unquoted text expands to (itself when it has no brace to expand).
+ * The lexer turns a backslash-escaped character into quoted text, so unquoted text holds no
+ * backslash to honour here.
+ */
+function expandText(text: string): string[] {
 	for (let open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
-		if (escaped(text, open)) continue;
 		const close = matchingClose(text, open);
 		if (close < 0) return [text];
 		const inner = text.slice(open + 1, close);
@@ -54,17 +57,10 @@ export function expandText(text: string): string[] {
 	return [text];
 }
 
-function escaped(text: string, at: number): boolean {
-	let slashes = 0;
-	for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) slashes++;
-	return slashes % 2 === 1;
-}
-
 /** Index of the `}` closing the brace at `open`, or -1. */
 function matchingClose(text: string, open: number): number {
 	let depth = 0;
 	for (let i = open; i < text.length; i++) {
-		if (escaped(text, i)) continue;
 		if (text[i] === '{') depth++;
 		else if (text[i] === '}' && --depth === 0) return i;
 	}
@@ -77,7 +73,6 @@ function alternatives(inner: string): string[] | undefined {
 	let depth = 0;
 	let start = 0;
 	for (let i = 0; i < inner.length; i++) {
-		if (escaped(inner, i)) continue;
 		const c = inner[i];
 		if (c === '{') depth++;
 		else if (c === '}') depth--;
@@ -97,27 +92,30 @@ function sequence(inner: string): string[] | undefined {
 	if (numbers) {
 		const from = Number(numbers[1]);
 		const to = Number(numbers[2]);
-		const step = Math.abs(Number(numbers[3] ?? 1)) || 1;
-		if (Math.abs(to - from) / step > MAX_WORDS) return undefined;
+		if (Math.abs(to - from) / stepSize(numbers[3]) > MAX_WORDS) return undefined;
 		// A leading zero on either end pads every number to the wider of the two.
 		const padded = /^[-+]?0\d/.test(numbers[1]!) || /^[-+]?0\d/.test(numbers[2]!);
 		const width = padded ? Math.max(numbers[1]!.replace('+', '').length, numbers[2]!.replace('+', '').length) : 0;
-		const out: string[] = [];
-		const dir = to >= from ? 1 : -1;
-		for (let n = from; dir > 0 ? n <= to : n >= to; n += dir * step) out.push(pad(n, width));
-		return out;
+		return steps(from, to, numbers[3]).map((n) => pad(n, width));
 	}
 	const letters = /^([a-zA-Z])\.\.([a-zA-Z])(?:\.\.([-+]?\d+))?$/.exec(inner);
 	if (letters) {
-		const from = letters[1]!.charCodeAt(0);
-		const to = letters[2]!.charCodeAt(0);
-		const step = Math.abs(Number(letters[3] ?? 1)) || 1;
-		const out: string[] = [];
-		const dir = to >= from ? 1 : -1;
-		for (let n = from; dir > 0 ? n <= to : n >= to; n += dir * step) out.push(String.fromCharCode(n));
-		return out;
+		return steps(letters[1]!.charCodeAt(0), letters[2]!.charCodeAt(0), letters[3]).map((n) => String.fromCharCode(n));
 	}
 	return undefined;
+}
+
+/** bash ignores the sign of a step and reads 0 as 1: the direction comes from the ends. */
+function stepSize(step: string | undefined): number {
+	return Math.abs(Number(step ?? 1)) || 1;
+}
+
+/** `from`, `from ± step`, … up to `to`, counting toward `to`. */
+function steps(from: number, to: number, step: string | undefined): number[] {
+	const by = (to >= from ? 1 : -1) * stepSize(step);
+	const out: number[] = [];
+	for (let n = from; by > 0 ? n <= to : n >= to; n += by) out.push(n);
+	return out;
 }
 
 function pad(n: number, width: number): string {
