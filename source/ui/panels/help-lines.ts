@@ -4,7 +4,7 @@ import {fill, type Messages} from '../messages';
 import {pad, widthOf, wrap} from '../text/fit';
 import {line, seg} from '../text/segments';
 import type {Theme} from '../theme';
-import {plainText} from './status-lines';
+import {screenText} from './status-lines';
 
 /** Below this width the key list keeps to one column (two would wrap nearly every line). */
 const TWO_COLUMNS = 120;
@@ -23,7 +23,7 @@ export interface HelpView {
 
 /** Every key group laid out in `width` columns: a title line, then one line per key (long texts wrap under their text). */
 function blocks(groups: readonly KeyGroup[], lang: Lang, width: number, theme: Theme): string[][] {
-	const text = (s: string) => (theme.plain ? plainText(s) : s);
+	const text = (s: string) => screenText(theme, s);
 	const keyWidth = Math.max(...groups.flatMap((g) => g.keys.map((k) => widthOf(text(k.keys))))) + 2;
 	return groups.map((group) => [
 		line(width, seg(text(group.title[lang]), theme.paint.strong)),
@@ -57,7 +57,7 @@ function body(groups: readonly KeyGroup[], lang: Lang, width: number, rows: numb
  */
 export function helpView(input: {lang: Lang; width: number; height: number; scroll: number; theme: Theme; t: Messages; first?: KeyGroup}): HelpView {
 	const {lang, width, height, theme, t} = input;
-	const text = (s: string) => (theme.plain ? plainText(s) : s);
+	const text = (s: string) => screenText(theme, s);
 	const groups = input.first ? [input.first, ...KEYMAP] : KEYMAP;
 	const all = body(groups, lang, width, height - 1, theme);
 	if (all.length <= height - 1) return {lines: [line(width, seg(text(t.helpTitle), theme.paint.title)), ...all], maxScroll: 0, page: Math.max(1, height - 1), scroll: 0};

@@ -12,6 +12,11 @@ export function plainText(text: string): string {
 	return text.replace(/ · /g, ' | ').replace(/␣/g, 'Space').replace(/↑↓/g, 'Up/Down').replace(/↑ ↓/g, 'Up Down').replace(/← →/g, 'Left Right').replace(/×/g, 'x').replace(/↑/g, 'Up').replace(/↓/g, 'Down').replace(/←/g, 'Left').replace(/→/g, 'Right');
 }
 
+/** `text` as the screen shows it: spelled in ASCII with --plain, as written otherwise. */
+export function screenText(theme: Theme, text: string): string {
+	return theme.plain ? plainText(text) : text;
+}
+
 /**
  * The two footer lines: the clock (running or PAUSED, speed, virtual time),
  * the scenario and which part of the screen has the keyboard, then the keys
@@ -20,7 +25,7 @@ export function plainText(text: string): string {
  */
 export function statusLines(input: {now: Micros; clock: ClockView; scenario: string; focus: Focus; width: number; theme: Theme; t: Messages; extraHints?: ReadonlyArray<readonly [string, string]>}): string[] {
 	const {now, clock, scenario, focus, width, theme, t} = input;
-	const text = (s: string) => (theme.plain ? plainText(s) : s);
+	const text = (s: string) => screenText(theme, s);
 	const state = clock.paused ? seg(` ${theme.plain ? '||' : '⏸'} ${t.paused} `, theme.paint.warn) : seg(` ${theme.plain ? '>' : '▶'} ${t.running} `, theme.paint.ok);
 	const speed = `${theme.plain ? 'x' : '×'}${clock.speed}`;
 	const focusText = focus === 'shell' ? t.focusShell : t.focusCluster;

@@ -7,7 +7,7 @@ import {fill} from '../messages';
 import {wrap} from '../text/fit';
 import {line, seg} from '../text/segments';
 import type {Theme} from '../theme';
-import {plainText} from '../panels/status-lines';
+import {screenText} from '../panels/status-lines';
 import {markdownLines} from './markdown-lines';
 import type {StudyMessages} from './study-messages';
 
@@ -125,7 +125,7 @@ export function lessonPane(input: PaneInput): Pane {
 	const {lesson, step, status, width, height, theme, s} = input;
 	const title = input.summary ? fill(s.summaryTitle, lesson.number) : fill(s.paneTitle, lesson.number, step.index + 1, lesson.steps.length);
 	const heading = input.summary ? lesson.title : step.title;
-	const head = line(width, seg(ascii(theme, title), theme.paint.title), seg(ascii(theme, ' · '), theme.paint.dim), seg(heading, theme.paint.strong));
+	const head = line(width, seg(screenText(theme, title), theme.paint.title), seg(screenText(theme, ' · '), theme.paint.dim), seg(heading, theme.paint.strong));
 	let body: string[];
 	let pinned: string[];
 	const room = height - 1;
@@ -150,7 +150,7 @@ export function lessonPane(input: PaneInput): Pane {
 		if (goals.length + questions.length + done.length <= Math.min(limit, room - 1 - textMin)) pinned = [...goals, ...questions, ...done];
 		else {
 			const open = status.quizzes.filter(({state}) => state.kind === 'open' || (state.kind === 'answered' && !state.correct)).length;
-			const below = open === 0 ? [] : [theme.paint.warn(line(width, ascii(theme, fill(s.questionsBelow, open === 1 ? s.questionsBelowOne : fill(s.questionsBelowMany, open)))))];
+			const below = open === 0 ? [] : [theme.paint.warn(line(width, screenText(theme, fill(s.questionsBelow, open === 1 ? s.questionsBelowOne : fill(s.questionsBelowMany, open)))))];
 			// A prediction's outcome stays in sight: it is what the step was about.
 			const outcomes = status.quizzes.filter(({state}) => state.kind === 'observed').flatMap(({state}) => wrap(quizLine(state, s)!, width).map((t) => ((state as {correct: boolean}).correct ? theme.paint.ok(t) : theme.paint.warn(t))));
 			pinned = [...goals, ...below, ...outcomes, ...done];
@@ -168,17 +168,12 @@ export function lessonPane(input: PaneInput): Pane {
 	const scroll = Math.min(Math.max(0, input.scroll), maxScroll);
 	const window = scrolled.slice(scroll, scroll + shown);
 	const below = scrolled.length - scroll - shown;
-	if (overflow && below > 0) window.push(theme.paint.dim(line(width, ascii(theme, `↓ ${fill(s.scrollMore, below)}${scroll > 0 ? ' · ' + s.scrollBack : ''}`))));
-	else if (overflow) window.push(theme.paint.dim(line(width, ascii(theme, `↑ ${s.scrollBack}`))));
+	if (overflow && below > 0) window.push(theme.paint.dim(line(width, screenText(theme, `↓ ${fill(s.scrollMore, below)}${scroll > 0 ? ' · ' + s.scrollBack : ''}`))));
+	else if (overflow) window.push(theme.paint.dim(line(width, screenText(theme, `↑ ${s.scrollBack}`))));
 	const lines = [head, ...window];
 	if (pin) {
 		while (lines.length < 1 + textRows) lines.push('');
 		lines.push(theme.paint.dim((theme.plain ? '-' : '─').repeat(width)), ...pinned);
 	}
 	return {lines: lines.slice(0, height), maxScroll, page: shown};
-}
-
-/** With --plain, arrows and dots are spelled in ASCII like the rest of the screen. */
-function ascii(theme: Theme, text: string): string {
-	return theme.plain ? plainText(text) : text;
 }
