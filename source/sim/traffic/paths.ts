@@ -66,7 +66,7 @@ export function planeOf(host: Host): IpvsDataPlane | undefined {
  */
 export function inboundOptions(pick: (n: number) => number): WalkOptions {
 	return {
-		pick: (n) => pick(n),
+		pick,
 		intercept: (host, pkt, local) => {
 			if (!local) return false;
 			const p = planeOf(host);
@@ -78,12 +78,13 @@ export function inboundOptions(pick: (n: number) => number): WalkOptions {
 /** Server to client: a director forwarding the reply may own it (NAT); the engine checks per connection. */
 export function outboundOptions(pick: (n: number) => number): WalkOptions {
 	return {
-		pick: (n) => pick(n),
+		pick,
 		intercept: (host, _pkt, local) => !local && planeOf(host) !== undefined,
 	};
 }
 
-export function cachePath(r: PathResult, size: number): CachedPath {
+/** A walked path, kept with its size-independent latency for reuse. */
+function cachePath(r: PathResult, size: number): CachedPath {
 	const nHops = r.hops.length;
 	return {end: r.end, plane: r.end.kind === 'intercepted' ? planeOf(r.end.host) : undefined, result: r, fixed: r.latency - r.arpDelay - nHops * Math.round(size * WIRE_US_PER_BYTE), nHops, arp: r.arpDelay};
 }
@@ -101,7 +102,7 @@ export function segments(bytes: number): number {
 }
 
 /** Forgets a plan's paths when they were cached in an earlier batch. */
-export function freshPlan(plan: Plan, epoch: number): void {
+function freshPlan(plan: Plan, epoch: number): void {
 	if (plan.epoch !== epoch) {
 		plan.epoch = epoch;
 		plan.syn = undefined;
