@@ -124,10 +124,17 @@ class Printer {
 
 	functionText(name: string, def: FunctionDefinition): string {
 		this.out = `${name} () \n`;
-		this.indentation += INDENT;
-		this.insideFunction++;
-		this.out += '{ \n';
+		this.functionBody(def);
+		return this.out;
+	}
+
+	/** A function's body between braces on lines of their own, one level deeper. */
+	private functionBody(def: FunctionDefinition): void {
 		const body = def.body;
+		this.indent(this.indentation);
+		this.out += '{ \n';
+		this.insideFunction++;
+		this.indentation += INDENT;
 		let outer: readonly Redirect[] = [];
 		if (body.compound.kind === 'group') {
 			// A group's redirections apply to the whole function: they go after the closing brace.
@@ -135,13 +142,15 @@ class Printer {
 			this.command(listNode(body.compound.body));
 		} else this.command(commandNode(body));
 		this.flushHeredocs('');
-		this.indentation = 0;
+		this.indentation -= INDENT;
 		this.insideFunction--;
 		if (outer.length > 0) {
 			this.newline('} ');
 			this.redirections(outer);
-		} else this.newline('}');
-		return this.out;
+		} else {
+			this.newline('}');
+			this.wasHeredoc = false;
+		}
 	}
 
 	listText(list: CommandList): string {
@@ -313,28 +322,9 @@ class Printer {
 			case 'arith':
 				this.out += `((${c.source}))`;
 				return;
-			case 'function': {
+			case 'function':
 				this.out += `function ${c.name} () \n`;
-				this.indent(this.indentation);
-				this.out += '{ \n';
-				this.insideFunction++;
-				this.indentation += INDENT;
-				let outer: readonly Redirect[] = [];
-				if (c.body.compound.kind === 'group') {
-					outer = c.body.redirects;
-					this.command(listNode(c.body.compound.body));
-				} else this.command(commandNode(c.body));
-				this.flushHeredocs('');
-				this.indentation -= INDENT;
-				this.insideFunction--;
-				if (outer.length > 0) {
-					this.newline('} ');
-					this.redirections(outer);
-				} else {
-					this.newline('}');
-					this.wasHeredoc = false;
-				}
-			}
+				this.functionBody(c);
 		}
 	}
 
