@@ -6,7 +6,7 @@ import {via} from './director';
 import type {TrafficEngine} from './engine';
 import {EV_CLIENT_FAIL, EV_CLIENT_RESP, EV_CLIENT_SYNACK, EV_DIR_FIN, EV_DIR_REQ, EV_DIR_SYN, EV_HOLD_CLOSE, EV_NEXT_REQ, EV_OUT_RST} from './event-kinds';
 import {FS_CLOSING, FS_CONNECTED, FS_CONNECTING, FS_DONE, FS_IDLE, FS_WAITING, type Failure, type Flow} from './flow';
-import {clientPath, planeOf} from './paths';
+import {clientPath, latency, planeOf} from './paths';
 import {replyFrom, serverRequest, serverSyn} from './server';
 import {why} from './why';
 
@@ -26,7 +26,8 @@ const DATA_GIVE_UP: Micros = 924_600_000;
 export function sendSyn(e: TrafficEngine, flow: Flow, t: Micros): void {
 	flow.timerGen++;
 	flow.synAt = t;
-	const {path, lat} = clientPath(e, flow, TCP_SYN);
+	const path = clientPath(e, flow, TCP_SYN);
+	const lat = latency(path, TCP_SYN);
 	flow.info.clientHops ??= path.result.hops;
 	const end = path.end;
 	if (end.kind === 'dropped') {
@@ -123,7 +124,8 @@ export function sendRequest(e: TrafficEngine, flow: Flow, t: Micros): void {
 	flow.sentAt = t;
 	const size = TCP_HEADER + flow.request.bytes;
 	flow.timerGen++;
-	const {path, lat} = clientPath(e, flow, size);
+	const path = clientPath(e, flow, size);
+	const lat = latency(path, size);
 	const end = path.end;
 	if (end.kind === 'dropped') {
 		lost(e, flow, {reason: end.reason, detail: end.detail});
@@ -167,7 +169,8 @@ export function clientDone(e: TrafficEngine, flow: Flow, t: Micros): void {
 /** ACKs and FIN from the client; the flow ends once the director has seen them. */
 export function clientClose(e: TrafficEngine, flow: Flow, t: Micros): void {
 	flow.state = FS_CLOSING;
-	const {path, lat} = clientPath(e, flow, TCP_ACK);
+	const path = clientPath(e, flow, TCP_ACK);
+	const lat = latency(path, TCP_ACK);
 	if (path.end.kind === 'intercepted') {
 		// Whichever director holds the address now (another one after a failover).
 		via(flow, path.plane!);

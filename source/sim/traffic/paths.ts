@@ -112,8 +112,8 @@ function freshPlan(plan: Plan, epoch: number): void {
 	}
 }
 
-/** The path of the client's packets towards the destination, and the latency of one of `size` bytes. */
-export function clientPath(e: TrafficEngine, flow: Flow, size: number): {path: CachedPath; lat: Micros} {
+/** The path of the client's packets towards the destination (walked with a packet of `size` bytes). */
+export function clientPath(e: TrafficEngine, flow: Flow, size: number): CachedPath {
 	const plan = flow.plan!;
 	freshPlan(plan, e.loop.epoch);
 	let p = plan.syn;
@@ -123,7 +123,7 @@ export function clientPath(e: TrafficEngine, flow: Flow, size: number): {path: C
 		plan.syn = p;
 		if (!flow.info.clientHops) flow.info.clientHops = r.hops;
 	}
-	return {path: p, lat: latency(p, size)};
+	return p;
 }
 
 function synPacket(flow: Flow): Packet {
