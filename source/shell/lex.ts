@@ -75,6 +75,12 @@ export class SyntaxError_ extends Error {}
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
+/** Whether `text` is a name bash accepts for a variable or function (letters, digits, `_`, no leading digit). */
+export function isName(text: string): boolean {
+	const m = NAME.exec(text);
+	return m !== null && m[0].length === text.length;
+}
+
 /** Whether the reserved word `word` stands where a command starts at `i` (for `case`/`esac` inside `$(…)`). */
 function wordAt(src: string, i: number, word: string): boolean {
 	if (!src.startsWith(word, i) || !/^[\s;|&)]?$/.test(src[i + word.length] ?? '')) return false;

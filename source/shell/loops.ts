@@ -2,6 +2,7 @@ import {braceExpand} from './brace';
 import type {Lang} from '../i18n/lang';
 import type {ForClause, LoopClause} from './ast';
 import {expand} from './expand';
+import {isName} from './lex';
 import type {Frame} from './frame';
 import type {InputStream} from './input';
 import type {Session} from './session';
@@ -13,7 +14,6 @@ import type {Shell} from './shell';
  */
 export const MAX_LOOP_ROUNDS = 10_000;
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function loopLimitMessage(lang: Lang): string {
 	return lang === 'es'
@@ -23,7 +23,7 @@ function loopLimitMessage(lang: Lang): string {
 
 /** `for NAME in WORDS; do LIST; done` (without `in WORDS`: for each argument, `"$@"`). */
 export function runFor(shell: Shell, c: ForClause, frame: Frame, stdin: InputStream | undefined): number {
-	if (!IDENTIFIER.test(c.name)) {
+	if (!isName(c.name)) {
 		frame.sink.err(`bash: \`${c.name}': not a valid identifier\n`);
 		return 1;
 	}

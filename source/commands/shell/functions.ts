@@ -1,8 +1,8 @@
 import {discardLine, returnFromFunction} from '../../shell/frame';
+import {isName} from '../../shell/lex';
 import type {CommandContext, CommandSpec} from '../context';
 import {declared} from './variables';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INT64_MAX = 2n ** 63n - 1n;
 
 /** A number as bash's builtins read one (spaces around, a sign, 64 bits at most); undefined if it is none. */
@@ -68,7 +68,7 @@ export const local: CommandSpec = {
 		for (const arg of args) {
 			const eq = arg.indexOf('=');
 			const name = eq < 0 ? arg : arg.slice(0, eq);
-			if (!NAME.test(name)) {
+			if (!isName(name)) {
 				ctx.err(`bash: local: \`${arg}': not a valid identifier\n`);
 				status = 1;
 				continue;

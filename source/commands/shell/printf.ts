@@ -1,3 +1,4 @@
+import {isName} from '../../shell/lex';
 import type {CommandSpec} from '../context';
 import {PRINTF_B_ESCAPES, PRINTF_FORMAT_ESCAPES, unescape} from './escapes';
 
@@ -19,7 +20,7 @@ export const printf: CommandSpec = {
 		if (args[0] === '-v') {
 			args.shift();
 			variable = args.shift();
-			if (variable === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
+			if (variable === undefined || !isName(variable)) {
 				ctx.err(variable === undefined ? 'bash: printf: -v: option requires an argument\nprintf: usage: printf [-v var] format [arguments]\n' : `bash: printf: \`${variable}': not a valid identifier\n`);
 				return 2;
 			}

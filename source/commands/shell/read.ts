@@ -1,9 +1,9 @@
 import type {InputStream} from '../../shell/input';
+import {isName} from '../../shell/lex';
 import type {CommandContext, CommandSpec} from '../context';
 import {splitFields, type ReadChar} from './read-fields';
 
 const USAGE = 'read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n';
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DEFAULT_IFS = ' \t\n';
 
 interface ReadOptions {
@@ -159,7 +159,7 @@ export const read: CommandSpec = {
 		const values = splitFields(line, ifs, o.names.length);
 		for (const [k, name] of o.names.entries()) {
 			// bash checks each name as it assigns: the ones before a bad name keep their values.
-			if (!IDENTIFIER.test(name)) {
+			if (!isName(name)) {
 				ctx.err(`bash: read: \`${name}': not a valid identifier\n`);
 				return 1;
 			}

@@ -1,7 +1,6 @@
+import {isName} from '../../shell/lex';
 import {usageError} from '../args';
 import type {CommandSpec} from '../context';
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Quotes a value the way `declare -x` shows it. */
 export function declared(value: string): string {
@@ -29,7 +28,7 @@ export const exportCmd: CommandSpec = {
 			if (a === '-n') continue;
 			const eq = a.indexOf('=');
 			const name = eq < 0 ? a : a.slice(0, eq);
-			if (!NAME.test(name)) {
+			if (!isName(name)) {
 				ctx.err(`bash: export: \`${a}': not a valid identifier\n`);
 				status = 1;
 				continue;
@@ -77,7 +76,7 @@ export const unset: CommandSpec = {
 				s.functions.delete(a);
 				continue;
 			}
-			if (!NAME.test(a)) {
+			if (!isName(a)) {
 				ctx.err(`bash: unset: \`${a}': not a valid identifier\n`);
 				status = 1;
 				continue;
