@@ -32,9 +32,8 @@ export const FWD_MASQ = 0;
 export const FWD_LOCAL = 1;
 export const FWD_TUNNEL = 2;
 export const FWD_ROUTE = 3;
-/** The code of each forwarding method, and the method of each code. */
+/** The code of each forwarding method. */
 export const FWD_CODES: Record<ForwardMethod, number> = {masq: FWD_MASQ, local: FWD_LOCAL, tunnel: FWD_TUNNEL, route: FWD_ROUTE};
-export const FWD_NAMES: readonly ForwardMethod[] = ['masq', 'local', 'tunnel', 'route'];
 
 export const TAB_BITS = 12;
 export const TAB_SIZE = 1 << TAB_BITS;

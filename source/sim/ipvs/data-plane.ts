@@ -11,9 +11,6 @@ import type {ScheduleTrace} from './schedulers/scheduler';
 import {DIR_INPUT, DIR_INPUT_ONLY, DIR_OUTPUT, nextTcpState, S_ESTABLISHED, S_FIN_WAIT, S_NONE, S_TIME_WAIT, S_CLOSE, S_UDP, STATE_NAMES, STATE_TIMEOUTS} from './tcp-states';
 import type {ConnEntry, Dest, Protocol, Service} from './types';
 
-export {FWD_NAMES} from './conn-table';
-export type {SyncEntry} from './sync-entry';
-
 /** How a template keeps a live connection's template alive: 60 s at a time. */
 const TEMPLATE_KEEPALIVE: Micros = 60 * SEC;
 
