@@ -81,12 +81,14 @@ export function expandString(shell: Shell, word: Word, frame: Frame, pattern = f
 	return text;
 }
 
+/** `${NAME}` (group 1) or `$NAME`, `$?`, `$1`… (group 2): a variable reference inside text the lexer did not split. */
+const REFERENCE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*|[?$#@*]|[0-9]+)\}|([?$#@*0-9]|[A-Za-z_][A-Za-z0-9_]*))/g;
+/** In a heredoc, `\$` `\`` `\\` (group 1) as well. */
+const HEREDOC_REFERENCE = new RegExp(`\\\\([$\`\\\\])|${REFERENCE.source}`, 'g');
+
 /** A heredoc body with `$NAME`, `${NAME}`, `$?`, `$1`… replaced, and `\$` `\`` `\\` unescaped. */
 export function expandHeredoc(shell: Shell, body: string): string {
-	return body.replace(/\\([$`\\])|\$([?$#@*0-9]|[A-Za-z_][A-Za-z0-9_]*|\{([A-Za-z_][A-Za-z0-9_]*|[?$#@*]|[0-9]+)\})/g, (m, escaped, name, braced) => {
-		if (escaped) return escaped;
-		return variable(shell, braced ?? name);
-	});
+	return body.replace(HEREDOC_REFERENCE, (_m, escaped?: string, braced?: string, name?: string) => escaped ?? variable(shell, (braced ?? name)!));
 }
 
 function globField(pattern: string, literal: string, frame: Frame): string[] {
@@ -139,7 +141,7 @@ export function arithValue(shell: Shell, source: string, frame: Frame): bigint {
 		else expanded += substitute(shell, source.slice(i + 2, end), frame);
 		i = end;
 	}
-	const text = expanded.replace(/\$(\{([A-Za-z_][A-Za-z0-9_]*|[?$#@*]|[0-9]+)\}|[?$#@*0-9]|[A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string, braced?: string) => variable(shell, braced ?? name));
+	const text = expanded.replace(REFERENCE, (_m, braced?: string, name?: string) => variable(shell, (braced ?? name)!));
 	return evaluate(text, shell.session.vars);
 }
 
