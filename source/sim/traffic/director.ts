@@ -9,7 +9,7 @@ import {clientGets, failLater, lost} from './client';
 import type {TrafficEngine} from './engine';
 import {EV_CLIENT_RESP, EV_CLIENT_SYNACK, EV_OUT_LASTACK, EV_OUT_RESP, EV_OUT_RST, EV_OUT_SYNACK} from './event-kinds';
 import type {Flow} from './flow';
-import {latency, legFor, legKey, segments} from './paths';
+import {latency, legFor, segments} from './paths';
 import {replyFrom, serverRequest, serverSyn} from './server';
 import {forwardDropDetail, why} from './why';
 
@@ -153,9 +153,6 @@ export function directorFin(e: TrafficEngine, flow: Flow, t: Micros): void {
 /** Sends the client's packet on to the real server by the entry's forwarding method. */
 function forward(e: TrafficEngine, flow: Flow, plane: IpvsDataPlane, slot: number, what: 'syn' | 'req', size: number, t: Micros): void {
 	const leg = legFor(e, flow, plane, slot);
-	flow.leg = leg;
-	flow.legKey = legKey(plane, slot);
-	flow.legEpoch = flow.plan!.epoch;
 	const end = leg.fwd.end;
 	flow.info.forwardHops ??= leg.fwd.result.hops;
 	if (end.kind !== 'local') {

@@ -131,11 +131,11 @@ function synPacket(flow: Flow): Packet {
 }
 
 /** Cache key of the leg an entry's packets take: the director and the entry's real server (or, unbound, its target). */
-export function legKey(plane: IpvsDataPlane, slot: number): number {
+function legKey(plane: IpvsDataPlane, slot: number): number {
 	return plane.targetOf(slot) * 1024 + plane.serial;
 }
 
-/** Forward leg and reply path for the flow's real server, cached per batch. */
+/** Forward leg and reply path for the flow's real server, cached per batch (and on the flow, as the leg in use). */
 export function legFor(e: TrafficEngine, flow: Flow, plane: IpvsDataPlane, slot: number): Leg {
 	const plan = flow.plan!;
 	freshPlan(plan, e.loop.epoch);
@@ -165,6 +165,9 @@ export function legFor(e: TrafficEngine, flow: Flow, plane: IpvsDataPlane, slot:
 		leg = {fwd: cachePath(r, size), server, srv: server ? e.server(server) : undefined, replyKey: -1};
 		plan.legs.set(key, leg);
 	}
+	flow.leg = leg;
+	flow.legKey = key;
+	flow.legEpoch = plan.epoch;
 	return leg;
 }
 
