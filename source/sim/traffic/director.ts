@@ -74,10 +74,9 @@ export function directorSyn(e: TrafficEngine, flow: Flow, t: Micros): void {
 		const made = plane.newConnection(svc, 'tcp', flow.cip, flow.cport, flow.dst, flow.dport, t, flow.trace);
 		if (flow.trace || made < 0) flow.decision = plane.lastDecision && reused ? {...plane.lastDecision, reused: {...reused, replaced: true}} : plane.lastDecision;
 		if (made < 0) {
-			const r = {decision: plane.lastDecision!};
 			// ICMP port unreachable: the client's connect() fails with ECONNREFUSED.
 			const back = walk(e.world, plane.host, {src: flow.dst, dst: flow.cip, proto: 'icmp', sport: 0, dport: 0, size: ICMP_UNREACH}, {pick: e.pick});
-			const detail = r.decision.failure === 'no-scheduler' ? why.noScheduler(plane.host.name, svc.scheduler) : why.noDestination(plane.host.name, svc.scheduler);
+			const detail = plane.lastDecision?.failure === 'no-scheduler' ? why.noScheduler(plane.host.name, svc.scheduler) : why.noDestination(plane.host.name, svc.scheduler);
 			lost(e, flow, {reason: 'nodest', detail});
 			failLater(e, flow, t + back.latency, {kind: 'refused', errno: 'Connection refused', detail, connecting: true});
 			return;
