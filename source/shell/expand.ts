@@ -1,5 +1,6 @@
 import type {Word} from './ast';
 import {ArithError, evaluate} from './arith';
+import {braceExpand} from './brace';
 import {DiscardLine, type Frame, type Sink} from './frame';
 import {escapeGlob, glob, hasGlob} from './glob';
 import {substitutionEnd} from './lex';
@@ -61,6 +62,11 @@ export function expand(shell: Shell, word: Word, frame: Frame, split = true): st
 	}
 	endField();
 	return fields;
+}
+
+/** A command's or a `for` list's word: brace expansion first, then every word it made expanded in turn. */
+export function expandWord(shell: Shell, word: Word, frame: Frame): string[] {
+	return braceExpand(word).flatMap((braced) => expand(shell, braced, frame));
 }
 
 /**

@@ -1,7 +1,6 @@
-import {braceExpand} from './brace';
 import type {Lang} from '../i18n/lang';
 import type {ForClause, LoopClause} from './ast';
-import {expand} from './expand';
+import {expandWord} from './expand';
 import {isName} from './lex';
 import type {Frame} from './frame';
 import type {InputStream} from './input';
@@ -13,7 +12,6 @@ import type {Shell} from './shell';
  * freeze the lab: it runs synchronously, and only `sleep` moves virtual time.
  */
 export const MAX_LOOP_ROUNDS = 10_000;
-
 
 function loopLimitMessage(lang: Lang): string {
 	return lang === 'es'
@@ -28,7 +26,7 @@ export function runFor(shell: Shell, c: ForClause, frame: Frame, stdin: InputStr
 		return 1;
 	}
 	const values: string[] = c.positional ? [...shell.session.positional] : [];
-	for (const word of c.words) for (const braced of braceExpand(word)) values.push(...expand(shell, braced, frame));
+	for (const word of c.words) values.push(...expandWord(shell, word, frame));
 	let status = 0;
 	const session = shell.session;
 	session.loopDepth++;

@@ -4,9 +4,8 @@ import type {Lang} from '../i18n/lang';
 import type {Host} from '../sim/host';
 import type {World} from '../sim/world';
 import type {AndOr, CommandList, Pipeline, SimpleCommand, Word} from './ast';
-import {braceExpand} from './brace';
 import {runCompound} from './compound';
-import {expand, expandString} from './expand';
+import {expand, expandString, expandWord} from './expand';
 import {callFunction, isStackOverflow} from './functions';
 import {AbortLine, DiscardLine, ExitRequest, type Frame, type OutputChunk, type Sink, type Stream} from './frame';
 import {InputStream} from './input';
@@ -220,7 +219,7 @@ export class Shell {
 			// `local x=$1` and `export x=$1` take NAME=VALUE whole, as bash's declaration builtins do.
 			const declaration = words.length > 0 && DECLARATIONS.has(words[0]!) && isAssignment(word);
 			if (declaration) words.push(...expand(this, word, frame, false));
-			else for (const braced of braceExpand(word)) words.push(...expand(this, braced, frame));
+			else words.push(...expandWord(this, word, frame));
 		}
 		// Assignments before a command hold for that command only (`IFS=: read a b`).
 		const temporary = new Map<string, string | undefined>();
